@@ -1,0 +1,7 @@
+namespace WsisTracker.Core.Resolutions;
+
+public enum ParagraphKind
+{
+    Preambular,
+    Operative,
+}

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+
+namespace WsisTracker.Core.Resolutions.Parsing;
+
+/// <summary>Patterns of UN resolution texts that both forms share.</summary>
+internal static partial class TextRules
+{
+    private const string SentenceEnds = ".,;:!?";
+
+    /// <summary>
+    /// Whether the text ends the way a paragraph does: with a full stop, comma (preambular paragraphs),
+    /// semicolon, colon, or such a mark inside closing quotes or brackets. A footnote marker after the mark
+    /// ("Human Rights.2", "Framework. 10") does not count. Headings and text cut by a page break end otherwise.
+    /// </summary>
+    public static bool EndsLikeSentence(string text)
+    {
+        var trimmed = TrailingFootnoteMarker().Replace(text.TrimEnd(), string.Empty);
+        trimmed = trimmed.TrimEnd('”', '’', '"', '\'', ')', ']');
+        return trimmed.Length > 0 && SentenceEnds.Contains(trimmed[^1], StringComparison.Ordinal);
+    }
+
+    public static bool StartsWithLowercase(string text) => text.Length > 0 && char.IsLower(text[0]);
+
+    /// <summary>
+    /// A heading is short, starts with a capital and does not end like a sentence ("Internet governance",
+    /// "Building confidence and security in the use of information and communications technologies").
+    /// </summary>
+    public static bool LooksLikeHeading(string text, int lineCount, int maxLines) =>
+        lineCount <= maxLines
+        && text.Length is > 0 and <= 200
+        && char.IsUpper(text[0])
+        && !EndsLikeSentence(text);
+
+    public static bool IsAnnexTitle(string title) => AnnexTitle().IsMatch(title);
+
+    public static bool IsEnactingFormula(string text) => EnactingFormula().IsMatch(text);
+
+    public static bool IsMeetingLine(string normalized) => MeetingLine().IsMatch(normalized);
+
+    public static bool IsSubItem(string normalized) => SubItemLabel().IsMatch(normalized);
+
+    /// <summary>"1 December 2015": day, English month name, year.</summary>
+    public static DateOnly? ParseDate(string text)
+    {
+        var normalized = ComposedText.Normalize(text);
+        return DateOnly.TryParseExact(
+            normalized,
+            "d MMMM yyyy",
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None,
+            out var date)
+            ? date
+            : null;
+    }
+
+    [GeneratedRegex(@"(?<=[.,;:!?”’""')\]])\s?[0-9]{1,3}$")]
+    private static partial Regex TrailingFootnoteMarker();
+
+    [GeneratedRegex(@"^Annex(?:es)?(?:\s+[IVXLC]{1,6})?$")]
+    private static partial Regex AnnexTitle();
+
+    [GeneratedRegex(@"^The General Assembly,?$")]
+    private static partial Regex EnactingFormula();
+
+    [GeneratedRegex(@"^[0-9]{1,3}(?:st|nd|rd|th) plenary meeting$")]
+    private static partial Regex MeetingLine();
+
+    [GeneratedRegex(@"^\((?:[a-z]{1,2}|[ivxlc]{1,6})\)\s")]
+    private static partial Regex SubItemLabel();
+
+    /// <summary>"12. text" or a lone "12." at the start of a paragraph.</summary>
+    [GeneratedRegex(@"^([0-9]{1,3})\.(?:\s+(.*))?$")]
+    public static partial Regex NumberedParagraph();
+
+    /// <summary>Decimal heading numbers as printed: "1.1", "4.1.", "2.3.1".</summary>
+    [GeneratedRegex(@"^([0-9]{1,3}(?:\.[0-9]{1,3})+\.?)\s+(\S.*)$")]
+    public static partial Regex DecimalHeading();
+
+    /// <summary>Roman or letter heading numbers: "I.", "IV.", "A.".</summary>
+    [GeneratedRegex(@"^((?:[IVXLC]{1,6}|[A-Z])\.)\s+(\S.*)$")]
+    public static partial Regex RomanOrLetterHeading();
+
+    /// <summary>A footnote as printed at the foot of a page or after the text: "7 See A/69/53.", or a lone "7".</summary>
+    [GeneratedRegex(@"^([0-9]{1,3})(?:\s+(\S.*))?$")]
+    public static partial Regex FootnoteLine();
+}
