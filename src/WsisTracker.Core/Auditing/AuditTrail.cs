@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace WsisTracker.Core.Auditing;
+
+/// <summary>
+/// Captures the changes of one SaveChanges for the audit log: before values while they are still known, after
+/// values and generated keys once the rows are written. Audit entries themselves, and rows no one edits through the
+/// app (resolution text, action lines), are not audited.
+/// </summary>
+internal sealed class AuditTrail
+{
+    private static readonly HashSet<string> Skipped = ["AuditEntry", "Resolution", "Section", "Paragraph", "Footnote", "FootnoteReference", "ActionLine", "ActionLineFacilitator"];
+
+    private readonly List<(EntityEntry Entry, string Action, string? Before)> _changes;
+
+    private AuditTrail(List<(EntityEntry, string, string?)> changes) => _changes = changes;
+
+    public bool IsEmpty => _changes.Count == 0;
+
+    public static AuditTrail Capture(ChangeTracker tracker)
+    {
+        tracker.DetectChanges();
+        var changes = tracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType.Name))
+            .Select(e => (e, e.State.ToString(), e.State == EntityState.Added ? null : Serialize(e, original: true)))
+            .ToList();
+        return new AuditTrail(changes);
+    }
+
+    public IEnumerable<AuditEntry> ToEntries(string actor, ActorKind kind, DateTimeOffset now) =>
+        _changes.Select(change => new AuditEntry
+        {
+            OccurredAt = now,
+            Actor = actor,
+            ActorKind = kind,
+            Action = change.Action,
+            EntityType = change.Entry.Metadata.ClrType.Name,
+            EntityKey = JsonSerializer.Serialize(change.Entry.Metadata.FindPrimaryKey()!.Properties.ToDictionary(p => p.Name, p => change.Entry.Property(p.Name).CurrentValue)),
+            Before = change.Before,
+            After = change.Action == nameof(EntityState.Deleted) ? null : Serialize(change.Entry, original: false),
+        });
+
+    private static string Serialize(EntityEntry entry, bool original) =>
+        JsonSerializer.Serialize(entry.Properties
+            .Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey())
+            .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue));
+}

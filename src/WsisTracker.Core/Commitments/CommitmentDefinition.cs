@@ -1,0 +1,114 @@
+using WsisTracker.Core.Common;
+
+namespace WsisTracker.Core.Commitments;
+
+/// <summary>A paragraph a commitment cites: the resolution's slug and the operative paragraph number.</summary>
+public sealed record ParagraphKey(string Resolution, int Number);
+
+public sealed record MilestoneInput(string Title, DateOnly? DueDate, DateOnly? CompletedDate);
+
+/// <summary>What an editor or a tool says a commitment is; references are by stable key (slug, code, number).</summary>
+public sealed record CommitmentInput(
+    string? Title,
+    string? Description,
+    IReadOnlyList<ParagraphKey>? Paragraphs,
+    IReadOnlyList<string>? ActionLines,
+    IReadOnlyList<string>? LeadStakeholders,
+    IReadOnlyList<string>? PartnerStakeholders,
+    DateOnly? TargetDate,
+    string? TargetDateText,
+    ReportingCadence? ReportingCadence,
+    IReadOnlyList<MilestoneInput>? Milestones);
+
+/// <summary>A <see cref="CommitmentInput"/> whose references were found, ready for <see cref="Commitment.Define"/>.</summary>
+public sealed record CommitmentDefinition(
+    string Title,
+    string Description,
+    IReadOnlyList<int> ParagraphIds,
+    IReadOnlyList<int> ActionLineIds,
+    IReadOnlyList<int> LeadIds,
+    IReadOnlyList<int> PartnerIds,
+    DateOnly? TargetDate,
+    string? TargetDateText,
+    ReportingCadence? ReportingCadence,
+    IReadOnlyList<MilestoneInput> Milestones)
+{
+    public const int MaxMilestones = 50;
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    /// <summary>
+    /// The rules of a commitment's definition: a title and a description within their lengths; at least one source
+    /// paragraph, one action line and one lead stakeholder, each of which exists (unknown keys are reported by the
+    /// caller, which resolves them); dates between 2000 and 2100; at most <see cref="MaxMilestones"/> milestones, each
+    /// titled, none completed in the future.
+    /// </summary>
+    public static void Validate(CommitmentInput input, DateOnly today, FieldErrors errors)
+    {
+        Require(input.Title, "title", Limits.ShortText, errors);
+        Require(input.Description, "description", Limits.Description, errors);
+        if (input.Paragraphs is not { Count: > 0 })
+        {
+            errors.Add("paragraphs", "Cite at least one paragraph of a resolution.");
+        }
+
+        if (input.ActionLines is not { Count: > 0 })
+        {
+            errors.Add("actionLines", "Choose at least one action line.");
+        }
+
+        if (input.LeadStakeholders is not { Count: > 0 })
+        {
+            errors.Add("leadStakeholders", "Name at least one lead stakeholder.");
+        }
+
+        CheckDate(input.TargetDate, "targetDate", errors);
+        if (input.TargetDateText is { Length: > Limits.ShortText })
+        {
+            errors.Add("targetDateText", $"At most {Limits.ShortText} characters.");
+        }
+
+        if (input.ReportingCadence is { } cadence && !Enum.IsDefined(cadence))
+        {
+            errors.Add("reportingCadence", "Not a known reporting cadence.");
+        }
+
+        var milestones = input.Milestones ?? [];
+        if (milestones.Count > MaxMilestones)
+        {
+            errors.Add("milestones", $"At most {MaxMilestones} milestones.");
+        }
+
+        for (var i = 0; i < milestones.Count; i++)
+        {
+            var milestone = milestones[i];
+            Require(milestone?.Title, $"milestones[{i}].title", Limits.ShortText, errors);
+            CheckDate(milestone?.DueDate, $"milestones[{i}].dueDate", errors);
+            CheckDate(milestone?.CompletedDate, $"milestones[{i}].completedDate", errors);
+            if (milestone?.CompletedDate is { } done && done > today)
+            {
+                errors.Add($"milestones[{i}].completedDate", "A milestone cannot be completed in the future.");
+            }
+        }
+    }
+
+    private static void Require(string? value, string field, int maxLength, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, "Required.");
+        }
+        else if (value.Trim().Length > maxLength)
+        {
+            errors.Add(field, $"At most {maxLength} characters.");
+        }
+    }
+
+    private static void CheckDate(DateOnly? date, string field, FieldErrors errors)
+    {
+        if (date is { } d && (d < EarliestDate || d > LatestDate))
+        {
+            errors.Add(field, $"Give a date between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}.");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using WsisTracker.Core.Resolutions;
+using WsisTracker.Core.Stakeholders;
+
+namespace WsisTracker.Core.Commitments;
+
+/// <summary>Where a commitment comes from: a paragraph of a stored resolution.</summary>
+public sealed record ParagraphCitation(string Resolution, string ResolutionSlug, ParagraphKind Kind, int? Number, int Order);
+
+public sealed record CitedParagraph(string Resolution, string ResolutionSlug, ParagraphKind Kind, int? Number, int Order, string Text);
+
+public sealed record CommitmentActionLineModel(string Code, string Title);
+
+public sealed record CommitmentStakeholderModel(int Id, string Slug, string Name, string? Acronym, StakeholderGroup Group, StakeholderRole Role);
+
+public sealed record ProgressUpdateModel(
+    long Id,
+    CommitmentStatus Status,
+    int? ProgressPercent,
+    string? Note,
+    IReadOnlyList<string> EvidenceLinks,
+    DateOnly AsOf,
+    string Author,
+    DateTimeOffset RecordedAt);
+
+public sealed record MilestoneModel(string Title, DateOnly? DueDate, DateOnly? CompletedDate);
+
+public sealed record LineageModel(int Id, string Code, string Title, string Resolution, LineageKind Kind, string Evidence);
+
+public sealed record CommitmentSummary(
+    int Id,
+    string Code,
+    string Title,
+    CommitmentStatus Status,
+    int? ProgressPercent,
+    DateOnly? TargetDate,
+    bool IsOverdue,
+    ReportingCadence? ReportingCadence,
+    IReadOnlyList<ParagraphCitation> Paragraphs,
+    IReadOnlyList<string> ActionLines,
+    IReadOnlyList<CommitmentStakeholderModel> Stakeholders,
+    bool IsSynthetic,
+    DateTimeOffset? WithdrawnAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record CommitmentDetail(
+    int Id,
+    string Code,
+    string Title,
+    string Description,
+    CommitmentStatus Status,
+    int? ProgressPercent,
+    DateOnly? TargetDate,
+    string? TargetDateText,
+    bool IsOverdue,
+    ReportingCadence? ReportingCadence,
+    IReadOnlyList<CitedParagraph> Paragraphs,
+    IReadOnlyList<CommitmentActionLineModel> ActionLines,
+    IReadOnlyList<CommitmentStakeholderModel> Stakeholders,
+    IReadOnlyList<MilestoneModel> Milestones,
+    IReadOnlyList<ProgressUpdateModel> ProgressHistory,
+    IReadOnlyList<LineageModel> Continues,
+    IReadOnlyList<LineageModel> ContinuedBy,
+    bool IsSynthetic,
+    DateTimeOffset? WithdrawnAt,
+    string? WithdrawalReason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    uint Version);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
+
+/// <summary>Filters of the commitment list; every one optional.</summary>
+public sealed record CommitmentFilter(
+    string? Resolution = null,
+    string? ActionLine = null,
+    CommitmentStatus? Status = null,
+    StakeholderGroup? StakeholderGroup = null,
+    string? Stakeholder = null,
+    int? Paragraph = null,
+    bool? Overdue = null);

@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Common;
+using WsisTracker.Core.Data;
+using WsisTracker.Core.Resolutions;
+
+namespace WsisTracker.Core.Commitments;
+
+/// <summary>
+/// Every change to a commitment, for the pages, the API and imports alike. Each method checks the version the caller
+/// read (PostgreSQL <c>xmin</c>): a stale version is refused, so no edit silently overwrites another.
+/// </summary>
+public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor, TimeProvider time, CommitmentService reads)
+{
+    public async Task<Result<CommitmentDetail>> CreateAsync(CommitmentInput input, CancellationToken cancellationToken)
+    {
+        var definition = await ResolveAsync(input, cancellationToken);
+        if (!definition.Succeeded)
+        {
+            return definition.Error!;
+        }
+
+        var commitment = new Commitment { Code = $"c-{Guid.NewGuid():N}"[..14], Title = "", Description = "" };
+        commitment.Define(definition.Value!, time.GetUtcNow());
+        db.Commitments.Add(commitment);
+        await db.SaveChangesAsync(cancellationToken);
+        return await reads.GetAsync(commitment.Id, cancellationToken);
+    }
+
+    public async Task<Result<CommitmentDetail>> ReviseAsync(int id, CommitmentInput input, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var commitment = await LoadAsync(id, cancellationToken);
+        if (Check(commitment, id, expectedVersion) is { } error)
+        {
+            return error;
+        }
+
+        var definition = await ResolveAsync(input, cancellationToken);
+        if (!definition.Succeeded)
+        {
+            return definition.Error!;
+        }
+
+        var defined = commitment!.Define(definition.Value!, time.GetUtcNow());
+        return defined.Succeeded ? await SaveAsync(commitment, expectedVersion, cancellationToken) : defined.Error!;
+    }
+
+    public async Task<Result<CommitmentDetail>> WithdrawAsync(int id, string? reason, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (Check(commitment, id, expectedVersion) is { } error)
+        {
+            return error;
+        }
+
+        var withdrawn = commitment!.Withdraw(reason, time.GetUtcNow());
+        return withdrawn.Succeeded ? await SaveAsync(commitment, expectedVersion, cancellationToken) : withdrawn.Error!;
+    }
+
+    /// <summary>Records progress through <see cref="Commitment.RecordProgress"/>, authored by the current actor.</summary>
+    public async Task<Result<ProgressUpdateModel>> RecordProgressAsync(int id, RecordProgressInput input, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (Check(commitment, id, expectedVersion) is { } error)
+        {
+            return error;
+        }
+
+        var author = actor.Name ?? throw new InvalidOperationException("Progress is recorded by someone: set the ActorContext first.");
+        var recorded = commitment!.RecordProgress(input, author, time.GetUtcNow());
+        if (!recorded.Succeeded)
+        {
+            return recorded.Error!;
+        }
+
+        var saved = await SaveAsync(commitment, expectedVersion, cancellationToken);
+        if (!saved.Succeeded)
+        {
+            return saved.Error!;
+        }
+
+        var u = recorded.Value!;
+        return new ProgressUpdateModel(u.Id, u.Status, u.ProgressPercent, u.Note, u.EvidenceLinks, u.AsOf, u.Author, u.RecordedAt);
+    }
+
+    public static Error VersionMismatch() =>
+        new(ErrorKind.PreconditionFailed, "version-mismatch", "The commitment was changed by someone else since you read it. Reload it and apply your change again.");
+
+    private static Error? Check(Commitment? commitment, int id, uint expectedVersion) =>
+        commitment is null ? Error.NotFound("Commitment", id)
+        : commitment.Version != expectedVersion ? VersionMismatch()
+        : null;
+
+    private async Task<Result<CommitmentDetail>> SaveAsync(Commitment commitment, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        db.Entry(commitment).Property(c => c.Version).OriginalValue = expectedVersion;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return VersionMismatch();
+        }
+
+        return await reads.GetAsync(commitment.Id, cancellationToken);
+    }
+
+    private Task<Commitment?> LoadAsync(int id, CancellationToken cancellationToken) =>
+        db.Commitments
+            .Include(c => c.Paragraphs)
+            .Include(c => c.ActionLines)
+            .Include(c => c.Stakeholders)
+            .Include(c => c.Milestones.OrderBy(m => m.Order))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>Validates the input and finds what it refers to; every unknown paragraph, code or slug is reported.</summary>
+    private async Task<Result<CommitmentDefinition>> ResolveAsync(CommitmentInput input, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        CommitmentDefinition.Validate(input, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), errors);
+
+        var keys = (input.Paragraphs ?? []).Where(k => k is not null).Distinct().ToList();
+        var slugs = keys.Select(k => k.Resolution).Distinct().ToList();
+        var numbers = keys.Select(k => k.Number).Distinct().ToList();
+        var paragraphs = await db.Paragraphs.AsNoTracking()
+            .Where(p => p.Kind == ParagraphKind.Operative && slugs.Contains(p.Resolution!.Slug) && numbers.Contains(p.Number!.Value))
+            .Select(p => new { p.Id, p.Resolution!.Slug, Number = p.Number!.Value })
+            .ToListAsync(cancellationToken);
+        var paragraphIds = new List<int>();
+        foreach (var key in keys)
+        {
+            var match = paragraphs.FirstOrDefault(p => p.Slug == key.Resolution && p.Number == key.Number);
+            if (match is null)
+            {
+                errors.Add("paragraphs", $"Resolution '{key.Resolution}' has no operative paragraph {key.Number}.");
+            }
+            else
+            {
+                paragraphIds.Add(match.Id);
+            }
+        }
+
+        var codes = (input.ActionLines ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var upperCodes = codes.Select(c => c.ToUpperInvariant()).ToList();
+        var actionLines = await db.ActionLines.AsNoTracking().Where(a => upperCodes.Contains(a.Code)).Select(a => new { a.Id, a.Code }).ToListAsync(cancellationToken);
+        foreach (var code in codes.Where(c => !actionLines.Any(a => string.Equals(a.Code, c, StringComparison.OrdinalIgnoreCase))))
+        {
+            errors.Add("actionLines", $"There is no action line '{code}'.");
+        }
+
+        var leads = (input.LeadStakeholders ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var partners = (input.PartnerStakeholders ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var allSlugs = leads.Concat(partners).Distinct(StringComparer.Ordinal).ToList();
+        var stakeholders = await db.Stakeholders.AsNoTracking().Where(s => allSlugs.Contains(s.Slug)).Select(s => new { s.Id, s.Slug }).ToListAsync(cancellationToken);
+        foreach (var slug in leads.Where(s => stakeholders.All(x => x.Slug != s)))
+        {
+            errors.Add("leadStakeholders", $"There is no stakeholder '{slug}'.");
+        }
+
+        foreach (var slug in partners.Where(s => stakeholders.All(x => x.Slug != s)))
+        {
+            errors.Add("partnerStakeholders", $"There is no stakeholder '{slug}'.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        int IdOf(string slug) => stakeholders.First(s => s.Slug == slug).Id;
+        return new CommitmentDefinition(
+            input.Title!.Trim(),
+            input.Description!.Trim(),
+            paragraphIds,
+            actionLines.Select(a => a.Id).ToList(),
+            leads.Select(IdOf).ToList(),
+            partners.Select(IdOf).ToList(),
+            input.TargetDate,
+            string.IsNullOrWhiteSpace(input.TargetDateText) ? null : input.TargetDateText.Trim(),
+            input.ReportingCadence,
+            input.Milestones ?? []);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace WsisTracker.Core.Common;
+
+/// <summary>
+/// Collects field-level validation messages so a rule check can report every problem at once. Field names are
+/// camelCased, as the API's JSON and the pages' form fields name them.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        field = JsonNamingPolicy.CamelCase.ConvertName(field);
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            list = [];
+            _errors[field] = list;
+        }
+
+        list.Add(message);
+    }
+
+    public Error ToError() =>
+        Error.Validation(_errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal));
+}

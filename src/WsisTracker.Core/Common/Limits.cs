@@ -1,0 +1,22 @@
+namespace WsisTracker.Core.Common;
+
+/// <summary>Maximum lengths of stored strings: one place, used by the EF configurations and by validation.</summary>
+public static class Limits
+{
+    public const int Symbol = 32;
+    public const int Slug = 100;
+    public const int Code = 100;
+    public const int ShortText = 200;
+    public const int Title = 500;
+    public const int Acronym = 32;
+    public const int Url = 500;
+    public const int ParagraphText = 20_000;
+    public const int FootnoteText = 2_000;
+    public const int Description = 4_000;
+    public const int Note = 4_000;
+    public const int Notes = 4_000;
+    public const int CountryCode = 3;
+    public const int SectionNumber = 16;
+    public const int Language = 8;
+    public const int EvidenceLinks = 10;
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Common;
+
+namespace WsisTracker.Core.Data.Configurations;
+
+public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitment>
+{
+    public void Configure(EntityTypeBuilder<Commitment> builder)
+    {
+        builder.Property(c => c.Code).HasMaxLength(Limits.Code);
+        builder.Property(c => c.Title).HasMaxLength(Limits.ShortText);
+        builder.Property(c => c.Description).HasMaxLength(Limits.Description);
+        builder.Property(c => c.TargetDateText).HasMaxLength(Limits.ShortText);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.ReportingCadence).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.WithdrawalReason).HasMaxLength(Limits.Note);
+        builder.Property(c => c.Version).IsRowVersion();
+        builder.ToTable(t => t.HasCheckConstraint("ck_commitments_progress_percent", "progress_percent BETWEEN 0 AND 100"));
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.HasIndex(c => c.Status);
+        builder.HasIndex(c => new { c.UpdatedAt, c.Id });
+        builder.HasMany(c => c.Paragraphs).WithOne().HasForeignKey(p => p.CommitmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.ActionLines).WithOne().HasForeignKey(a => a.CommitmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Stakeholders).WithOne().HasForeignKey(s => s.CommitmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.ProgressUpdates).WithOne().HasForeignKey(u => u.CommitmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Milestones).WithOne().HasForeignKey(m => m.CommitmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Lineage).WithOne().HasForeignKey(l => l.CommitmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class CommitmentParagraphConfiguration : IEntityTypeConfiguration<CommitmentParagraph>
+{
+    public void Configure(EntityTypeBuilder<CommitmentParagraph> builder)
+    {
+        builder.ToTable("commitment_paragraphs");
+        builder.HasKey(p => new { p.CommitmentId, p.ParagraphId });
+        builder.HasIndex(p => p.ParagraphId);
+        builder.HasOne(p => p.Paragraph).WithMany().HasForeignKey(p => p.ParagraphId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class CommitmentActionLineConfiguration : IEntityTypeConfiguration<CommitmentActionLine>
+{
+    public void Configure(EntityTypeBuilder<CommitmentActionLine> builder)
+    {
+        builder.ToTable("commitment_action_lines");
+        builder.HasKey(a => new { a.CommitmentId, a.ActionLineId });
+        builder.HasIndex(a => a.ActionLineId);
+        builder.HasOne(a => a.ActionLine).WithMany().HasForeignKey(a => a.ActionLineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class CommitmentStakeholderConfiguration : IEntityTypeConfiguration<CommitmentStakeholder>
+{
+    public void Configure(EntityTypeBuilder<CommitmentStakeholder> builder)
+    {
+        builder.ToTable("commitment_stakeholders");
+        builder.HasKey(s => new { s.CommitmentId, s.StakeholderId });
+        builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(s => s.StakeholderId);
+        builder.HasOne(s => s.Stakeholder).WithMany().HasForeignKey(s => s.StakeholderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class CommitmentLineageConfiguration : IEntityTypeConfiguration<CommitmentLineage>
+{
+    public void Configure(EntityTypeBuilder<CommitmentLineage> builder)
+    {
+        builder.ToTable("commitment_lineage");
+        builder.HasKey(l => new { l.CommitmentId, l.EarlierCommitmentId });
+        builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.Evidence).HasMaxLength(Limits.Notes);
+        builder.HasIndex(l => l.EarlierCommitmentId);
+        builder.HasOne(l => l.EarlierCommitment).WithMany().HasForeignKey(l => l.EarlierCommitmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<ProgressUpdate>
+{
+    public void Configure(EntityTypeBuilder<ProgressUpdate> builder)
+    {
+        builder.Property(u => u.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(u => u.Note).HasMaxLength(Limits.Note);
+        builder.Property(u => u.Author).HasMaxLength(Limits.ShortText);
+        builder.ToTable(t => t.HasCheckConstraint("ck_progress_updates_progress_percent", "progress_percent BETWEEN 0 AND 100"));
+        builder.HasIndex(u => new { u.CommitmentId, u.AsOf });
+        builder.HasIndex(u => u.RecordedAt);
+    }
+}
+
+public sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> builder)
+    {
+        builder.Property(m => m.Title).HasMaxLength(Limits.ShortText);
+        builder.HasIndex(m => new { m.CommitmentId, m.Order });
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.ActionLines;
+using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Resolutions;
+using WsisTracker.Core.Stakeholders;
+
+namespace WsisTracker.Core.Data;
+
+/// <summary>
+/// The database. When an <see cref="ActorContext"/> names who is acting, every save also writes the audit trail of
+/// its changes, in the same transaction.
+/// </summary>
+public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> options, ActorContext? actor = null, TimeProvider? time = null)
+    : DbContext(options)
+{
+    public DbSet<Resolution> Resolutions => Set<Resolution>();
+
+    public DbSet<Section> Sections => Set<Section>();
+
+    public DbSet<Paragraph> Paragraphs => Set<Paragraph>();
+
+    public DbSet<Footnote> Footnotes => Set<Footnote>();
+
+    public DbSet<ActionLine> ActionLines => Set<ActionLine>();
+
+    public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+
+    public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (actor?.Name is not { } name)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var trail = AuditTrail.Capture(ChangeTracker);
+        if (trail.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            AuditEntries.AddRange(trail.ToEntries(name, actor.Kind, (time ?? TimeProvider.System).GetUtcNow()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync, which writes the audit trail.");
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WsisTrackerDbContext).Assembly);
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Common;
+using WsisTracker.Core.Data;
+
+namespace WsisTracker.Core.Resolutions;
+
+/// <summary>Reads of the stored resolutions and their text.</summary>
+public sealed class ResolutionService(WsisTrackerDbContext db)
+{
+    public async Task<IReadOnlyList<ResolutionSummary>> ListAsync(CancellationToken cancellationToken) =>
+        await db.Resolutions.AsNoTracking()
+            .OrderBy(r => r.AdoptionDate).ThenBy(r => r.Symbol)
+            .Select(r => new ResolutionSummary(
+                r.Symbol, r.Slug, r.Title, r.AdoptionDate, r.Session, r.Meeting, r.Language,
+                r.Paragraphs.Count(p => p.Kind == ParagraphKind.Preambular),
+                r.Paragraphs.Count(p => p.Kind == ParagraphKind.Operative)))
+            .ToListAsync(cancellationToken);
+
+    public async Task<Result<ResolutionDetail>> GetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var detail = await db.Resolutions.AsNoTracking()
+            .Where(r => r.Slug == slug)
+            .Select(r => new ResolutionDetail(
+                r.Symbol, r.Slug, r.Title, r.AdoptionDate, r.Session, r.Meeting, r.Language,
+                r.Paragraphs.Count(p => p.Kind == ParagraphKind.Preambular),
+                r.Paragraphs.Count(p => p.Kind == ParagraphKind.Operative),
+                r.Sections.OrderBy(s => s.Order).Select(s => new SectionModel(s.Order, s.Number, s.Title)).ToList(),
+                r.Footnotes.OrderBy(f => f.Number).Select(f => new FootnoteModel(f.Number, f.Text)).ToList()))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        return detail is null ? Error.NotFound("Resolution", slug) : detail;
+    }
+
+    public async Task<Result<IReadOnlyList<ParagraphModel>>> ListParagraphsAsync(string slug, ParagraphKind? kind, CancellationToken cancellationToken)
+    {
+        if (!await db.Resolutions.AnyAsync(r => r.Slug == slug, cancellationToken))
+        {
+            return Error.NotFound("Resolution", slug);
+        }
+
+        var paragraphs = await Project(db.Paragraphs.Where(p => p.Resolution!.Slug == slug && (kind == null || p.Kind == kind)))
+            .ToListAsync(cancellationToken);
+        return paragraphs;
+    }
+
+    public async Task<Result<ParagraphModel>> GetOperativeParagraphAsync(string slug, int number, CancellationToken cancellationToken)
+    {
+        var paragraph = await Project(db.Paragraphs.Where(p => p.Resolution!.Slug == slug && p.Kind == ParagraphKind.Operative && p.Number == number))
+            .SingleOrDefaultAsync(cancellationToken);
+        return paragraph is null ? Error.NotFound("Paragraph", $"{slug} {number}") : paragraph;
+    }
+
+    private static IQueryable<ParagraphModel> Project(IQueryable<Paragraph> paragraphs) =>
+        paragraphs.AsNoTracking()
+            .OrderBy(p => p.Order)
+            .Select(p => new ParagraphModel(
+                p.Resolution!.Slug,
+                p.Kind,
+                p.Number,
+                p.Order,
+                p.Text,
+                p.Section == null ? null : new SectionModel(p.Section.Order, p.Section.Number, p.Section.Title),
+                p.FootnoteReferences.OrderBy(r => r.Position).Select(r => new FootnoteReferenceModel(r.Footnote!.Number, r.Footnote.Text, r.Offset)).ToList(),
+                p.MentionedActionLines))
+            .AsSplitQuery();
+}

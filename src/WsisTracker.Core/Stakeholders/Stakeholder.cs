@@ -1,0 +1,35 @@
+namespace WsisTracker.Core.Stakeholders;
+
+/// <summary>The six stakeholder groups that A/RES/70/125 names.</summary>
+public enum StakeholderGroup
+{
+    Governments,
+    PrivateSector,
+    CivilSociety,
+    InternationalOrganizations,
+    TechnicalCommunity,
+    AcademicCommunity,
+}
+
+public sealed class Stakeholder
+{
+    public int Id { get; set; }
+
+    public required string Slug { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Acronym { get; set; }
+
+    public StakeholderGroup Group { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-3 code, upper case.</summary>
+    public string? CountryCode { get; set; }
+
+    public string? Website { get; set; }
+
+    /// <summary>True for demo data made by <c>seed-demo</c>; shown as synthetic wherever it appears.</summary>
+    public bool IsSynthetic { get; set; }
+
+    public uint Version { get; set; }
+}

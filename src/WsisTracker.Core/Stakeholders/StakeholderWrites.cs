@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Common;
+using WsisTracker.Core.Data;
+using WsisTracker.Core.Resolutions;
+
+namespace WsisTracker.Core.Stakeholders;
+
+public sealed record StakeholderInput(string? Name, string? Acronym, StakeholderGroup? Group, string? CountryCode, string? Website);
+
+/// <summary>Creating, editing and deleting stakeholders, with the same rules for pages and API.</summary>
+public sealed partial class StakeholderWrites(WsisTrackerDbContext db, StakeholderService reads)
+{
+    public async Task<Result<StakeholderModel>> CreateAsync(StakeholderInput input, CancellationToken cancellationToken)
+    {
+        if (Validate(input) is { } error)
+        {
+            return error;
+        }
+
+        var stakeholder = new Stakeholder { Slug = await UniqueSlugAsync(input.Acronym ?? input.Name!, cancellationToken), Name = "" };
+        Apply(stakeholder, input);
+        db.Stakeholders.Add(stakeholder);
+        await db.SaveChangesAsync(cancellationToken);
+        return await reads.GetAsync(stakeholder.Id, cancellationToken);
+    }
+
+    public async Task<Result<StakeholderModel>> ReviseAsync(int id, StakeholderInput input, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var stakeholder = await db.Stakeholders.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if ((Check(stakeholder, id, expectedVersion) ?? Validate(input)) is { } error)
+        {
+            return error;
+        }
+
+        Apply(stakeholder!, input);
+        db.Entry(stakeholder!).Property(s => s.Version).OriginalValue = expectedVersion;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return VersionMismatch();
+        }
+
+        return await reads.GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>Deletes a stakeholder that nothing cites; one still named by a commitment or an action line stays (conflict).</summary>
+    public async Task<Result<int>> DeleteAsync(int id, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var stakeholder = await db.Stakeholders.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (Check(stakeholder, id, expectedVersion) is { } error)
+        {
+            return error;
+        }
+
+        var commitments = await db.Commitments.CountAsync(c => c.Stakeholders.Any(s => s.StakeholderId == id), cancellationToken);
+        var actionLines = await db.ActionLines.CountAsync(a => a.Facilitators.Any(f => f.StakeholderId == id), cancellationToken);
+        if (commitments + actionLines > 0)
+        {
+            return new Error(ErrorKind.Conflict, "stakeholder-in-use", $"{stakeholder!.Name} is named by {commitments} commitment(s) and facilitates {actionLines} action line(s); remove it from them first.");
+        }
+
+        db.Entry(stakeholder!).Property(s => s.Version).OriginalValue = expectedVersion;
+        db.Stakeholders.Remove(stakeholder!);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return VersionMismatch();
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// A stakeholder has a name; an acronym, website and ISO 3166-1 alpha-3 country code within their forms and
+    /// lengths; and one of the six groups.
+    /// </summary>
+    public static Error? Validate(StakeholderInput input)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            errors.Add("name", "Required.");
+        }
+        else if (input.Name.Trim().Length > Limits.ShortText)
+        {
+            errors.Add("name", $"At most {Limits.ShortText} characters.");
+        }
+
+        if (input.Acronym is { } acronym && acronym.Trim().Length > Limits.Acronym)
+        {
+            errors.Add("acronym", $"At most {Limits.Acronym} characters.");
+        }
+
+        if (input.Group is not { } group || !Enum.IsDefined(group))
+        {
+            errors.Add("group", "Choose one of the six stakeholder groups.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.CountryCode) && !CountryCode().IsMatch(input.CountryCode.Trim()))
+        {
+            errors.Add("countryCode", "Give an ISO 3166-1 alpha-3 code, such as KEN.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Website)
+            && (input.Website.Length > Limits.Url || !Uri.TryCreate(input.Website.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            errors.Add("website", $"Give an http(s) address of at most {Limits.Url} characters.");
+        }
+
+        return errors.Any ? errors.ToError() : null;
+    }
+
+    private static Error VersionMismatch() =>
+        new(ErrorKind.PreconditionFailed, "version-mismatch", "The stakeholder was changed by someone else since you read it. Reload it and apply your change again.");
+
+    private static Error? Check(Stakeholder? stakeholder, int id, uint expectedVersion) =>
+        stakeholder is null ? Error.NotFound("Stakeholder", id)
+        : stakeholder.Version != expectedVersion ? VersionMismatch()
+        : null;
+
+    private static void Apply(Stakeholder stakeholder, StakeholderInput input)
+    {
+        stakeholder.Name = input.Name!.Trim();
+        stakeholder.Acronym = string.IsNullOrWhiteSpace(input.Acronym) ? null : input.Acronym.Trim();
+        stakeholder.Group = input.Group!.Value;
+        stakeholder.CountryCode = string.IsNullOrWhiteSpace(input.CountryCode) ? null : input.CountryCode.Trim().ToUpperInvariant();
+        stakeholder.Website = string.IsNullOrWhiteSpace(input.Website) ? null : input.Website.Trim();
+    }
+
+    private async Task<string> UniqueSlugAsync(string basis, CancellationToken cancellationToken)
+    {
+        var slug = Resolution.SlugFor(basis);
+        slug = string.IsNullOrEmpty(slug) ? "stakeholder" : slug[..Math.Min(slug.Length, Limits.Slug - 8)];
+        var candidate = slug;
+        for (var n = 2; await db.Stakeholders.AnyAsync(s => s.Slug == candidate, cancellationToken); n++)
+        {
+            candidate = $"{slug}-{n}";
+        }
+
+        return candidate;
+    }
+
+    [GeneratedRegex("^[A-Za-z]{3}$")]
+    private static partial Regex CountryCode();
+}
