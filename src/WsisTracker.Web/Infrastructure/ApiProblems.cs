@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using WsisTracker.Core.Common;
+
+namespace WsisTracker.Web.Infrastructure;
+
+/// <summary>The one mapping from a service <see cref="Error"/> to an RFC 9457 problem response.</summary>
+public static class ApiProblems
+{
+    public const string TypePrefix = "urn:wsis-tracker:problem:";
+
+    public static IActionResult ToActionResult(Error error, HttpContext context)
+    {
+        var status = error.Kind switch
+        {
+            ErrorKind.Validation => StatusCodes.Status400BadRequest,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+        ProblemDetails problem = error.FieldErrors is { Count: > 0 } fields
+            ? new ValidationProblemDetails(fields.ToDictionary(f => f.Key, f => f.Value))
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Type = TypePrefix + error.Code;
+        problem.Title = error.Kind switch
+        {
+            ErrorKind.Validation => "The request is not valid.",
+            ErrorKind.NotFound => "Not found.",
+            ErrorKind.Conflict => "Conflict.",
+            ErrorKind.PreconditionFailed => "Precondition failed.",
+            _ => "Error.",
+        };
+        problem.Detail = error.Message;
+        problem.Instance = context.Request.Path;
+        AddTraceId(problem, context);
+        return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };
+    }
+
+    public static IActionResult FromModelState(ActionContext context)
+    {
+        var problem = new ValidationProblemDetails(context.ModelState)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = TypePrefix + "validation",
+            Title = "The request is not valid.",
+            Instance = context.HttpContext.Request.Path,
+        };
+        AddTraceId(problem, context.HttpContext);
+        return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
+    }
+
+    public static void AddTraceId(ProblemDetailsContext context) => AddTraceId(context.ProblemDetails, context.HttpContext);
+
+    private static void AddTraceId(ProblemDetails problem, HttpContext context) =>
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? context.TraceIdentifier;
+}

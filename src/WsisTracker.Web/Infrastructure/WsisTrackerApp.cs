@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+using WsisTracker.Core.ActionLines;
+using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Data;
+using WsisTracker.Core.Data.Seeding;
+using WsisTracker.Core.Resolutions;
+using WsisTracker.Core.Stakeholders;
+
+namespace WsisTracker.Web.Infrastructure;
+
+public static class WsisTrackerApp
+{
+    public const string ConnectionStringName = "WsisTracker";
+
+    public static void AddWsisTracker(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console());
+
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"Set the connection string 'ConnectionStrings:{ConnectionStringName}'.");
+        builder.Services.AddDbContext<WsisTrackerDbContext>(options => DatabaseSetup.Configure(options, connectionString));
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ActorContext>();
+        builder.Services.AddScoped<DatabaseSeeder>();
+        builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddScoped<ResolutionService>();
+        builder.Services.AddScoped<ActionLineService>();
+        builder.Services.AddScoped<StakeholderService>();
+        builder.Services.AddScoped<CommitmentService>();
+        builder.Services.AddScoped<CommitmentWrites>();
+        builder.Services.AddScoped<StakeholderWrites>();
+
+        builder.Services.AddControllersWithViews()
+            .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ApiProblems.FromModelState);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddTraceId);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.Services.AddWsisTrackerSwagger();
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+
+    public static void UseWsisTracker(this WebApplication app)
+    {
+        app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/error/development" : "/error");
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/swagger/v1/swagger.json", "WSIS Tracker API v1");
+            options.DocumentTitle = "WSIS Tracker API";
+        });
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapControllers();
+    }
+}
