@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Shared helpers for the run and test scripts. Sourced, not run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+apt_updated=0
+apt_install() {
+  command -v apt-get >/dev/null || die "apt-get is not available to install: $*"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if [ "$apt_updated" -eq 0 ]; then $sudo apt-get update -qq >&2; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2
+}
+
+# The .NET SDK pinned by global.json must be on PATH; this machine kind ships it.
+ensure_dotnet() {
+  command -v dotnet >/dev/null || die "the .NET SDK 10 is required (https://dot.net); it is not on PATH"
+  dotnet --version >/dev/null || die "'dotnet --version' failed: the SDK pinned by global.json may be missing"
+}
+
+# PostgreSQL server binaries (initdb, pg_ctl, postgres): on PATH, in Debian's versioned folder, or installed from apt.
+ensure_postgres() {
+  if ! command -v initdb >/dev/null; then
+    local dir
+    dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)"
+    if [ -z "$dir" ] || [ ! -x "$dir/initdb" ]; then
+      log "installing PostgreSQL"
+      apt_install postgresql
+      dir="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)"
+    fi
+    export PATH="$dir:$PATH"
+  fi
+  id postgres >/dev/null 2>&1 || [ "$(id -u)" -ne 0 ] || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+}
+
+# Run a PostgreSQL binary as the postgres user when we are root (initdb refuses root).
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- env "PATH=$PATH" "$@"; else "$@"; fi
+}
+
+# start_cluster DIR PORT: create (once) and start a cluster in DIR listening on 127.0.0.1:PORT, superuser 'wsis'.
+start_cluster() {
+  local dir="$1" port="$2"
+  mkdir -p "$dir"
+  [ "$(id -u)" -ne 0 ] || chown postgres "$dir"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    log "creating a PostgreSQL cluster in $dir/data"
+    as_pg initdb -D "$dir/data" -U wsis --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
+      || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
+  fi
+  if as_pg pg_ctl -D "$dir/data" status >/dev/null 2>&1; then
+    log "PostgreSQL already running in $dir/data"
+    return
+  fi
+  log "starting PostgreSQL on 127.0.0.1:$port"
+  as_pg pg_ctl -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null \
+    || { tail -20 "$dir/server.log" >&2; die "PostgreSQL did not start (is port $port free? set WSIS_PGPORT)"; }
+}
+
+ensure_dotnet_tools() {
+  (cd "$ROOT" && dotnet tool restore >/dev/null)
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace WsisTracker.TestSupport;
+
+/// <summary>
+/// A PostgreSQL server for tests: the one named by <c>WSIS_TEST_POSTGRES</c> (an Npgsql connection string whose user
+/// may create databases), or else a throwaway cluster started from the installed binaries on a free loopback port and
+/// removed afterwards. As root the binaries run as the <c>postgres</c> user, since initdb refuses root. There is no
+/// fallback to another provider: without PostgreSQL the tests fail with a message that says what to install.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    public const string EnvironmentVariable = "WSIS_TEST_POSTGRES";
+
+    private readonly string? _clusterDirectory;
+    private readonly string? _binDirectory;
+
+    private PostgresServer(string adminConnectionString, string? clusterDirectory, string? binDirectory)
+    {
+        AdminConnectionString = adminConnectionString;
+        _clusterDirectory = clusterDirectory;
+        _binDirectory = binDirectory;
+    }
+
+    public string AdminConnectionString { get; }
+
+    /// <summary>True when this process started the cluster (and so may stop and start it).</summary>
+    public bool OwnsCluster => _clusterDirectory is not null;
+
+    public static async Task<PostgresServer> StartAsync()
+    {
+        var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            return new PostgresServer(external, null, null);
+        }
+
+        var bin = FindBinDirectory() ?? throw new InvalidOperationException(
+            $"No PostgreSQL server binaries (initdb, pg_ctl) found on PATH or in /usr/lib/postgresql/*/bin. Install PostgreSQL (apt-get install postgresql) or set {EnvironmentVariable} to a server's connection string.");
+        var directory = Path.Combine(Path.GetTempPath(), $"wsis-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32]);
+        Directory.CreateDirectory(directory);
+        var port = FreePort();
+        var server = new PostgresServer(
+            $"Host=127.0.0.1;Port={port};Username=wsis;Database=postgres;Pooling=true;Include Error Detail=true",
+            directory,
+            bin);
+        if (IsRoot())
+        {
+            await RunAsync("chown", ["postgres", directory]);
+        }
+
+        var data = Path.Combine(directory, "data");
+        await server.RunPgAsync("initdb", ["-D", data, "-U", "wsis", "--auth=trust", "-E", "UTF8", "--no-locale"]);
+        await server.StartClusterAsync(port);
+        return server;
+    }
+
+    /// <summary>Creates a new empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>A connection string for a database that does not exist yet (the app is expected to create it).</summary>
+    public string ConnectionStringForNewDatabase(string prefix) =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant() }.ConnectionString;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_clusterDirectory is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await RunPgAsync("pg_ctl", ["-D", Path.Combine(_clusterDirectory, "data"), "-m", "immediate", "stop"]);
+        }
+        finally
+        {
+            Directory.Delete(_clusterDirectory, recursive: true);
+        }
+    }
+
+    private async Task StartClusterAsync(int port)
+    {
+        var options = $"-p {port} -k {_clusterDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        await RunPgAsync("pg_ctl", ["-D", Path.Combine(_clusterDirectory!, "data"), "-l", Path.Combine(_clusterDirectory!, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
+    }
+
+    private Task RunPgAsync(string tool, IReadOnlyList<string> arguments)
+    {
+        var path = Path.Combine(_binDirectory!, tool);
+        return IsRoot() ? RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments]) : RunAsync(path, arguments);
+    }
+
+    private static async Task RunAsync(string fileName, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error} {await output}");
+        }
+    }
+
+    private static string? FindBinDirectory()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
+        if (onPath is not null)
+        {
+            return onPath;
+        }
+
+        return Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(dir => Path.Combine(dir, "bin"))
+                .Where(dir => File.Exists(Path.Combine(dir, "initdb")))
+                .OrderByDescending(dir => dir, StringComparer.Ordinal)
+                .FirstOrDefault()
+            : null;
+    }
+
+    private static bool IsRoot() => Environment.UserName == "root";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
