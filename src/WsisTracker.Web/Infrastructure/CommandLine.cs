@@ -52,7 +52,7 @@ public static class CommandLine
         await MigrateAsync(app);
         await using var scope = app.Services.CreateAsyncScope();
         var added = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().AddAsync(commitments.Value, updates, seed, CancellationToken.None);
-        Console.WriteLine($"Added {added} synthetic commitments.");
+        Console.WriteLine($"Added {added.Commitments} synthetic commitments with {added.ProgressUpdates} progress updates (codes {added.CodePrefix}*).");
         return 0;
     }
 
