@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The benchmark (docs/performance.md): a fresh PostgreSQL cluster, the app in Release, synthetic data at three scales,
+# wrk at 32 connections on each scenario for a bounded time, and a raw-Npgsql baseline in the same run.
+# Usage: scripts/bench.sh [scales...]   (default: 1000 10000 100000; BENCH_DURATION=10s per scenario)
+# Traffic goes to 127.0.0.1 only; every wrk run is bounded by its duration.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+SCALES=("${@:-1000 10000 100000}"); read -r -a SCALES <<< "${SCALES[*]}"
+DURATION="${BENCH_DURATION:-10s}"
+CONNECTIONS=32
+PGPORT="${WSIS_BENCH_PGPORT:-5544}"
+APP_PORT=5090
+BASE_PORT=5091
+OUT="$ROOT/artifacts/bench"
+PGDIR="$OUT/postgres"
+
+ensure_dotnet
+ensure_postgres
+command -v wrk >/dev/null || { log "installing wrk"; apt_install wrk; }
+command -v curl >/dev/null || apt_install curl
+
+rm -rf "$OUT"; mkdir -p "$OUT"
+start_cluster "$PGDIR" "$PGPORT"
+trap 'kill $APP_PID $BASE_PID 2>/dev/null || true; as_pg pg_ctl -D "$PGDIR/data" -m fast stop >/dev/null 2>&1 || true' EXIT
+
+log "building Release"
+dotnet build src/WsisTracker.Web -c Release -v quiet -nologo >/dev/null
+dotnet build tests/WsisTracker.Benchmarks -c Release -v quiet -nologo >/dev/null
+WEB="src/WsisTracker.Web/bin/Release/net10.0/WsisTracker.Web.dll"
+BASE="tests/WsisTracker.Benchmarks/bin/Release/net10.0/WsisTracker.Benchmarks.dll"
+
+# wrk_run NAME URL [LUA]: prints "rps p50_ms p99_ms non2xx"
+wrk_run() {
+  local url="$1" lua="${2:-}" out
+  local args=(-t2 -c"$CONNECTIONS" -d"$DURATION" --latency --timeout 10s)
+  [ -n "$lua" ] && args+=(-s "$lua")
+  out="$(wrk "${args[@]}" "$url" 2>&1)"
+  echo "$out" > "$OUT/wrk-$(echo "$url" | tr -c 'a-zA-Z0-9' '_' | cut -c1-80).txt"
+  awk '
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /Requests\/sec:/ { rps=$2 }
+    /^ +50%/ { p50=ms($2) }
+    /^ +99%/ { p99=ms($2) }
+    /Non-2xx or 3xx responses:/ { bad=$5 }
+    END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, bad+0 }' <<< "$out"
+}
+
+wait_ready() {
+  local url="$1" deadline=$((SECONDS + 60))
+  until curl -sf -o /dev/null "$url"; do
+    [ $SECONDS -lt $deadline ] || die "$url did not become ready"
+    sleep 0.02
+  done
+}
+
+status_of() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
+
+results="$OUT/results.md"
+{
+  echo "| scenario | scale | requests/s | p50 ms | p99 ms | ratio to baseline |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+} > "$results"
+notes="$OUT/notes.md"; : > "$notes"
+
+for scale in "${SCALES[@]}"; do
+  db="wsis_bench_$scale"
+  export ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$PGPORT;Database=$db;Username=wsis;Maximum Pool Size=64"
+  as_pg psql -h "$PGDIR" -p "$PGPORT" -U wsis -d postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null
+  log "scale $scale: migrate, seed and load synthetic data"
+  load_start=$SECONDS
+  dotnet "$WEB" migrate >/dev/null
+  dotnet "$WEB" seed-demo --commitments "$scale" --updates 10 >/dev/null
+  as_pg psql -h "$PGDIR" -p "$PGPORT" -U wsis -d "$db" -qc "VACUUM ANALYZE" >/dev/null
+  echo "- scale $scale: data loaded in $((SECONDS - load_start)) s" >> "$notes"
+
+  t0=$(date +%s%N)
+  ASPNETCORE_ENVIRONMENT=Production Database__MigrateOnStartup=false dotnet "$WEB" --urls "http://127.0.0.1:$APP_PORT" >"$OUT/app-$scale.log" 2>&1 &
+  APP_PID=$!
+  wait_ready "http://127.0.0.1:$APP_PORT/health/ready"
+  ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  dotnet "$BASE" --urls "http://127.0.0.1:$BASE_PORT" >"$OUT/baseline-$scale.log" 2>&1 &
+  BASE_PID=$!
+  wait_ready "http://127.0.0.1:$BASE_PORT/baseline/plaintext"
+
+  A="http://127.0.0.1:$APP_PORT"; B="http://127.0.0.1:$BASE_PORT"
+  mid=$(( scale / 2 ))
+  # name | product URL | baseline URL ("" = none)
+  scenarios=(
+    "plaintext (Kestrel)|$B/baseline/plaintext|"
+    "commitments API, first page|$A/api/v1/commitments?pageSize=50|$B/baseline/commitments?limit=50"
+    "commitments API, deep page|$A/api/v1/commitments?pageSize=50&page=$(( mid / 50 ))|$B/baseline/commitments?limit=50&after=$mid"
+    "commitment API item|$A/api/v1/commitments/$mid|$B/baseline/commitments/$mid"
+    "dashboard page|$A/|"
+    "dashboard API|$A/api/v1/dashboard|"
+    "commitment page|$A/commitments/$mid|"
+    "resolution reader|$A/resolutions/a-res-70-125|"
+    "search|$A/search?q=internet+governance|"
+  )
+  for line in "${scenarios[@]}"; do
+    IFS='|' read -r name url base <<< "$line"
+    if [ "$(status_of "$url")" != 200 ]; then
+      echo "- $name: not served ($url answered $(status_of "$url")), skipped" >> "$notes"
+      continue
+    fi
+    wrk -t1 -c4 -d2s "$url" >/dev/null 2>&1 || true
+    read -r rps p50 p99 bad <<< "$(wrk_run "$url")"
+    ratio="–"
+    if [ -n "$base" ]; then
+      wrk -t1 -c4 -d2s "$base" >/dev/null 2>&1 || true
+      read -r brps _ _ _ <<< "$(wrk_run "$base")"
+      ratio=$(awk -v a="$rps" -v b="$brps" 'BEGIN { printf "%.2f (baseline %d/s)", a/b, b }')
+    fi
+    [ "$bad" -eq 0 ] || echo "- $name at $scale: $bad responses were not 2xx/3xx" >> "$notes"
+    echo "| $name | $scale | $rps | $p50 | $p99 | $ratio |" >> "$results"
+  done
+
+  peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status")
+  echo "- scale $scale: app start to ready ${ready_ms} ms; peak memory $((peak_kb / 1024)) MB" >> "$notes"
+  kill $APP_PID $BASE_PID; wait $APP_PID $BASE_PID 2>/dev/null || true
+done
+
+{
+  echo; echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); wrk -t2 -c$CONNECTIONS -d$DURATION; $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo; cat "$notes"
+} >> "$results"
+cat "$results"
