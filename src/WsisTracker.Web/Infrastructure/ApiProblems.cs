@@ -54,6 +54,9 @@ public static class ApiProblems
 
     public static void AddTraceId(ProblemDetailsContext context) => AddTraceId(context.ProblemDetails, context.HttpContext);
 
-    private static void AddTraceId(ProblemDetails problem, HttpContext context) =>
+    private static void AddTraceId(ProblemDetails problem, HttpContext context)
+    {
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? context.TraceIdentifier;
+        problem.Extensions["correlationId"] = SecuritySetup.CorrelationId(context);
+    }
 }

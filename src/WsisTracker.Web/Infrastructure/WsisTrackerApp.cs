@@ -22,7 +22,7 @@ public static class WsisTrackerApp
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console());
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"));
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"Set the connection string 'ConnectionStrings:{ConnectionStringName}'.");
@@ -45,6 +45,7 @@ public static class WsisTrackerApp
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddTraceId);
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddWsisTrackerSwagger();
+        builder.Services.AddWsisTrackerSecurity(builder.Configuration);
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)
@@ -55,6 +56,7 @@ public static class WsisTrackerApp
 
     public static void UseWsisTracker(this WebApplication app)
     {
+        app.UseWsisTrackerSecurity();
         app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/error/development" : "/error");
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Serilog.Context;
+
+namespace WsisTracker.Web.Infrastructure;
+
+/// <summary>
+/// Response headers, forwarded headers and HTTPS redirection: the transport-level protections every response gets.
+/// </summary>
+public static class SecuritySetup
+{
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    /// <summary>No inline script or style anywhere, no framing, nothing from another origin.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Swagger UI ships an inline style block and inline bootstrap; only its own pages get that allowance, never the app's.
+    /// </summary>
+    public const string SwaggerContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static void AddWsisTrackerSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            options.ForwardLimit = options.KnownProxies.Count == 0 ? 0 : options.KnownProxies.Count;
+        });
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+    }
+
+    /// <summary>
+    /// Forwarded headers are honoured only from the proxies listed in <c>ForwardedHeaders:KnownProxies</c>; pages are
+    /// redirected to HTTPS (when an HTTPS port is known), the API never is (a redirect would turn writes into GETs).
+    /// </summary>
+    public static void UseWsisTrackerSecurity(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.Use(AddHeadersAsync);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/health"),
+            branch => branch.UseHttpsRedirection());
+    }
+
+    /// <summary>
+    /// Sets the headers when the response starts, so that they survive the exception handler clearing a failed
+    /// response; the correlation id also goes into every log line of the request.
+    /// </summary>
+    private static async Task AddHeadersAsync(HttpContext context, Func<Task> next)
+    {
+        var correlationId = Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
+        context.Items[CorrelationHeader] = correlationId;
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerContentSecurityPolicy : ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers[CorrelationHeader] = correlationId;
+            return Task.CompletedTask;
+        });
+        using (LogContext.PushProperty("CorrelationId", correlationId))
+        {
+            await next();
+        }
+    }
+
+    public static string CorrelationId(HttpContext context) =>
+        context.Items[CorrelationHeader] as string ?? context.TraceIdentifier;
+}
