@@ -17,12 +17,14 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private readonly string? _clusterDirectory;
     private readonly string? _binDirectory;
+    private readonly int _port;
 
-    private PostgresServer(string adminConnectionString, string? clusterDirectory, string? binDirectory)
+    private PostgresServer(string adminConnectionString, string? clusterDirectory, string? binDirectory, int port = 0)
     {
         AdminConnectionString = adminConnectionString;
         _clusterDirectory = clusterDirectory;
         _binDirectory = binDirectory;
+        _port = port;
     }
 
     public string AdminConnectionString { get; }
@@ -46,7 +48,8 @@ public sealed class PostgresServer : IAsyncDisposable
         var server = new PostgresServer(
             $"Host=127.0.0.1;Port={port};Username=wsis;Database=postgres;Pooling=true;Include Error Detail=true",
             directory,
-            bin);
+            bin,
+            port);
         if (IsRoot())
         {
             await RunAsync("chown", ["postgres", directory]);
@@ -73,6 +76,17 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionStringForNewDatabase(string prefix) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant() }.ConnectionString;
 
+    /// <summary>Stops the server (fast shutdown: sessions are ended), for outage tests. Only for a cluster this process owns.</summary>
+    public Task StopAsync() =>
+        RunPgAsync("pg_ctl", ["-D", Path.Combine(OwnedDirectory(), "data"), "-m", "fast", "-w", "stop"]);
+
+    /// <summary>Starts a stopped cluster again on the same port.</summary>
+    public Task ResumeAsync()
+    {
+        _ = OwnedDirectory();
+        return StartClusterAsync(_port);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_clusterDirectory is null)
@@ -89,6 +103,9 @@ public sealed class PostgresServer : IAsyncDisposable
             Directory.Delete(_clusterDirectory, recursive: true);
         }
     }
+
+    private string OwnedDirectory() =>
+        _clusterDirectory ?? throw new InvalidOperationException($"The server named by {EnvironmentVariable} is not this process's to stop or start.");
 
     private async Task StartClusterAsync(int port)
     {
