@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Auditing;
@@ -12,7 +13,7 @@ namespace WsisTracker.Core.Data;
 /// its changes, in the same transaction.
 /// </summary>
 public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> options, ActorContext? actor = null, TimeProvider? time = null)
-    : DbContext(options)
+    : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Resolution> Resolutions => Set<Resolution>();
 
@@ -33,6 +34,9 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>ASP.NET Core Data Protection keys, shared by every instance so cookies and antiforgery tokens work across them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -69,8 +73,11 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
         }
     }
 
+    /// <summary>Synchronous saves are for framework stores that need no audit (Data Protection keys); audited writes are async.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync, which writes the audit trail.");
+        actor?.Name is null
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Use SaveChangesAsync, which writes the audit trail.");
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WsisTrackerDbContext).Assembly);

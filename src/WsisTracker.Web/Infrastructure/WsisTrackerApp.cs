@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using WsisTracker.Core.ActionLines;
@@ -27,6 +28,10 @@ public static class WsisTrackerApp
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"Set the connection string 'ConnectionStrings:{ConnectionStringName}'.");
         builder.Services.AddDbContext<WsisTrackerDbContext>(options => DatabaseSetup.Configure(options, connectionString));
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("WsisTracker")
+            .PersistKeysToDbContext<WsisTrackerDbContext>();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ActorContext>();
