@@ -25,9 +25,8 @@ start_cluster "$PGDIR" "$PGPORT"
 trap 'kill $APP_PID $BASE_PID 2>/dev/null || true; as_pg pg_ctl -D "$PGDIR/data" -m fast stop >/dev/null 2>&1 || true' EXIT
 
 log "building Release"
-dotnet build src/WsisTracker.Web -c Release -v quiet -nologo >/dev/null
+WEB="$(build_release)"
 dotnet build tests/WsisTracker.Benchmarks -c Release -v quiet -nologo >/dev/null
-WEB="src/WsisTracker.Web/bin/Release/net10.0/WsisTracker.Web.dll"
 BASE="tests/WsisTracker.Benchmarks/bin/Release/net10.0/WsisTracker.Benchmarks.dll"
 
 # wrk_run NAME URL [LUA]: prints "rps p50_ms p99_ms non2xx"
@@ -46,14 +45,6 @@ wrk_run() {
     END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, bad+0 }' <<< "$out"
 }
 
-wait_ready() {
-  local url="$1" deadline=$((SECONDS + 60))
-  until curl -sf -o /dev/null "$url"; do
-    [ $SECONDS -lt $deadline ] || die "$url did not become ready"
-    sleep 0.02
-  done
-}
-
 status_of() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
 
 results="$OUT/results.md"
@@ -66,7 +57,7 @@ notes="$OUT/notes.md"; : > "$notes"
 for scale in "${SCALES[@]}"; do
   db="wsis_bench_$scale"
   export ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$PGPORT;Database=$db;Username=wsis;Maximum Pool Size=64"
-  as_pg psql -h "$PGDIR" -p "$PGPORT" -U wsis -d postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null
+  recreate_database "$PGDIR" "$PGPORT" "$db"
   log "scale $scale: migrate, seed and load synthetic data"
   load_start=$SECONDS
   dotnet "$WEB" migrate >/dev/null

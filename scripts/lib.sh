@@ -65,3 +65,24 @@ start_cluster() {
 ensure_dotnet_tools() {
   (cd "$ROOT" && dotnet tool restore >/dev/null)
 }
+
+# wait_ready URL [SECONDS]: poll until URL answers 2xx.
+wait_ready() {
+  local url="$1" deadline=$((SECONDS + ${2:-60}))
+  until curl -sf -o /dev/null "$url"; do
+    [ $SECONDS -lt $deadline ] || die "$url did not become ready"
+    sleep 0.02
+  done
+}
+
+# build_release: the Web project in Release; prints the path of its dll.
+build_release() {
+  (cd "$ROOT" && dotnet build src/WsisTracker.Web -c Release -v quiet -nologo >/dev/null)
+  echo "$ROOT/src/WsisTracker.Web/bin/Release/net10.0/WsisTracker.Web.dll"
+}
+
+# recreate_database PGDIR PORT NAME: drop and create an empty database in a cluster started by start_cluster.
+recreate_database() {
+  as_pg psql -h "$1" -p "$2" -U wsis -d postgres -qc "DROP DATABASE IF EXISTS $3" >/dev/null 2>&1
+  as_pg psql -h "$1" -p "$2" -U wsis -d postgres -qc "CREATE DATABASE $3" >/dev/null
+}
