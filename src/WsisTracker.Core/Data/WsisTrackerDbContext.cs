@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.ActionLines;
+using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Resolutions;
@@ -33,6 +34,10 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
