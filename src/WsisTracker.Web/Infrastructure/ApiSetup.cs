@@ -88,7 +88,16 @@ public static class ApiSetup
                 }
             }
 
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+            {
+                // A body without Content-Length that outgrows the limit while it is read.
+                await ApiProblems.WriteAsync(context, ApiProblems.Create(context, StatusCodes.Status413PayloadTooLarge, "payload-too-large", "Payload too large.",
+                    $"A request body may have at most {maxBody} bytes."));
+            }
         });
         app.UseRateLimiter();
         app.UseAuthentication();

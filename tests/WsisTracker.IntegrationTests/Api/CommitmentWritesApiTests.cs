@@ -201,6 +201,22 @@ public sealed class CommitmentWritesApiTests(WsisTrackerFactory app)
         Assert.False(await app.WithDbAsync(db => Task.FromResult(db.Commitments.Any(c => c.Title == marker))));
     }
 
+    [Fact]
+    public async Task OversizedBody_SentWithoutContentLength_Is413Problem()
+    {
+        using var writer = await app.CreateWriterAsync();
+        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { title = "chunked", description = new string('x', 300_000) }));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/commitments") { Content = new NoLengthContent(bytes) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        Assert.Null(request.Content.Headers.ContentLength);
+
+        using var response = await writer.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertProblemAsync(response, "payload-too-large");
+    }
+
     internal static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string? body, string? contentType, string? ifMatch, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, url);
@@ -240,5 +256,17 @@ public sealed class CommitmentWritesApiTests(WsisTrackerFactory app)
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation(header, value);
         return await client.SendAsync(request);
+    }
+
+    /// <summary>Content that does not tell its length, so the client sends no Content-Length.</summary>
+    private sealed class NoLengthContent(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }
