@@ -29,12 +29,12 @@ WEB="$(build_release)"
 dotnet build tests/WsisTracker.Benchmarks -c Release -v quiet -nologo >/dev/null
 BASE="tests/WsisTracker.Benchmarks/bin/Release/net10.0/WsisTracker.Benchmarks.dll"
 
-# wrk_run NAME URL [LUA]: prints "rps p50_ms p99_ms non2xx"
+# wrk_run URL [LUA [LUA ARGS...]]: prints "rps p50_ms p99_ms non2xx"
 wrk_run() {
   local url="$1" lua="${2:-}" out
   local args=(-t2 -c"$CONNECTIONS" -d"$DURATION" --latency --timeout 10s)
   [ -n "$lua" ] && args+=(-s "$lua")
-  out="$(wrk "${args[@]}" "$url" 2>&1)"
+  if [ -n "$lua" ]; then out="$(wrk "${args[@]}" "$url" -- "${@:3}" 2>&1)"; else out="$(wrk "${args[@]}" "$url" 2>&1)"; fi
   echo "$out" > "$OUT/wrk-$(echo "$url" | tr -c 'a-zA-Z0-9' '_' | cut -c1-80).txt"
   awk '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
@@ -43,6 +43,16 @@ wrk_run() {
     /^ +99%/ { p99=ms($2) }
     /Non-2xx or 3xx responses:/ { bad=$5 }
     END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, bad+0 }' <<< "$out"
+}
+
+# deep_page_url APP N: follows the API's next links (200 items a hop) to item N and returns that page's URL at limit 50.
+deep_page_url() {
+  local url="$1/api/v1/commitments?limit=200" seen=0
+  while [ "$seen" -lt "$2" ]; do
+    url="$1$(curl -sf "$url" | python3 -c 'import json,sys; print(json.load(sys.stdin)["next"] or "")')"
+    seen=$((seen + 200))
+  done
+  echo "${url/limit=200/limit=50}"
 }
 
 status_of() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
@@ -57,11 +67,14 @@ notes="$OUT/notes.md"; : > "$notes"
 for scale in "${SCALES[@]}"; do
   db="wsis_bench_$scale"
   export ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$PGPORT;Database=$db;Username=wsis;Maximum Pool Size=64"
+  # Load comes from one address: lift the per-address and per-key API limits for the run (everything else as deployed).
+  export RateLimiting__PermitLimitPerKey=1000000000 RateLimiting__PermitLimitPerAddress=1000000000
   recreate_database "$PGDIR" "$PGPORT" "$db"
   log "scale $scale: migrate, seed and load synthetic data"
   load_start=$SECONDS
   dotnet "$WEB" migrate >/dev/null
   dotnet "$WEB" seed-demo --commitments "$scale" --updates 10 >/dev/null
+  key="$(dotnet "$WEB" api-keys create --name "bench-$scale" --role Secretariat | tail -n1)"
   as_pg psql -h "$PGDIR" -p "$PGPORT" -U wsis -d "$db" -qc "VACUUM ANALYZE" >/dev/null
   echo "- scale $scale: data loaded in $((SECONDS - load_start)) s" >> "$notes"
 
@@ -76,11 +89,13 @@ for scale in "${SCALES[@]}"; do
 
   A="http://127.0.0.1:$APP_PORT"; B="http://127.0.0.1:$BASE_PORT"
   mid=$(( scale / 2 ))
+  deep="$(deep_page_url "$A" "$mid")"
+  first_demo=$(as_pg psql -h "$PGDIR" -p "$PGPORT" -U wsis -d "$db" -tAc "SELECT min(id) FROM commitments WHERE is_synthetic")
   # name | product URL | baseline URL ("" = none)
   scenarios=(
     "plaintext (Kestrel)|$B/baseline/plaintext|"
-    "commitments API, first page|$A/api/v1/commitments?pageSize=50|$B/baseline/commitments?limit=50"
-    "commitments API, deep page|$A/api/v1/commitments?pageSize=50&page=$(( mid / 50 ))|$B/baseline/commitments?limit=50&after=$mid"
+    "commitments API, first page|$A/api/v1/commitments?limit=50|$B/baseline/commitments?limit=50"
+    "commitments API, deep page (item $mid)|$deep|$B/baseline/commitments?limit=50&after=$mid"
     "commitment API item|$A/api/v1/commitments/$mid|$B/baseline/commitments/$mid"
     "dashboard page|$A/|"
     "dashboard API|$A/api/v1/dashboard|"
@@ -105,6 +120,14 @@ for scale in "${SCALES[@]}"; do
     [ "$bad" -eq 0 ] || echo "- $name at $scale: $bad responses were not 2xx/3xx" >> "$notes"
     echo "| $name | $scale | $rps | $p50 | $p99 | $ratio |" >> "$results"
   done
+
+  # The write: each wrk thread owns 100 synthetic commitments and never has two requests in flight on one of them.
+  lua="$ROOT/scripts/bench/record-progress.lua"
+  wrk -t2 -c"$CONNECTIONS" -d2s -s "$lua" "$A" -- "$first_demo" 100 "$key" >/dev/null 2>&1 || true
+  read -r rps p50 p99 bad <<< "$(wrk_run "$A" "$lua" "$first_demo" 100 "$key")"
+  read -r brps _ _ _ <<< "$(wrk_run "$B" "$lua" "$((first_demo + 1000))" 100 "" baseline)"
+  [ "$bad" -eq 0 ] || echo "- record progress at $scale: $bad responses were not 2xx/3xx" >> "$notes"
+  echo "| record progress (API, key + If-Match) | $scale | $rps | $p50 | $p99 | $(awk -v a="$rps" -v b="$brps" 'BEGIN { printf "%.2f (baseline %d/s)", a/b, b }') |" >> "$results"
 
   peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status")
   echo "- scale $scale: app start to ready ${ready_ms} ms; peak memory $((peak_kb / 1024)) MB" >> "$notes"

@@ -86,3 +86,18 @@ recreate_database() {
   as_pg psql -h "$1" -p "$2" -U wsis -d postgres -qc "DROP DATABASE IF EXISTS $3" >/dev/null 2>&1
   as_pg psql -h "$1" -p "$2" -U wsis -d postgres -qc "CREATE DATABASE $3" >/dev/null
 }
+
+# Node tools of tools/package.json (the OpenAPI linter @redocly/cli), installed into the git-ignored tools/node_modules
+# from the committed lock file; skipped when the installed tree matches the lock.
+ensure_node_tools() {
+  if ! command -v npm >/dev/null; then
+    log "installing Node.js and npm"
+    apt_install nodejs npm
+  fi
+  local tools="$ROOT/tools"
+  if [ ! -x "$tools/node_modules/.bin/redocly" ] || ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.package-lock.json.installed"; then
+    log "installing Node tools (npm ci in tools/)"
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    cp "$tools/package-lock.json" "$tools/node_modules/.package-lock.json.installed"
+  fi
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check and every test: format, pending EF model changes, then unit, integration and browser tests.
+# Runs every check and every test: format, pending EF model changes, then unit, integration and browser tests
+# (the integration tests include @redocly/cli lint of the OpenAPI document).
 # Installs what a fresh machine lacks. The tests start their own throwaway PostgreSQL cluster
 # (or use the server named by WSIS_TEST_POSTGRES, an Npgsql connection string with rights to create databases).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -8,6 +9,7 @@ cd "$ROOT"
 ensure_dotnet
 ensure_postgres
 ensure_dotnet_tools
+ensure_node_tools
 
 log "restoring and building"
 dotnet restore WsisTracker.sln >/dev/null

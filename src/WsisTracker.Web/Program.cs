@@ -3,7 +3,7 @@ using WsisTracker.Web.Infrastructure;
 
 Log.Logger = new LoggerConfiguration()
     .WriteTo.Console()
-    .CreateBootstrapLogger();
+    .CreateLogger();
 
 try
 {

@@ -77,4 +77,23 @@ public sealed record CommitmentFilter(
     StakeholderGroup? StakeholderGroup = null,
     string? Stakeholder = null,
     int? Paragraph = null,
-    bool? Overdue = null);
+    bool? Overdue = null,
+    string? Q = null,
+    DateTimeOffset? UpdatedSince = null);
+
+/// <summary>
+/// Orders of the keyset list. Each sorts on a key that never changes (id, code, creation time, then id), so walking
+/// the pages returns every commitment exactly once even while commitments are edited.
+/// </summary>
+public enum CommitmentSort
+{
+    Id,
+    IdDescending,
+    Code,
+    CodeDescending,
+    CreatedAt,
+    CreatedAtDescending,
+}
+
+/// <summary>A keyset page: the items, the count under the filters, and the cursor of the next page (null on the last).</summary>
+public sealed record KeysetPage<T>(IReadOnlyList<T> Items, int TotalCount, string? Next);

@@ -31,32 +31,61 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         var today = Today();
         var query = Filter(db.Commitments.AsNoTracking(), filter, today);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query
+        var items = await Summaries(query
             .OrderBy(c => c.Id)
             .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(c => new CommitmentSummary(
-                c.Id,
-                c.Code,
-                c.Title,
-                c.Status,
-                c.ProgressPercent,
-                c.TargetDate,
-                Commitment.IsOverdue(c.TargetDate, c.Status, today),
-                c.ReportingCadence,
-                c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
-                    .Select(p => new ParagraphCitation(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order))
-                    .ToList(),
-                c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => a.ActionLine!.Code).ToList(),
-                c.Stakeholders.OrderBy(s => s.Role).ThenBy(s => s.Stakeholder!.Name)
-                    .Select(s => new CommitmentStakeholderModel(s.StakeholderId, s.Stakeholder!.Slug, s.Stakeholder.Name, s.Stakeholder.Acronym, s.Stakeholder.Group, s.Role))
-                    .ToList(),
-                c.IsSynthetic,
-                c.WithdrawnAt,
-                c.UpdatedAt))
+            .Take(pageSize), today)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return new PagedResult<CommitmentSummary>(items, page, pageSize, total);
+    }
+
+    /// <summary>
+    /// A page of commitments after <paramref name="after"/> (a cursor from an earlier page's <c>Next</c>) in a fixed
+    /// order on an immutable key, with the count under the filters. Unlike page numbers, an edit or an insert between
+    /// two requests neither repeats nor skips an item.
+    /// </summary>
+    public async Task<Result<KeysetPage<CommitmentSummary>>> ListAfterAsync(CommitmentFilter filter, CommitmentSort sort, string? after, int limit, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (limit is < 1 or > MaxPageSize)
+        {
+            errors.Add("limit", $"The limit is between 1 and {MaxPageSize}.");
+        }
+
+        if (!Enum.IsDefined(sort))
+        {
+            errors.Add("sort", "Not a known sort order.");
+        }
+
+        var position = after is null ? null : KeysetPosition.Parse(after, sort);
+        if (after is not null && position is null)
+        {
+            errors.Add("cursor", "The cursor is not valid for this sort order; start again from the first page.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var today = Today();
+        var query = Filter(db.Commitments.AsNoTracking(), filter, today);
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = Order(After(query, sort, position), sort);
+        var rows = await Summaries(ordered.Take(limit + 1), today).AsSplitQuery().ToListAsync(cancellationToken);
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            rows.RemoveAt(limit);
+            var last = rows[^1];
+            var createdAt = sort is CommitmentSort.CreatedAt or CommitmentSort.CreatedAtDescending
+                ? await db.Commitments.Where(c => c.Id == last.Id).Select(c => c.CreatedAt).SingleAsync(cancellationToken)
+                : default;
+            next = new KeysetPosition(sort, last.Id, last.Code, createdAt).Format();
+        }
+
+        return new KeysetPage<CommitmentSummary>(rows, total, next);
     }
 
     public async Task<Result<CommitmentDetail>> GetAsync(int id, CancellationToken cancellationToken)
@@ -111,6 +140,47 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         return detail is null ? Error.NotFound("Commitment", id) : detail;
     }
 
+    private static IQueryable<CommitmentSummary> Summaries(IQueryable<Commitment> query, DateOnly today) =>
+    query.Select(c => new CommitmentSummary(
+            c.Id,
+            c.Code,
+            c.Title,
+            c.Status,
+            c.ProgressPercent,
+            c.TargetDate,
+            Commitment.IsOverdue(c.TargetDate, c.Status, today),
+            c.ReportingCadence,
+            c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
+                .Select(p => new ParagraphCitation(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order))
+                .ToList(),
+            c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => a.ActionLine!.Code).ToList(),
+            c.Stakeholders.OrderBy(s => s.Role).ThenBy(s => s.Stakeholder!.Name)
+                .Select(s => new CommitmentStakeholderModel(s.StakeholderId, s.Stakeholder!.Slug, s.Stakeholder.Name, s.Stakeholder.Acronym, s.Stakeholder.Group, s.Role))
+                .ToList(),
+            c.IsSynthetic,
+            c.WithdrawnAt,
+            c.UpdatedAt));
+
+    private static IQueryable<Commitment> After(IQueryable<Commitment> query, CommitmentSort sort, KeysetPosition? p) => p is null ? query : sort switch
+    {
+        CommitmentSort.IdDescending => query.Where(c => c.Id < p.Id),
+        CommitmentSort.Code => query.Where(c => string.Compare(c.Code, p.Code) > 0),
+        CommitmentSort.CodeDescending => query.Where(c => string.Compare(c.Code, p.Code) < 0),
+        CommitmentSort.CreatedAt => query.Where(c => c.CreatedAt > p.CreatedAt || (c.CreatedAt == p.CreatedAt && c.Id > p.Id)),
+        CommitmentSort.CreatedAtDescending => query.Where(c => c.CreatedAt < p.CreatedAt || (c.CreatedAt == p.CreatedAt && c.Id < p.Id)),
+        _ => query.Where(c => c.Id > p.Id),
+    };
+
+    private static IQueryable<Commitment> Order(IQueryable<Commitment> query, CommitmentSort sort) => sort switch
+    {
+        CommitmentSort.IdDescending => query.OrderByDescending(c => c.Id),
+        CommitmentSort.Code => query.OrderBy(c => c.Code),
+        CommitmentSort.CodeDescending => query.OrderByDescending(c => c.Code),
+        CommitmentSort.CreatedAt => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+        CommitmentSort.CreatedAtDescending => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+        _ => query.OrderBy(c => c.Id),
+    };
+
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private static IQueryable<Commitment> Filter(IQueryable<Commitment> query, CommitmentFilter filter, DateOnly today)
@@ -151,6 +221,18 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         {
             var isOverdue = Commitment.OverdueOn(today);
             query = query.Where(overdue ? isOverdue : Expression.Lambda<Func<Commitment, bool>>(Expression.Not(isOverdue.Body), isOverdue.Parameters));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var pattern = "%" + filter.Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(c => EF.Functions.ILike(c.Title, pattern) || EF.Functions.ILike(c.Description, pattern) || EF.Functions.ILike(c.Code, pattern));
+        }
+
+        if (filter.UpdatedSince is { } updatedSince)
+        {
+            var since = updatedSince.ToUniversalTime();
+            query = query.Where(c => c.UpdatedAt >= since);
         }
 
         return query;

@@ -19,4 +19,5 @@ public static class Limits
     public const int SectionNumber = 16;
     public const int Language = 8;
     public const int EvidenceLinks = 10;
+    public const int IdempotencyKey = 200;
 }

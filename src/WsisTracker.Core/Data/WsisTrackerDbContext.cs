@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.ActionLines;
+using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Resolutions;
@@ -37,6 +38,10 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance so cookies and antiforgery tokens work across them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

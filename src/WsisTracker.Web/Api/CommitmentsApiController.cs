@@ -1,31 +1,224 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Common;
 using WsisTracker.Core.Stakeholders;
+using WsisTracker.Web.Api.Contracts;
+using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Api;
 
-/// <summary>Commitments read from the resolutions, with their sources, actors and progress.</summary>
+/// <summary>Commitments read from the resolutions, with their sources, actors and progress; written with an API key.</summary>
 [Route("api/v1/commitments")]
-public sealed class CommitmentsApiController(CommitmentService commitments) : ApiControllerBase
+public sealed class CommitmentsApiController(CommitmentService commitments, CommitmentWrites writes, IOptions<JsonOptions> json) : ApiControllerBase
 {
-    /// <summary>A page of commitments in id order, with the count under the filters.</summary>
-    /// <param name="query">Filters and paging.</param>
+    /// <summary>A keyset page of commitments under the filters, with the count under the filters and the link to the next page.</summary>
+    /// <remarks>Walking the <c>next</c> links returns every matching commitment exactly once, even while commitments are edited. <c>Accept: text/csv</c> returns the page's rows as CSV.</remarks>
+    /// <param name="query">Filters, order and paging.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet]
-    [ProducesResponseType<PagedResult<CommitmentSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<CommitmentPage>(StatusCodes.Status200OK, "application/json", CsvOutputFormatter.MediaType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<IActionResult> ListAsync([FromQuery] CommitmentListQuery query, CancellationToken cancellationToken) =>
-        From(await commitments.ListAsync(query.ToFilter(), query.Page, query.PageSize, cancellationToken));
+    public async Task<IActionResult> ListAsync([FromQuery] CommitmentListQuery query, CancellationToken cancellationToken)
+    {
+        if (query.ToSort() is not { } sort)
+        {
+            return Problem(Error.Validation("sort", "Sort by id, code or createdAt; prefix '-' for descending."));
+        }
 
-    /// <summary>One commitment with its paragraphs, action lines, stakeholders, progress history and lineage.</summary>
+        var result = await commitments.ListAfterAsync(query.ToFilter(), sort, query.Cursor, query.Limit, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return Problem(result.Error!);
+        }
+
+        var page = result.Value!;
+        string? next = null;
+        if (page.Next is { } cursor)
+        {
+            var parameters = Request.Query.Where(q => !string.Equals(q.Key, "cursor", StringComparison.OrdinalIgnoreCase))
+                .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+                .Append(new KeyValuePair<string, string?>("cursor", cursor));
+            next = Request.PathBase + Request.Path + QueryString.Create(parameters);
+            Response.Headers.Link = $"<{next}>; rel=\"next\"";
+        }
+
+        return Ok(new CommitmentPage(page.Items, page.TotalCount, next));
+    }
+
+    /// <summary>One commitment with its paragraphs, action lines, stakeholders, milestones, progress history and lineage.</summary>
     /// <param name="id">The commitment's id.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("{id:int}")]
+    [HasETag]
     [ProducesResponseType<CommitmentDetail>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<IActionResult> GetAsync(int id, CancellationToken cancellationToken) =>
-        From(await commitments.GetAsync(id, cancellationToken));
+        Resource(await commitments.GetAsync(id, cancellationToken), c => c.Version);
+
+    /// <summary>Creates a commitment.</summary>
+    /// <param name="request">The commitment.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpPost]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [Idempotent]
+    [Consumes("application/json")]
+    [ProducesResponseType<CommitmentDetail>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<IActionResult> CreateAsync([FromBody] CommitmentRequest request, CancellationToken cancellationToken)
+    {
+        var created = await writes.CreateAsync(request.ToInput(), cancellationToken);
+        return Resource(created, c => c.Version, created.Succeeded ? LocationOf(created.Value!.Id) : null);
+    }
+
+    /// <summary>Replaces what a commitment is (its text, sources, actors, dates and milestones); status changes only through progress.</summary>
+    /// <param name="id">The commitment's id.</param>
+    /// <param name="request">The whole commitment; fields left out are emptied.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpPut("{id:int}")]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [RequiresIfMatch]
+    [Consumes("application/json")]
+    [ProducesResponseType<CommitmentDetail>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<IActionResult> ReplaceAsync(int id, [FromBody] CommitmentRequest request, CancellationToken cancellationToken)
+    {
+        var (version, problem) = Preconditions.IfMatch(HttpContext);
+        return problem ?? Resource(await writes.ReviseAsync(id, request.ToInput(), version, cancellationToken), c => c.Version);
+    }
+
+    /// <summary>Edits a commitment with a JSON Merge Patch (RFC 7396) over the shape of the PUT body.</summary>
+    /// <param name="id">The commitment's id.</param>
+    /// <param name="patch">Members to change; <c>null</c> clears one; arrays are replaced whole.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpPatch("{id:int}")]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [RequiresIfMatch]
+    [Consumes("application/merge-patch+json")]
+    [ProducesResponseType<CommitmentDetail>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<IActionResult> PatchAsync(int id, [FromBody] JsonElement patch, CancellationToken cancellationToken)
+    {
+        var (version, problem) = Preconditions.IfMatch(HttpContext);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (patch.ValueKind != JsonValueKind.Object)
+        {
+            return Problem(Error.Validation("$", "A merge patch is a JSON object."));
+        }
+
+        var current = await commitments.GetAsync(id, cancellationToken);
+        if (!current.Succeeded)
+        {
+            return Problem(current.Error!);
+        }
+
+        if (current.Value!.Version != version)
+        {
+            return Problem(CommitmentWrites.VersionMismatch());
+        }
+
+        var options = json.Value.JsonSerializerOptions;
+        var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(CommitmentRequest.From(current.Value), options), JsonNode.Parse(patch.GetRawText()));
+        CommitmentRequest? request;
+        try
+        {
+            request = merged.Deserialize<CommitmentRequest>(options);
+        }
+        catch (JsonException e)
+        {
+            return Problem(Error.Validation(e.Path ?? "$", e.Message));
+        }
+
+        return request is null
+            ? Problem(Error.Validation("$", "A merge patch is a JSON object."))
+            : Resource(await writes.ReviseAsync(id, request.ToInput(), version, cancellationToken), c => c.Version);
+    }
+
+    /// <summary>Withdraws a commitment: it stays, with its history, marked withdrawn, and takes no more edits.</summary>
+    /// <param name="id">The commitment's id.</param>
+    /// <param name="reason">Why it is withdrawn (or give <c>reason</c> in a JSON body).</param>
+    /// <param name="body">Optional JSON body with the reason.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpDelete("{id:int}")]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [RequiresIfMatch]
+    [ProducesResponseType<CommitmentDetail>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<IActionResult> WithdrawAsync(
+        int id,
+        [FromQuery, StringLength(Limits.Note)] string? reason,
+        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] WithdrawRequest? body,
+        CancellationToken cancellationToken)
+    {
+        var (version, problem) = Preconditions.IfMatch(HttpContext);
+        return problem ?? Resource(await writes.WithdrawAsync(id, body?.Reason ?? reason, version, cancellationToken), c => c.Version);
+    }
+
+    /// <summary>A commitment's progress history, newest first.</summary>
+    /// <param name="id">The commitment's id.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpGet("{id:int}/progress")]
+    [ProducesResponseType<IReadOnlyList<ProgressUpdateModel>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<IActionResult> ProgressAsync(int id, CancellationToken cancellationToken)
+    {
+        var detail = await commitments.GetAsync(id, cancellationToken);
+        return detail.Succeeded ? Ok(detail.Value!.ProgressHistory) : Problem(detail.Error!);
+    }
+
+    /// <summary>Records a progress update; <c>If-Match</c> is the commitment's ETag, and the response's <c>Commitment-ETag</c> its new one.</summary>
+    /// <param name="id">The commitment's id.</param>
+    /// <param name="request">The update.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpPost("{id:int}/progress")]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [RequiresIfMatch]
+    [Idempotent]
+    [Consumes("application/json")]
+    [ProducesResponseType<ProgressUpdateModel>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<IActionResult> RecordProgressAsync(int id, [FromBody] RecordProgressRequest request, CancellationToken cancellationToken)
+    {
+        var (version, problem) = Preconditions.IfMatch(HttpContext);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var recorded = await writes.RecordProgressAsync(id, request.ToInput(), version, cancellationToken);
+        if (!recorded.Succeeded)
+        {
+            return Problem(recorded.Error!);
+        }
+
+        if ((await commitments.GetAsync(id, cancellationToken)).Value is { } now)
+        {
+            Response.Headers[CommitmentETagHeader] = Preconditions.Format(now.Version);
+        }
+
+        return Created($"{LocationOf(id)}/progress", recorded.Value);
+    }
+
+    public const string CommitmentETagHeader = "Commitment-ETag";
+
+    private static string LocationOf(int id) => $"/api/v1/commitments/{id}";
 }
 
 /// <summary>Query string of <c>GET /api/v1/commitments</c>.</summary>
@@ -54,11 +247,67 @@ public sealed class CommitmentListQuery
     /// <summary>Only overdue (true) or only not overdue (false) commitments.</summary>
     public bool? Overdue { get; init; }
 
-    [Range(1, int.MaxValue)]
-    public int Page { get; init; } = 1;
+    /// <summary>Words to find in the title, description or code (case-insensitive).</summary>
+    [StringLength(200)]
+    public string? Q { get; init; }
 
+    /// <summary>Only commitments changed at or after this time (ISO 8601, e.g. <c>2026-01-31T00:00:00Z</c>).</summary>
+    public DateTimeOffset? UpdatedSince { get; init; }
+
+    /// <summary>Order: <c>id</c> (default), <c>code</c> or <c>createdAt</c>; prefix <c>-</c> for descending.</summary>
+    [StringLength(16)]
+    public string? Sort { get; init; }
+
+    /// <summary>Page size, 1 to 200.</summary>
     [Range(1, CommitmentService.MaxPageSize)]
-    public int PageSize { get; init; } = 50;
+    public int Limit { get; init; } = 50;
 
-    public CommitmentFilter ToFilter() => new(Resolution, ActionLine, Status, StakeholderGroup, Stakeholder, Paragraph, Overdue);
+    /// <summary>The cursor from the previous page's <c>next</c> link; keep the other parameters unchanged.</summary>
+    [StringLength(1000)]
+    public string? Cursor { get; init; }
+
+    public CommitmentFilter ToFilter() => new(Resolution, ActionLine, Status, StakeholderGroup, Stakeholder, Paragraph, Overdue, Q, UpdatedSince);
+
+    public CommitmentSort? ToSort() => (Sort ?? "id") switch
+    {
+        "id" => CommitmentSort.Id,
+        "-id" => CommitmentSort.IdDescending,
+        "code" => CommitmentSort.Code,
+        "-code" => CommitmentSort.CodeDescending,
+        "createdAt" => CommitmentSort.CreatedAt,
+        "-createdAt" => CommitmentSort.CreatedAtDescending,
+        _ => null,
+    };
+}
+
+/// <summary>JSON Merge Patch (RFC 7396): objects merge member by member, <c>null</c> removes, anything else replaces.</summary>
+public static class MergePatch
+{
+    public static JsonNode? Apply(JsonNode? target, JsonNode? patch)
+    {
+        if (patch is not JsonObject patchObject)
+        {
+            return patch?.DeepClone();
+        }
+
+        var result = target as JsonObject ?? [];
+        foreach (var (name, value) in patchObject)
+        {
+            if (value is null)
+            {
+                result.Remove(name);
+            }
+            else
+            {
+                var existing = result[name];
+                var merged = Apply(existing, value);
+                if (!ReferenceEquals(merged, existing))
+                {
+                    result[name] = merged;
+                }
+            }
+        }
+
+        return result;
+    }
 }

@@ -10,6 +10,8 @@ public static class ApiProblems
 {
     public const string TypePrefix = "urn:wsis-tracker:problem:";
 
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     public static IActionResult ToActionResult(Error error, HttpContext context)
     {
         var status = error.Kind switch
@@ -50,6 +52,24 @@ public static class ApiProblems
         };
         AddTraceId(problem, context.HttpContext);
         return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
+    }
+
+    /// <summary>A problem that no service reports: authentication, preconditions, limits, idempotency.</summary>
+    public static ProblemDetails Create(HttpContext context, int status, string code, string title, string detail)
+    {
+        var problem = new ProblemDetails { Status = status, Type = TypePrefix + code, Title = title, Detail = detail, Instance = context.Request.Path };
+        AddTraceId(problem, context);
+        return problem;
+    }
+
+    public static IActionResult ToActionResult(ProblemDetails problem) =>
+        new ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
+
+    /// <summary>Writes a problem straight to the response, for middleware and authentication handlers.</summary>
+    public static Task WriteAsync(HttpContext context, ProblemDetails problem)
+    {
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return context.Response.WriteAsJsonAsync(problem, JsonOptions, "application/problem+json", context.RequestAborted);
     }
 
     public static void AddTraceId(ProblemDetailsContext context) => AddTraceId(context.ProblemDetails, context.HttpContext);

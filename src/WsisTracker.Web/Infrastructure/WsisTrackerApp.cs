@@ -19,11 +19,14 @@ public static class WsisTrackerApp
 
     public static void AddWsisTracker(this WebApplicationBuilder builder)
     {
+        // Each host gets its own logger; the static one (Program.cs) only reports failures to start. This lets several
+        // hosts run in one process (the tests start several) without sharing a frozen bootstrap logger.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"));
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"),
+            preserveStaticLogger: true);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"Set the connection string 'ConnectionStrings:{ConnectionStringName}'.");
@@ -51,6 +54,7 @@ public static class WsisTrackerApp
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddWsisTrackerSwagger();
         builder.Services.AddWsisTrackerSecurity(builder.Configuration);
+        builder.AddWsisTrackerApi();
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)
@@ -67,6 +71,7 @@ public static class WsisTrackerApp
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseWsisTrackerApi();
         app.UseSwagger();
         app.UseSwaggerUI(options =>
         {

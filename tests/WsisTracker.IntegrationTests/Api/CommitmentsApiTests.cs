@@ -8,14 +8,16 @@ namespace WsisTracker.IntegrationTests.Api;
 public sealed class CommitmentsApiTests(WsisTrackerFactory app)
 {
     [Fact]
-    public async Task List_IsPagedWithTheCountUnderTheFilters()
+    public async Task List_IsKeysetPagedWithTheCountUnderTheFilters()
     {
-        var page = await app.GetJsonAsync<JsonElement>("/api/v1/commitments?resolution=a-res-70-125&pageSize=10&page=2");
+        var first = await app.GetJsonAsync<JsonElement>("/api/v1/commitments?resolution=a-res-70-125&limit=10");
+        var second = await app.GetJsonAsync<JsonElement>(first.GetProperty("next").GetString()!);
 
-        Assert.Equal(2, page.GetProperty("page").GetInt32());
-        Assert.Equal(10, page.GetProperty("pageSize").GetInt32());
-        Assert.True(page.GetProperty("totalCount").GetInt32() >= 25);
-        Assert.Equal(10, page.GetProperty("items").GetArrayLength());
+        Assert.True(first.GetProperty("totalCount").GetInt32() >= 25);
+        Assert.Equal(first.GetProperty("totalCount").GetInt32(), second.GetProperty("totalCount").GetInt32());
+        Assert.Equal(10, first.GetProperty("items").GetArrayLength());
+        Assert.Equal(10, second.GetProperty("items").GetArrayLength());
+        Assert.True(second.GetProperty("items")[0].GetProperty("id").GetInt32() > first.GetProperty("items")[9].GetProperty("id").GetInt32());
     }
 
     [Theory]
@@ -23,7 +25,7 @@ public sealed class CommitmentsApiTests(WsisTrackerFactory app)
     [InlineData("a-res-80-173", 40)]
     public async Task SeededCommitments_EachCiteAParagraphAnActionLineAndALead(string resolution, int atLeast)
     {
-        var page = await app.GetJsonAsync<JsonElement>($"/api/v1/commitments?resolution={resolution}&pageSize=200");
+        var page = await app.GetJsonAsync<JsonElement>($"/api/v1/commitments?resolution={resolution}&limit=200");
         var items = page.GetProperty("items").EnumerateArray().Where(c => !c.GetProperty("isSynthetic").GetBoolean()).ToList();
 
         Assert.True(items.Count >= atLeast, $"{resolution} has {items.Count} commitments");
@@ -47,7 +49,7 @@ public sealed class CommitmentsApiTests(WsisTrackerFactory app)
         Assert.Equal("notStarted", gender.GetProperty("status").GetString());
         Assert.True(gender.GetProperty("isOverdue").GetBoolean());
 
-        var c5 = await app.GetJsonAsync<JsonElement>("/api/v1/commitments?actionLine=C5&pageSize=200");
+        var c5 = await app.GetJsonAsync<JsonElement>("/api/v1/commitments?actionLine=C5&limit=200");
         Assert.All(c5.GetProperty("items").EnumerateArray(), c => Assert.Contains("C5", c.GetProperty("actionLines").EnumerateArray().Select(a => a.GetString())));
     }
 
@@ -101,8 +103,8 @@ public sealed class CommitmentsApiTests(WsisTrackerFactory app)
     }
 
     [Theory]
-    [InlineData("page=0")]
-    [InlineData("pageSize=201")]
+    [InlineData("limit=0")]
+    [InlineData("limit=201")]
     [InlineData("status=finished")]
     [InlineData("overdue=maybe")]
     [InlineData("stakeholderGroup=aliens")]
@@ -129,7 +131,7 @@ public sealed class CommitmentsApiTests(WsisTrackerFactory app)
 
     private async Task<int> IdOfAsync(string resolution, int paragraph)
     {
-        var page = await app.GetJsonAsync<JsonElement>($"/api/v1/commitments?resolution={resolution}&paragraph={paragraph}&pageSize=200");
+        var page = await app.GetJsonAsync<JsonElement>($"/api/v1/commitments?resolution={resolution}&paragraph={paragraph}&limit=200");
         return page.GetProperty("items").EnumerateArray()
             .First(c => c.GetProperty("paragraphs").EnumerateArray().Any(p => p.GetProperty("number").GetInt32() == paragraph && p.GetProperty("resolutionSlug").GetString() == resolution))
             .GetProperty("id").GetInt32();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Data;
 using WsisTracker.TestSupport;
 using WsisTracker.Web.Infrastructure;
@@ -14,7 +15,7 @@ namespace WsisTracker.IntegrationTests.Infrastructure;
 /// The app on a real PostgreSQL database of its own, migrated and seeded by the app's own start-up,
 /// driven through HTTP. One per test collection.
 /// </summary>
-public sealed class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
@@ -46,6 +47,79 @@ public sealed class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("ConnectionStrings:WsisTracker", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+        // Every test client shares one (unknown) address; the rate-limit tests use a factory of their own.
+        builder.UseSetting("RateLimiting:PermitLimitPerKey", "1000000");
+        builder.UseSetting("RateLimiting:PermitLimitPerAddress", "1000000");
+        foreach (var (key, value) in Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Extra settings of a derived factory, applied last.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings() => [];
+
+    /// <summary>Makes a live API key of the role, with a unique name, and returns the key itself.</summary>
+    public async Task<string> CreateApiKeyAsync(ApiKeyRole role, string? name = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
+            .CreateAsync(name ?? $"test-{role}-{Guid.NewGuid():N}"[..40], role, CancellationToken.None);
+        Assert.True(created.Succeeded, created.Error?.Message);
+        return created.Value!.Key;
+    }
+
+    /// <summary>Makes an API key and revokes it at once; it authenticates nothing.</summary>
+    public async Task<string> CreateRevokedApiKeyAsync()
+    {
+        var name = $"revoked-{Guid.NewGuid():N}";
+        var key = await CreateApiKeyAsync(ApiKeyRole.Administrator, name);
+        await using var scope = Services.CreateAsyncScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<ApiKeyService>().RevokeAsync(name, CancellationToken.None)).Succeeded);
+        return key;
+    }
+
+    /// <summary>A client that sends the key as a bearer token (or nothing, for null).</summary>
+    public HttpClient CreateClientWithKey(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    /// <summary>A client with a fresh Secretariat key.</summary>
+    public async Task<HttpClient> CreateWriterAsync(ApiKeyRole role = ApiKeyRole.Secretariat) => CreateClientWithKey(await CreateApiKeyAsync(role));
+
+    /// <summary>Creates a commitment through the API with a unique title (containing <paramref name="marker"/>) and returns its id and ETag.</summary>
+    public async Task<(int Id, string ETag)> SeedCommitmentAsync(HttpClient writer, string marker, string? targetDate = null, string actionLine = "C4")
+    {
+        var body = new
+        {
+            title = $"{marker} {Guid.NewGuid():N}"[..Math.Min(190, marker.Length + 33)],
+            description = $"Test commitment {marker}.",
+            paragraphs = new[] { new { resolution = "a-res-80-173", number = 99 } },
+            actionLines = new[] { actionLine },
+            leadStakeholders = new[] { "itu" },
+            targetDate,
+        };
+        using var response = await writer.PostAsJsonAsync("/api/v1/commitments", body, Json);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"POST answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        return (created.GetProperty("id").GetInt32(), response.Headers.ETag!.ToString());
+    }
+
+    /// <summary>The current ETag of a resource.</summary>
+    public async Task<string> ETagOfAsync(string url)
+    {
+        using var client = CreateClient();
+        using var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
+        return response.Headers.ETag!.ToString();
     }
 
     public async Task<T> GetJsonAsync<T>(string url)

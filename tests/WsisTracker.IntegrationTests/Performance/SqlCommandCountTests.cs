@@ -23,8 +23,8 @@ public sealed class SqlCommandCountTests : IAsyncLifetime
         "/api/v1/action-lines",
         "/api/v1/action-lines/C7",
         "/api/v1/stakeholders",
-        "/api/v1/commitments?pageSize=200",
-        "/api/v1/commitments?actionLine=C5&pageSize=200",
+        "/api/v1/commitments?limit=200",
+        "/api/v1/commitments?actionLine=C5&limit=200",
         "/api/v1/commitments/1",
     ];
 

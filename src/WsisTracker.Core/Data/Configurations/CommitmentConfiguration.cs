@@ -87,6 +87,13 @@ public sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<Progr
         builder.ToTable(t => t.HasCheckConstraint("ck_progress_updates_progress_percent", "progress_percent BETWEEN 0 AND 100"));
         builder.HasIndex(u => new { u.CommitmentId, u.AsOf });
         builder.HasIndex(u => u.RecordedAt);
+
+        // The id of the transaction that wrote the row (xid8 as bigint): the change feed serves rows in
+        // (transaction, id) order and only from transactions that have ended, so no row commits behind the reader.
+        builder.Property<long>(ProgressFeed.TransactionIdProperty)
+            .HasDefaultValueSql("(pg_current_xact_id()::text)::bigint")
+            .ValueGeneratedOnAdd();
+        builder.HasIndex(ProgressFeed.TransactionIdProperty, nameof(ProgressUpdate.Id));
     }
 }
 

@@ -140,6 +140,114 @@ namespace WsisTracker.Core.Data.Migrations
                     b.ToTable("action_line_facilitators", (string)null);
                 });
 
+            modelBuilder.Entity("WsisTracker.Core.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("key_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_key_hash");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_name");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.ApiKeys.IdempotencyRecord", b =>
+                {
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EntityTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_tag");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("request_hash")
+                        .IsFixedLength();
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("ApiKeyId", "Key")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
             modelBuilder.Entity("WsisTracker.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -488,6 +596,12 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("transaction_id")
+                        .HasDefaultValueSql("(pg_current_xact_id()::text)::bigint");
+
                     b.HasKey("Id")
                         .HasName("pk_progress_updates");
 
@@ -496,6 +610,9 @@ namespace WsisTracker.Core.Data.Migrations
 
                     b.HasIndex("CommitmentId", "AsOf")
                         .HasDatabaseName("ix_progress_updates_commitment_id_as_of");
+
+                    b.HasIndex("TransactionId", "Id")
+                        .HasDatabaseName("ix_progress_updates_transaction_id_id");
 
                     b.ToTable("progress_updates", null, t =>
                         {
@@ -820,6 +937,16 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasConstraintName("fk_action_line_facilitators_stakeholders_stakeholder_id");
 
                     b.Navigation("Stakeholder");
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.ApiKeys.IdempotencyRecord", b =>
+                {
+                    b.HasOne("WsisTracker.Core.ApiKeys.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_records_api_keys_api_key_id");
                 });
 
             modelBuilder.Entity("WsisTracker.Core.Commitments.CommitmentActionLine", b =>

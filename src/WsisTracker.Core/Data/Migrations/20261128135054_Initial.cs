@@ -41,6 +41,24 @@ namespace WsisTracker.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    key_hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "audit_entries",
                 columns: table => new
                 {
@@ -89,6 +107,20 @@ namespace WsisTracker.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    xml = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "resolutions",
                 columns: table => new
                 {
@@ -126,6 +158,31 @@ namespace WsisTracker.Core.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_stakeholders", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    api_key_id = table.Column<int>(type: "integer", nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    content_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    body = table.Column<string>(type: "text", nullable: true),
+                    location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    entity_tag = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_records", x => new { x.api_key_id, x.key });
+                    table.ForeignKey(
+                        name: "fk_idempotency_records_api_keys_api_key_id",
+                        column: x => x.api_key_id,
+                        principalTable: "api_keys",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -214,7 +271,8 @@ namespace WsisTracker.Core.Data.Migrations
                     evidence_links = table.Column<List<string>>(type: "text[]", nullable: false),
                     as_of = table.Column<DateOnly>(type: "date", nullable: false),
                     author = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    transaction_id = table.Column<long>(type: "bigint", nullable: false, defaultValueSql: "(pg_current_xact_id()::text)::bigint")
                 },
                 constraints: table =>
                 {
@@ -419,6 +477,18 @@ namespace WsisTracker.Core.Data.Migrations
                 column: "parent_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_api_keys_key_hash",
+                table: "api_keys",
+                column: "key_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_keys_name",
+                table: "api_keys",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_actor",
                 table: "audit_entries",
                 column: "actor");
@@ -481,6 +551,11 @@ namespace WsisTracker.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_records_created_at",
+                table: "idempotency_records",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_milestones_commitment_id_order",
                 table: "milestones",
                 columns: new[] { "commitment_id", "order" });
@@ -512,6 +587,11 @@ namespace WsisTracker.Core.Data.Migrations
                 name: "ix_progress_updates_recorded_at",
                 table: "progress_updates",
                 column: "recorded_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_progress_updates_transaction_id_id",
+                table: "progress_updates",
+                columns: new[] { "transaction_id", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_resolutions_slug",
@@ -565,7 +645,13 @@ namespace WsisTracker.Core.Data.Migrations
                 name: "commitment_stakeholders");
 
             migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
                 name: "footnote_references");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_records");
 
             migrationBuilder.DropTable(
                 name: "milestones");
@@ -584,6 +670,9 @@ namespace WsisTracker.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "paragraphs");
+
+            migrationBuilder.DropTable(
+                name: "api_keys");
 
             migrationBuilder.DropTable(
                 name: "commitments");

@@ -1,0 +1,56 @@
+namespace WsisTracker.Core.ApiKeys;
+
+/// <summary>What an API key may do: both roles write through the API; only administrators delete reference data.</summary>
+public enum ApiKeyRole
+{
+    Secretariat,
+    Administrator,
+}
+
+/// <summary>
+/// A key an external tool sends as <c>Authorization: Bearer &lt;key&gt;</c>. Only the SHA-256 hash of the key is
+/// stored; the key itself is shown once, when it is made. A revoked key stays, so the audit trail keeps its name.
+/// </summary>
+public sealed class ApiKey
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public ApiKeyRole Role { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the key.</summary>
+    public required string KeyHash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public DateTimeOffset? LastUsedAt { get; set; }
+}
+
+/// <summary>
+/// The stored answer to a POST sent with an <c>Idempotency-Key</c>, so a retry gets the first response and creates
+/// nothing new. A record with <see cref="StatusCode"/> 0 is a request still being handled.
+/// </summary>
+public sealed class IdempotencyRecord
+{
+    public int ApiKeyId { get; set; }
+
+    public required string Key { get; set; }
+
+    /// <summary>Hex SHA-256 of the method, path and body of the first request.</summary>
+    public required string RequestHash { get; set; }
+
+    public int StatusCode { get; set; }
+
+    public string? ContentType { get; set; }
+
+    public string? Body { get; set; }
+
+    public string? Location { get; set; }
+
+    public string? EntityTag { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,140 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using WsisTracker.Core.Commitments;
+
+namespace WsisTracker.Web.Api.Contracts;
+
+/// <summary>A commitment as a tool sends it (POST creates, PUT replaces; PATCH merges into this shape).</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed class CommitmentRequest
+{
+    /// <summary>A short title, at most 200 characters.</summary>
+    /// <example>Connect all schools to the Internet</example>
+    public string? Title { get; init; }
+
+    /// <summary>What is to be done, at most 4000 characters.</summary>
+    /// <example>Member States connect every primary and secondary school to broadband Internet.</example>
+    public string? Description { get; init; }
+
+    /// <summary>The operative paragraphs the commitment comes from (at least one).</summary>
+    public IReadOnlyList<ParagraphReference>? Paragraphs { get; init; }
+
+    /// <summary>Action-line codes (at least one), e.g. <c>C2</c> or <c>C7.4</c>.</summary>
+    /// <example>["C2", "C4"]</example>
+    public IReadOnlyList<string>? ActionLines { get; init; }
+
+    /// <summary>Slugs of the lead stakeholders (at least one).</summary>
+    /// <example>["member-states"]</example>
+    public IReadOnlyList<string>? LeadStakeholders { get; init; }
+
+    /// <summary>Slugs of partner stakeholders.</summary>
+    /// <example>["itu", "unesco"]</example>
+    public IReadOnlyList<string>? PartnerStakeholders { get; init; }
+
+    /// <summary>The target date, between 2000-01-01 and 2100-12-31.</summary>
+    /// <example>2030-12-31</example>
+    public DateOnly? TargetDate { get; init; }
+
+    /// <summary>The words of the resolution that give the target date.</summary>
+    /// <example>by 2030</example>
+    public string? TargetDateText { get; init; }
+
+    public ReportingCadence? ReportingCadence { get; init; }
+
+    /// <summary>The milestones in order (at most 50); they replace the commitment's milestones.</summary>
+    public IReadOnlyList<MilestoneRequest>? Milestones { get; init; }
+
+    public CommitmentInput ToInput() => new(
+        Title,
+        Description,
+        Paragraphs?.Select(p => new ParagraphKey(p.Resolution ?? "", p.Number ?? 0)).ToList(),
+        ActionLines,
+        LeadStakeholders,
+        PartnerStakeholders,
+        TargetDate,
+        TargetDateText,
+        ReportingCadence,
+        Milestones?.Select(m => new MilestoneInput(m.Title ?? "", m.DueDate, m.CompletedDate)).ToList());
+
+    /// <summary>The request that would define the commitment as it is: the base a merge patch applies to.</summary>
+    public static CommitmentRequest From(CommitmentDetail c) => new()
+    {
+        Title = c.Title,
+        Description = c.Description,
+        Paragraphs = c.Paragraphs.Where(p => p.Number is not null).Select(p => new ParagraphReference { Resolution = p.ResolutionSlug, Number = p.Number }).ToList(),
+        ActionLines = c.ActionLines.Select(a => a.Code).ToList(),
+        LeadStakeholders = c.Stakeholders.Where(s => s.Role == StakeholderRole.Lead).Select(s => s.Slug).ToList(),
+        PartnerStakeholders = c.Stakeholders.Where(s => s.Role == StakeholderRole.Partner).Select(s => s.Slug).ToList(),
+        TargetDate = c.TargetDate,
+        TargetDateText = c.TargetDateText,
+        ReportingCadence = c.ReportingCadence,
+        Milestones = c.Milestones.Select(m => new MilestoneRequest { Title = m.Title, DueDate = m.DueDate, CompletedDate = m.CompletedDate }).ToList(),
+    };
+}
+
+/// <summary>An operative paragraph of a stored resolution.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed class ParagraphReference
+{
+    /// <summary>The resolution's slug.</summary>
+    /// <example>a-res-80-173</example>
+    public string? Resolution { get; init; }
+
+    /// <summary>The operative paragraph number.</summary>
+    /// <example>99</example>
+    public int? Number { get; init; }
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed class MilestoneRequest
+{
+    /// <example>Half of all schools connected</example>
+    public string? Title { get; init; }
+
+    /// <example>2027-12-31</example>
+    public DateOnly? DueDate { get; init; }
+
+    /// <summary>When it was done; not in the future.</summary>
+    public DateOnly? CompletedDate { get; init; }
+}
+
+/// <summary>A progress update; the commitment's status and progress move to it.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed class RecordProgressRequest
+{
+    [Required]
+    public CommitmentStatus? Status { get; init; }
+
+    /// <summary>Whole percent, 0 to 100; 100 or empty for <c>achieved</c>, empty or 0 for <c>notStarted</c>.</summary>
+    /// <example>40</example>
+    public int? ProgressPercent { get; init; }
+
+    /// <summary>Required for a change to offTrack or discontinued, a fall in progress, or reopening.</summary>
+    /// <example>Pilot in 120 schools completed.</example>
+    public string? Note { get; init; }
+
+    /// <summary>Absolute http(s) links, at most 10.</summary>
+    /// <example>["https://example.org/report-2026.pdf"]</example>
+    public IReadOnlyList<string>? EvidenceLinks { get; init; }
+
+    /// <summary>The date the update describes; not in the future, not before the latest update.</summary>
+    /// <example>2026-06-30</example>
+    [Required]
+    public DateOnly? AsOf { get; init; }
+
+    public RecordProgressInput ToInput() => new(Status!.Value, ProgressPercent, Note, EvidenceLinks, AsOf!.Value);
+}
+
+/// <summary>Why a commitment is withdrawn.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed class WithdrawRequest
+{
+    /// <example>Merged into the commitment of paragraph 99.</example>
+    public string? Reason { get; init; }
+}
+
+/// <summary>A keyset page of commitments.</summary>
+/// <param name="Items">The commitments of this page.</param>
+/// <param name="TotalCount">How many commitments match the filters, over all pages.</param>
+/// <param name="Next">The link to the next page; null on the last page.</param>
+public sealed record CommitmentPage(IReadOnlyList<CommitmentSummary> Items, int TotalCount, string? Next);

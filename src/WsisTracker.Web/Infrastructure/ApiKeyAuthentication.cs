@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using WsisTracker.Core.ApiKeys;
+using WsisTracker.Core.Auditing;
+
+namespace WsisTracker.Web.Infrastructure;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the stored key hashes. Only the API's write
+/// endpoints name this scheme, so no other sign-in (a staff session cookie) ever authorises an API write. A known,
+/// live key becomes the actor of the request (<c>api-key:&lt;name&gt;</c>) for the audit trail and progress authors.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyService keys,
+    ActorContext actor)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string KeyIdClaim = "wsis:api-key-id";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (BearerToken(Request) is not { } key)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var apiKey = await keys.AuthenticateAsync(key, Context.RequestAborted);
+        if (apiKey is null)
+        {
+            return AuthenticateResult.Fail("The API key is unknown or revoked.");
+        }
+
+        actor.Set($"api-key:{apiKey.Name}", ActorKind.ApiKey);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, apiKey.Name),
+                new Claim(ClaimTypes.Role, apiKey.Role.ToString()),
+                new Claim(KeyIdClaim, apiKey.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"wsis-tracker\"";
+        var problem = BearerToken(Request) is null
+            ? ApiProblems.Create(Context, StatusCodes.Status401Unauthorized, "api-key-required", "Authentication required.", "Send an API key as 'Authorization: Bearer <key>' to write.")
+            : ApiProblems.Create(Context, StatusCodes.Status401Unauthorized, "api-key-invalid", "Authentication failed.", "The API key is unknown or revoked.");
+        return ApiProblems.WriteAsync(Context, problem);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiProblems.WriteAsync(Context, ApiProblems.Create(Context, StatusCodes.Status403Forbidden, "forbidden", "Forbidden.", "This API key's role may not do this."));
+
+    /// <summary>The key of an <c>Authorization: Bearer</c> header, or null when there is none.</summary>
+    public static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header[7..].Trim() is { Length: > 0 } key ? key : null;
+    }
+}
