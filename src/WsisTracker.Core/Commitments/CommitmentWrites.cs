@@ -57,8 +57,11 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
         return withdrawn.Succeeded ? await SaveAsync(commitment, expectedVersion, cancellationToken) : withdrawn.Error!;
     }
 
-    /// <summary>Records progress through <see cref="Commitment.RecordProgress"/>, authored by the current actor.</summary>
-    public async Task<Result<ProgressUpdateModel>> RecordProgressAsync(int id, RecordProgressInput input, uint expectedVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records progress through <see cref="Commitment.RecordProgress"/>, authored by the current actor; answers the
+    /// update and the commitment's new version (its next If-Match).
+    /// </summary>
+    public async Task<Result<RecordedProgress>> RecordProgressAsync(int id, RecordProgressInput input, uint expectedVersion, CancellationToken cancellationToken)
     {
         var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (Check(commitment, id, expectedVersion) is { } error)
@@ -73,14 +76,13 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
             return recorded.Error!;
         }
 
-        var saved = await SaveAsync(commitment, expectedVersion, cancellationToken);
-        if (!saved.Succeeded)
+        if (await TrySaveAsync(commitment, expectedVersion, cancellationToken) is { } conflict)
         {
-            return saved.Error!;
+            return conflict;
         }
 
         var u = recorded.Value!;
-        return new ProgressUpdateModel(u.Id, u.Status, u.ProgressPercent, u.Note, u.EvidenceLinks, u.AsOf, u.Author, u.RecordedAt);
+        return new RecordedProgress(new ProgressUpdateModel(u.Id, u.Status, u.ProgressPercent, u.Note, u.EvidenceLinks, u.AsOf, u.Author, u.RecordedAt), commitment.Version);
     }
 
     public static Error VersionMismatch() =>
@@ -91,19 +93,24 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
         : commitment.Version != expectedVersion ? VersionMismatch()
         : null;
 
-    private async Task<Result<CommitmentDetail>> SaveAsync(Commitment commitment, uint expectedVersion, CancellationToken cancellationToken)
+    private async Task<Result<CommitmentDetail>> SaveAsync(Commitment commitment, uint expectedVersion, CancellationToken cancellationToken) =>
+        await TrySaveAsync(commitment, expectedVersion, cancellationToken) is { } conflict
+            ? conflict
+            : await reads.GetAsync(commitment.Id, cancellationToken);
+
+    /// <summary>Saves with the version the caller read as the concurrency token; a newer one in the database is a mismatch.</summary>
+    private async Task<Error?> TrySaveAsync(Commitment commitment, uint expectedVersion, CancellationToken cancellationToken)
     {
         db.Entry(commitment).Property(c => c.Version).OriginalValue = expectedVersion;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return null;
         }
         catch (DbUpdateConcurrencyException)
         {
             return VersionMismatch();
         }
-
-        return await reads.GetAsync(commitment.Id, cancellationToken);
     }
 
     private Task<Commitment?> LoadAsync(int id, CancellationToken cancellationToken) =>
@@ -183,3 +190,6 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
             input.Milestones ?? []);
     }
 }
+
+/// <summary>A recorded progress update and the commitment's version after it.</summary>
+public sealed record RecordedProgress(ProgressUpdateModel Update, uint CommitmentVersion);

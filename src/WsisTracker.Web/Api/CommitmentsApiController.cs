@@ -208,12 +208,8 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
             return Problem(recorded.Error!);
         }
 
-        if ((await commitments.GetAsync(id, cancellationToken)).Value is { } now)
-        {
-            Response.Headers[CommitmentETagHeader] = Preconditions.Format(now.Version);
-        }
-
-        return Created($"{LocationOf(id)}/progress", recorded.Value);
+        Response.Headers[CommitmentETagHeader] = Preconditions.Format(recorded.Value!.CommitmentVersion);
+        return Created($"{LocationOf(id)}/progress", recorded.Value.Update);
     }
 
     public const string CommitmentETagHeader = "Commitment-ETag";
