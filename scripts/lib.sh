@@ -65,3 +65,32 @@ start_cluster() {
 ensure_dotnet_tools() {
   (cd "$ROOT" && dotnet tool restore >/dev/null)
 }
+
+# Chromium from Debian for the browser tests (Playwright drives it; no browser download).
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return
+  log "installing Chromium"
+  apt_install chromium
+}
+
+# Java for the Nu HTML Checker.
+ensure_java() {
+  command -v java >/dev/null && return
+  log "installing Java"
+  apt_install default-jre-headless
+}
+
+# The npm test tools of tools/package.json (axe-core, vnu-jar) into tools/node_modules (git-ignored), from the lock file.
+ensure_test_tools() {
+  command -v npm >/dev/null || { log "installing npm"; apt_install npm; }
+  if [ ! -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ] || [ ! -f "$ROOT/tools/node_modules/vnu-jar/build/dist/vnu.jar" ] \
+    || [ "$ROOT/tools/package-lock.json" -nt "$ROOT/tools/node_modules/.package-lock.json" ]; then
+    log "installing axe-core and vnu-jar into tools/node_modules"
+    (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+}
+
+# free_port: a free TCP port on the loopback interface.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}

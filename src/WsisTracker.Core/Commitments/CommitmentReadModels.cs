@@ -77,4 +77,24 @@ public sealed record CommitmentFilter(
     StakeholderGroup? StakeholderGroup = null,
     string? Stakeholder = null,
     int? Paragraph = null,
-    bool? Overdue = null);
+    bool? Overdue = null,
+    string? Text = null);
+
+/// <summary>Orders of the commitment list; every one ends on the id, so pages are stable.</summary>
+public enum CommitmentSort
+{
+    Id,
+    Title,
+    TargetDate,
+    Status,
+    Progress,
+    RecentlyUpdated,
+}
+
+/// <summary>How many commitments stand in each status, with the overdue count, under a filter.</summary>
+public sealed record StatusCounts(IReadOnlyDictionary<CommitmentStatus, int> ByStatus, int Overdue, int? AverageProgress)
+{
+    public int Total => ByStatus.Values.Sum();
+
+    public int Count(CommitmentStatus status) => ByStatus.GetValueOrDefault(status);
+}

@@ -10,7 +10,13 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
 {
     public const int MaxPageSize = 200;
 
-    public async Task<Result<PagedResult<CommitmentSummary>>> ListAsync(CommitmentFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>Most rows one CSV export holds; the export is bounded like a page, whatever the data size.</summary>
+    public const int MaxExportRows = 5000;
+
+    public Task<Result<PagedResult<CommitmentSummary>>> ListAsync(CommitmentFilter filter, int page, int pageSize, CancellationToken cancellationToken) =>
+        ListAsync(filter, CommitmentSort.Id, page, pageSize, cancellationToken);
+
+    public async Task<Result<PagedResult<CommitmentSummary>>> ListAsync(CommitmentFilter filter, CommitmentSort sort, int page, int pageSize, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (page < 1)
@@ -31,10 +37,41 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         var today = Today();
         var query = Filter(db.Commitments.AsNoTracking(), filter, today);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderBy(c => c.Id)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
+        var items = await Summaries(Sort(query, sort).Skip((page - 1) * pageSize).Take(pageSize), today).ToListAsync(cancellationToken);
+        return new PagedResult<CommitmentSummary>(items, page, pageSize, total);
+    }
+
+    /// <summary>Every commitment under the filter in the given order, up to <see cref="MaxExportRows"/>: the rows of a CSV export.</summary>
+    public async Task<IReadOnlyList<CommitmentSummary>> ExportAsync(CommitmentFilter filter, CommitmentSort sort, CancellationToken cancellationToken)
+    {
+        var today = Today();
+        var query = Sort(Filter(db.Commitments.AsNoTracking(), filter, today), sort).Take(MaxExportRows);
+        return await Summaries(query, today).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>How many commitments under the filter stand in each status, how many are overdue, and their mean progress; three aggregate queries.</summary>
+    public async Task<StatusCounts> CountByStatusAsync(CommitmentFilter filter, CancellationToken cancellationToken)
+    {
+        var today = Today();
+        var query = Filter(db.Commitments.AsNoTracking(), filter, today);
+        var byStatus = await query.GroupBy(c => c.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var overdue = await query.CountAsync(Commitment.OverdueOn(today), cancellationToken);
+        var average = await query.AverageAsync(c => (double?)(c.ProgressPercent ?? 0), cancellationToken);
+        return new StatusCounts(byStatus.ToDictionary(x => x.Status, x => x.Count), overdue, average is { } value ? (int)Math.Round(value) : null);
+    }
+
+    private static IQueryable<Commitment> Sort(IQueryable<Commitment> query, CommitmentSort sort) => sort switch
+    {
+        CommitmentSort.Title => query.OrderBy(c => c.Title).ThenBy(c => c.Id),
+        CommitmentSort.TargetDate => query.OrderBy(c => c.TargetDate == null).ThenBy(c => c.TargetDate).ThenBy(c => c.Id),
+        CommitmentSort.Status => query.OrderBy(c => c.Status).ThenBy(c => c.Id),
+        CommitmentSort.Progress => query.OrderByDescending(c => c.ProgressPercent ?? 0).ThenBy(c => c.Id),
+        CommitmentSort.RecentlyUpdated => query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+        _ => query.OrderBy(c => c.Id),
+    };
+
+    private static IQueryable<CommitmentSummary> Summaries(IQueryable<Commitment> query, DateOnly today) =>
+        query
             .Select(c => new CommitmentSummary(
                 c.Id,
                 c.Code,
@@ -54,10 +91,7 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
                 c.IsSynthetic,
                 c.WithdrawnAt,
                 c.UpdatedAt))
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        return new PagedResult<CommitmentSummary>(items, page, pageSize, total);
-    }
+            .AsSplitQuery();
 
     public async Task<Result<CommitmentDetail>> GetAsync(int id, CancellationToken cancellationToken)
     {
@@ -111,10 +145,17 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         return detail is null ? Error.NotFound("Commitment", id) : detail;
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    internal DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    private static IQueryable<Commitment> Filter(IQueryable<Commitment> query, CommitmentFilter filter, DateOnly today)
+    /// <summary>The one translation of <see cref="CommitmentFilter"/> into a query; the dashboard and the feeds reuse it.</summary>
+    internal static IQueryable<Commitment> Filter(IQueryable<Commitment> query, CommitmentFilter filter, DateOnly today)
     {
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var pattern = "%" + filter.Text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(c => EF.Functions.ILike(c.Title, pattern, "\\") || EF.Functions.ILike(c.Description, pattern, "\\") || EF.Functions.ILike(c.Code, pattern, "\\"));
+        }
+
         if (filter.Resolution is { } resolution)
         {
             query = query.Where(c => c.Paragraphs.Any(p => p.Paragraph!.Resolution!.Slug == resolution));

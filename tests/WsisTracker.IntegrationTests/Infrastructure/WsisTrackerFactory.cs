@@ -1,9 +1,14 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Data;
 using WsisTracker.TestSupport;
 using WsisTracker.Web.Infrastructure;
@@ -62,6 +67,49 @@ public sealed class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncL
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WsisTrackerDbContext>();
         return await action(db);
+    }
+
+    /// <summary>Creates a commitment through the one write path, as a named test actor; returns its id.</summary>
+    public async Task<int> CreateCommitmentAsync(
+        string title,
+        string description,
+        ParagraphKey paragraph,
+        string actionLine = "C5",
+        string lead = "itu",
+        DateOnly? targetDate = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Set("integration test", ActorKind.System);
+        var writes = scope.ServiceProvider.GetRequiredService<CommitmentWrites>();
+        var created = await writes.CreateAsync(
+            new CommitmentInput(title, description, [paragraph], [actionLine], [lead], [], targetDate, null, null, []),
+            CancellationToken.None);
+        Assert.True(created.Succeeded, created.Error?.Message);
+        return created.Value!.Id;
+    }
+
+    /// <summary>Records a progress update on a commitment through <see cref="CommitmentWrites.RecordProgressAsync"/>.</summary>
+    public async Task RecordProgressAsync(int id, CommitmentStatus status, int? percent, string? note = null, IReadOnlyList<string>? evidence = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Set("integration test", ActorKind.System);
+        var reads = scope.ServiceProvider.GetRequiredService<CommitmentService>();
+        var version = (await reads.GetAsync(id, CancellationToken.None)).Value!.Version;
+        var writes = scope.ServiceProvider.GetRequiredService<CommitmentWrites>();
+        var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
+        var recorded = await writes.RecordProgressAsync(id, new RecordProgressInput(status, percent, note, evidence, asOf), version, CancellationToken.None);
+        Assert.True(recorded.Succeeded, recorded.Error?.Message);
+    }
+
+    /// <summary>GETs a page and parses it with AngleSharp, asserting the status code.</summary>
+    public async Task<IHtmlDocument> GetPageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var client = CreateClient();
+        using var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"GET {url} answered {(int)response.StatusCode}, expected {(int)expected}");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return await new HtmlParser().ParseDocumentAsync(html);
     }
 
     public static WsisTrackerDbContext CreateDbContext(string connectionString)

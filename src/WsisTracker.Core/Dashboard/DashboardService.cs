@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Data;
+using WsisTracker.Core.Resolutions;
+
+namespace WsisTracker.Core.Dashboard;
+
+/// <summary>
+/// The dashboard's figures, each from an aggregate query in PostgreSQL (never by loading commitments): a fixed number
+/// of SQL commands whatever the data size.
+/// </summary>
+public sealed class DashboardService(WsisTrackerDbContext db, CommitmentService commitments, ResolutionService resolutions)
+{
+    public const int ListLength = 10;
+
+    public async Task<DashboardModel> GetAsync(string? resolution, CancellationToken cancellationToken)
+    {
+        var today = commitments.Today();
+        var filter = new CommitmentFilter(Resolution: resolution);
+        var scoped = CommitmentService.Filter(db.Commitments.AsNoTracking(), filter, today);
+        var scopedOverdue = CommitmentService.Filter(db.Commitments.AsNoTracking(), filter with { Overdue = true }, today);
+
+        var totals = await commitments.CountByStatusAsync(filter, cancellationToken);
+
+        var lines = await db.ActionLines.AsNoTracking()
+            .OrderBy(a => a.Order)
+            .Select(a => new { a.Id, a.Code, a.Title, a.ParentId })
+            .ToListAsync(cancellationToken);
+        var lineFigures = await db.Set<CommitmentActionLine>().AsNoTracking()
+            .Where(link => scoped.Any(c => c.Id == link.CommitmentId))
+            .Join(db.Commitments, link => link.CommitmentId, c => c.Id, (link, c) => new { link.ActionLineId, c.Status, Progress = c.ProgressPercent ?? 0 })
+            .GroupBy(x => x.ActionLineId)
+            .Select(g => new
+            {
+                ActionLineId = g.Key,
+                Total = g.Count(),
+                Achieved = g.Count(x => x.Status == CommitmentStatus.Achieved),
+                Progress = g.Sum(x => x.Progress),
+            })
+            .ToListAsync(cancellationToken);
+        var lineOverdue = await db.Set<CommitmentActionLine>().AsNoTracking()
+            .Where(link => scopedOverdue.Any(c => c.Id == link.CommitmentId))
+            .GroupBy(link => link.ActionLineId)
+            .Select(g => new { ActionLineId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ActionLineId, x => x.Count, cancellationToken);
+        var byLine = lineFigures.ToDictionary(x => x.ActionLineId);
+        var actionLines = new List<ActionLineProgress>();
+        foreach (var line in lines.Where(l => l.ParentId is null))
+        {
+            var subLines = lines.Where(l => l.ParentId == line.Id).ToList();
+            var own = new[] { line.Id }.Concat(subLines.Select(s => s.Id)).Select(id => byLine.GetValueOrDefault(id)).Where(x => x is not null).ToList();
+            var total = own.Sum(x => x!.Total);
+            actionLines.Add(new ActionLineProgress(line.Code, line.Title, false, total, own.Sum(x => x!.Achieved), new[] { line.Id }.Concat(subLines.Select(s => s.Id)).Sum(id => lineOverdue.GetValueOrDefault(id)), Average(own.Sum(x => x!.Progress), total)));
+            foreach (var sub in subLines)
+            {
+                var figures = byLine.GetValueOrDefault(sub.Id);
+                actionLines.Add(new ActionLineProgress(sub.Code, sub.Title, true, figures?.Total ?? 0, figures?.Achieved ?? 0, lineOverdue.GetValueOrDefault(sub.Id), Average(figures?.Progress ?? 0, figures?.Total ?? 0)));
+            }
+        }
+
+        var groups = await db.Set<CommitmentStakeholder>().AsNoTracking()
+            .Where(link => scoped.Any(c => c.Id == link.CommitmentId))
+            .Select(link => new { link.Stakeholder!.Group, link.CommitmentId })
+            .Distinct()
+            .Join(db.Commitments, x => x.CommitmentId, c => c.Id, (x, c) => new { x.Group, c.Status, Progress = c.ProgressPercent ?? 0 })
+            .GroupBy(x => x.Group)
+            .Select(g => new
+            {
+                Group = g.Key,
+                Total = g.Count(),
+                Achieved = g.Count(x => x.Status == CommitmentStatus.Achieved),
+                Progress = g.Sum(x => x.Progress),
+            })
+            .OrderBy(x => x.Group)
+            .ToListAsync(cancellationToken);
+        var groupOverdue = await db.Set<CommitmentStakeholder>().AsNoTracking()
+            .Where(link => scopedOverdue.Any(c => c.Id == link.CommitmentId))
+            .Select(link => new { link.Stakeholder!.Group, link.CommitmentId })
+            .Distinct()
+            .GroupBy(x => x.Group)
+            .Select(g => new { Group = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Group, x => x.Count, cancellationToken);
+
+        var overdue = await commitments.ListAsync(filter with { Overdue = true }, CommitmentSort.TargetDate, 1, ListLength, cancellationToken);
+        var recent = await RecentUpdatesAsync(scoped, ListLength, cancellationToken);
+        var lastChanged = await scoped.MaxAsync(c => (DateTimeOffset?)c.UpdatedAt, cancellationToken);
+        var synthetic = await scoped.CountAsync(c => c.IsSynthetic, cancellationToken);
+
+        return new DashboardModel(
+            resolution,
+            await resolutions.ListAsync(cancellationToken),
+            totals,
+            actionLines,
+            groups.Select(g => new GroupProgress(g.Group, g.Total, g.Achieved, groupOverdue.GetValueOrDefault(g.Group), Average(g.Progress, g.Total))).ToList(),
+            overdue.Value?.Items ?? [],
+            recent,
+            lastChanged,
+            synthetic);
+    }
+
+    /// <summary>The latest progress updates of the given commitments, newest recorded first.</summary>
+    internal async Task<IReadOnlyList<RecentUpdate>> RecentUpdatesAsync(IQueryable<Commitment> scope, int count, CancellationToken cancellationToken) =>
+        await RecentUpdates(db, scope, count).ToListAsync(cancellationToken);
+
+    internal static IQueryable<RecentUpdate> RecentUpdates(WsisTrackerDbContext db, IQueryable<Commitment> scope, int count) =>
+        db.ProgressUpdates.AsNoTracking()
+            .Where(u => scope.Any(c => c.Id == u.CommitmentId))
+            .Join(db.Commitments, u => u.CommitmentId, c => c.Id, (u, c) => new { Update = u, Commitment = c })
+            .OrderByDescending(x => x.Update.RecordedAt).ThenByDescending(x => x.Update.Id)
+            .Take(count)
+            .Select(x => new RecentUpdate(
+                x.Update.Id, x.Commitment.Id, x.Commitment.Code, x.Commitment.Title, x.Update.Status, x.Update.ProgressPercent, x.Update.Note,
+                x.Update.EvidenceLinks, x.Update.AsOf, x.Update.Author, x.Update.RecordedAt, x.Commitment.IsSynthetic));
+
+    private static int Average(int sum, int count) => count == 0 ? 0 : (int)Math.Round((double)sum / count);
+}
