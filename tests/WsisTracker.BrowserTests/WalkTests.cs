@@ -131,6 +131,23 @@ public sealed class WalkTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task CommitmentPagePrints_WithoutNavigationAndWithItsSourceAndHistory()
+    {
+        var (context, page) = await app.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/commitments?resolution=a-res-70-125&paragraph=71");
+        await page.Locator("table.commitments tbody a").First.ClickAsync();
+        await page.WaitForURLAsync("**/commitments/*");
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        Assert.False(await page.Locator("header.site-header").IsVisibleAsync());
+        Assert.False(await page.Locator("footer.site-footer").IsVisibleAsync());
+        Assert.True(await page.Locator("figure.source").First.IsVisibleAsync());
+        Assert.True(await page.Locator("ol.history").IsVisibleAsync());
+    }
+
+    [Fact]
     public async Task KeyboardReachesTheSkipLinkFirst_AndItMovesFocusToTheContent()
     {
         var (context, page) = await app.NewPageAsync();

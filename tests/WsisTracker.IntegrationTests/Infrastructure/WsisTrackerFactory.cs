@@ -51,6 +51,20 @@ public sealed class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("ConnectionStrings:WsisTracker", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.ConfigureDbContext<WsisTrackerDbContext>(options => options.AddInterceptors(SqlCommands)));
+    }
+
+    /// <summary>Counts the app's SQL commands; tests of one collection run one at a time, so a test may reset and read it.</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
+
+    /// <summary>How many SQL commands one GET of the page sends.</summary>
+    public async Task<int> CountSqlCommandsAsync(string url)
+    {
+        using var client = CreateClient();
+        SqlCommands.Reset();
+        using var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
+        return SqlCommands.Count;
     }
 
     public async Task<T> GetJsonAsync<T>(string url)

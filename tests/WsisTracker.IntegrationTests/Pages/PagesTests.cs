@@ -299,6 +299,41 @@ public sealed class PagesTests(WsisTrackerFactory app)
         Assert.Contains(page.QuerySelectorAll("link[rel=alternate]"), l => l.GetAttribute("href") == "/action-lines/C5/feed");
     }
 
+    [Fact]
+    public async Task EveryPage_SendsAsManySqlCommandsWithMoreData()
+    {
+        var stamp = Guid.NewGuid().ToString("N")[..8];
+        var first = await app.CreateCommitmentAsync($"Count {stamp}", "Counting.", new ParagraphKey("a-res-70-125", 40), "C6", "unesco");
+        var urls = new[]
+        {
+            "/", "/?resolution=a-res-70-125", "/action-lines/C6", "/resolutions/a-res-70-125", "/commitments?actionLine=C6",
+            $"/commitments/{first}", "/stakeholders", "/search?q=count", "/feed", "/action-lines/C6/feed", "/commitments/export?actionLine=C6",
+        };
+        var stakeholder = (await app.GetPageAsync("/stakeholders")).QuerySelectorAll("ul.stakeholders a").First(a => a.TextContent.Contains("UNESCO", StringComparison.Ordinal) || a.TextContent.Contains("Educational", StringComparison.Ordinal)).GetAttribute("href")!;
+        urls = [.. urls, stakeholder];
+        var before = new List<int>();
+        foreach (var url in urls)
+        {
+            before.Add(await app.CountSqlCommandsAsync(url));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            var id = await app.CreateCommitmentAsync($"Count more {stamp} {i}", "Counting more.", new ParagraphKey("a-res-70-125", 41 + i), "C6", "unesco", new DateOnly(2002, 1, 1));
+            await app.RecordProgressAsync(id, CommitmentStatus.OnTrack, 10 + i, $"Count note {i}", ["https://example.org/count"]);
+        }
+
+        await app.RecordProgressAsync(first, CommitmentStatus.AtRisk, 5, "More history.");
+        var after = new List<int>();
+        foreach (var url in urls)
+        {
+            after.Add(await app.CountSqlCommandsAsync(url));
+        }
+
+        Assert.Equal(urls.Zip(before, (u, n) => $"{u}: {n}"), urls.Zip(after, (u, n) => $"{u}: {n}"));
+        Assert.All(after, n => Assert.InRange(n, 1, 20));
+    }
+
     private static List<string> Titles(IHtmlDocument page) =>
         page.QuerySelectorAll("table.commitments tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
 }
