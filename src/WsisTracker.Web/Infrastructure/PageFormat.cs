@@ -35,7 +35,10 @@ public static class PageFormat
         _ => group.ToString(),
     };
 
-    public static string Percent(int? value) => value is { } v ? $"{v} %" : "no figure";
+    /// <summary>"1 commitment", "16 commitments".</summary>
+    public static string Count(int count, string singular) => count == 1 ? $"1 {singular}" : $"{count} {singular}s";
+
+    public static string Percent(int? value) => value is { } v ? $"{v} %" : "none reported";
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -100,5 +100,8 @@ public sealed class CommitmentListPageQuery
 /// <summary>A horizontal bar chart drawn as SVG on the server, with its figures repeated in a table.</summary>
 public sealed record BarChart(string Id, string Title, string ValueHeading, IReadOnlyList<Bar> Bars, int Max);
 
-/// <summary>One bar: its label, the value drawn, and the words that state the value (the chart never relies on colour).</summary>
-public sealed record Bar(string Label, int Value, string ValueText, string? Href = null);
+/// <summary>
+/// One bar: its label in the table, the value drawn, the words that state the value (the chart never relies on
+/// colour), an optional link, and an optional shorter label for the chart itself (e.g. the action-line code).
+/// </summary>
+public sealed record Bar(string Label, int Value, string ValueText, string? Href = null, string? ChartLabel = null);
