@@ -24,10 +24,9 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentService 
 
         var lines = await db.ActionLines.AsNoTracking()
             .OrderBy(a => a.Order)
-            .Select(a => new { a.Id, a.Code, a.Title, a.ParentId })
+            .Select(a => new { a.Id, a.Code, a.Title, a.ParentId, a.Order })
             .ToListAsync(cancellationToken);
-        var lineFigures = await db.Set<CommitmentActionLine>().AsNoTracking()
-            .Where(link => scoped.Any(c => c.Id == link.CommitmentId))
+        var lineFigures = await LinksWithParents(scoped)
             .Join(db.Commitments, link => link.CommitmentId, c => c.Id, (link, c) => new { link.ActionLineId, c.Status, Progress = c.ProgressPercent ?? 0 })
             .GroupBy(x => x.ActionLineId)
             .Select(g => new
@@ -37,26 +36,20 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentService 
                 Achieved = g.Count(x => x.Status == CommitmentStatus.Achieved),
                 Progress = g.Sum(x => x.Progress),
             })
-            .ToListAsync(cancellationToken);
-        var lineOverdue = await db.Set<CommitmentActionLine>().AsNoTracking()
-            .Where(link => scopedOverdue.Any(c => c.Id == link.CommitmentId))
+            .ToDictionaryAsync(x => x.ActionLineId, cancellationToken);
+        var lineOverdue = await LinksWithParents(scopedOverdue)
             .GroupBy(link => link.ActionLineId)
             .Select(g => new { ActionLineId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ActionLineId, x => x.Count, cancellationToken);
-        var byLine = lineFigures.ToDictionary(x => x.ActionLineId);
-        var actionLines = new List<ActionLineProgress>();
-        foreach (var line in lines.Where(l => l.ParentId is null))
-        {
-            var subLines = lines.Where(l => l.ParentId == line.Id).ToList();
-            var own = new[] { line.Id }.Concat(subLines.Select(s => s.Id)).Select(id => byLine.GetValueOrDefault(id)).Where(x => x is not null).ToList();
-            var total = own.Sum(x => x!.Total);
-            actionLines.Add(new ActionLineProgress(line.Code, line.Title, false, total, own.Sum(x => x!.Achieved), new[] { line.Id }.Concat(subLines.Select(s => s.Id)).Sum(id => lineOverdue.GetValueOrDefault(id)), Average(own.Sum(x => x!.Progress), total)));
-            foreach (var sub in subLines)
+        var actionLines = lines
+            .OrderBy(l => l.ParentId is null ? l.Order : lines.First(p => p.Id == l.ParentId).Order).ThenBy(l => l.ParentId is not null).ThenBy(l => l.Order)
+            .Select(l =>
             {
-                var figures = byLine.GetValueOrDefault(sub.Id);
-                actionLines.Add(new ActionLineProgress(sub.Code, sub.Title, true, figures?.Total ?? 0, figures?.Achieved ?? 0, lineOverdue.GetValueOrDefault(sub.Id), Average(figures?.Progress ?? 0, figures?.Total ?? 0)));
-            }
-        }
+                var figures = lineFigures.GetValueOrDefault(l.Id);
+                var total = figures?.Total ?? 0;
+                return new ActionLineProgress(l.Code, l.Title, l.ParentId is not null, total, figures?.Achieved ?? 0, lineOverdue.GetValueOrDefault(l.Id), Average(figures?.Progress ?? 0, total));
+            })
+            .ToList();
 
         var groups = await db.Set<CommitmentStakeholder>().AsNoTracking()
             .Where(link => scoped.Any(c => c.Id == link.CommitmentId))
@@ -96,6 +89,19 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentService 
             recent,
             lastChanged,
             synthetic);
+    }
+
+    /// <summary>
+    /// (action line, commitment) pairs of the given commitments, where a commitment under a C7 sub-line also counts
+    /// once for C7 itself (a UNION, so a commitment under C7 and a sub-line is not counted twice).
+    /// </summary>
+    private IQueryable<CommitmentActionLine> LinksWithParents(IQueryable<Commitment> scope)
+    {
+        var links = db.Set<CommitmentActionLine>().AsNoTracking().Where(link => scope.Any(c => c.Id == link.CommitmentId));
+        return links
+            .Select(link => new CommitmentActionLine { ActionLineId = link.ActionLineId, CommitmentId = link.CommitmentId })
+            .Union(links.Where(link => link.ActionLine!.ParentId != null)
+                .Select(link => new CommitmentActionLine { ActionLineId = link.ActionLine!.ParentId!.Value, CommitmentId = link.CommitmentId }));
     }
 
     /// <summary>The latest progress updates of the given commitments, newest recorded first.</summary>

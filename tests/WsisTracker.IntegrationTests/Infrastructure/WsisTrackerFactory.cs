@@ -90,13 +90,14 @@ public sealed class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncL
         ParagraphKey paragraph,
         string actionLine = "C5",
         string lead = "itu",
-        DateOnly? targetDate = null)
+        DateOnly? targetDate = null,
+        IReadOnlyList<string>? moreActionLines = null)
     {
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().Set("integration test", ActorKind.System);
         var writes = scope.ServiceProvider.GetRequiredService<CommitmentWrites>();
         var created = await writes.CreateAsync(
-            new CommitmentInput(title, description, [paragraph], [actionLine], [lead], [], targetDate, null, null, []),
+            new CommitmentInput(title, description, [paragraph], [actionLine, .. moreActionLines ?? []], [lead], [], targetDate, null, null, []),
             CancellationToken.None);
         Assert.True(created.Succeeded, created.Error?.Message);
         return created.Value!.Id;

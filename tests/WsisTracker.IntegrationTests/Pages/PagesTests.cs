@@ -70,6 +70,21 @@ public sealed class PagesTests(WsisTrackerFactory app)
     }
 
     [Fact]
+    public async Task Dashboard_CountsACommitmentUnderC7AndASubLineOnceForC7_LikeTheList()
+    {
+        var stamp = Guid.NewGuid().ToString("N")[..8];
+        await app.CreateCommitmentAsync($"Sub-line {stamp}", "Under C7 and C7.4.", new ParagraphKey("a-res-70-125", 31), "C7", moreActionLines: ["C7.4"]);
+
+        var dashboard = await app.GetPageAsync("/");
+        var list = await app.GetPageAsync("/commitments?actionLine=C7");
+
+        var c7 = dashboard.QuerySelectorAll("#by-action-line-title ~ details tbody tr, figure.chart tbody tr")
+            .First(r => r.QuerySelector("th a")?.GetAttribute("href") == "/action-lines/C7").QuerySelector("td")!.TextContent;
+        var listed = list.QuerySelector("p.result-count")!.TextContent.Split(' ')[0];
+        Assert.EndsWith($", {listed} commitments", c7, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dashboard_OverdueListHoldsACommitmentWhoseTargetPassed_AndNotOneThatWasAchieved()
     {
         var stamp = Guid.NewGuid().ToString("N")[..8];
