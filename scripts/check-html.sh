@@ -41,7 +41,7 @@ if [ -z "$base" ]; then
   curl -fs "$base/health/ready" >/dev/null || { cat "$work/app.log" >&2; die "the app did not become ready"; }
 fi
 
-# Every kind of page, with the filters, an error state and a search; ids are found from the pages themselves.
+# Every kind of page, with the filters, an invalid filter (400), a missing commitment (404) and a search; ids are found from the pages themselves.
 commitment="$(curl -fs "$base/commitments?resolution=a-res-70-125&paragraph=71" | grep -o 'href="/commitments/[0-9]*"' | head -1 | grep -o '[0-9]*')"
 stakeholder="$(curl -fs "$base/stakeholders" | grep -o 'href="/stakeholders/[0-9]*"' | head -1 | grep -o '[0-9]*')"
 [ -n "$commitment" ] && [ -n "$stakeholder" ] || die "could not find a commitment and a stakeholder to check"
@@ -50,7 +50,7 @@ pages=(
   "/resolutions/a-res-70-125" "/resolutions/a-res-80-173"
   "/commitments" "/commitments?overdue=true&sort=TargetDate" "/commitments?actionLine=C5&status=notStarted&page=1"
   "/commitments?status=bogus" "/commitments/$commitment" "/stakeholders" "/stakeholders/$stakeholder"
-  "/search" "/search?q=internet+governance"
+  "/search" "/search?q=internet+governance" "/commitments/987654321"
 )
 files=()
 i=0
@@ -58,7 +58,7 @@ for page in "${pages[@]}"; do
   i=$((i + 1))
   file="$work/page-$i.html"
   code="$(curl -s -o "$file" -w '%{http_code}' "$base$page")"
-  case "$code" in 200|400) ;; *) die "GET $page answered $code" ;; esac
+  case "$code" in 200|400|404) ;; *) die "GET $page answered $code" ;; esac
   files+=("$file")
   echo "$page" >"$file.url"
 done

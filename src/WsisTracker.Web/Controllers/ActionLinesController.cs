@@ -4,12 +4,12 @@ using WsisTracker.Web.Models;
 
 namespace WsisTracker.Web.Controllers;
 
-public sealed class ActionLinesController(ActionLineService actionLines) : Controller
+public sealed class ActionLinesController(ActionLineService actionLines) : PageController
 {
     [HttpGet("/action-lines/{code}")]
     public async Task<IActionResult> ShowAsync(string code, CancellationToken cancellationToken)
     {
         var overview = await actionLines.GetOverviewAsync(code, cancellationToken);
-        return overview.Value is { } value ? View("Show", new ActionLineViewModel(value)) : NotFound();
+        return overview.Value is { } value ? View("Show", new ActionLineViewModel(value)) : NotFoundPage(overview.Error!);
     }
 }

@@ -10,7 +10,7 @@ using WsisTracker.Web.Models;
 
 namespace WsisTracker.Web.Controllers;
 
-public sealed class CommitmentsController(CommitmentService commitments) : Controller
+public sealed class CommitmentsController(CommitmentService commitments) : PageController
 {
     /// <summary>The filtered, sorted, paged list; an invalid filter is shown next to its field and lists nothing.</summary>
     [HttpGet("/commitments")]
@@ -74,6 +74,6 @@ public sealed class CommitmentsController(CommitmentService commitments) : Contr
     public async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
         var detail = await commitments.GetAsync(id, cancellationToken);
-        return detail.Value is { } value ? View("Show", new CommitmentViewModel(value)) : NotFound();
+        return detail.Value is { } value ? View("Show", new CommitmentViewModel(value)) : NotFoundPage(detail.Error!);
     }
 }

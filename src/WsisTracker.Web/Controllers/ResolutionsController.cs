@@ -4,7 +4,7 @@ using WsisTracker.Web.Models;
 
 namespace WsisTracker.Web.Controllers;
 
-public sealed class ResolutionsController(ResolutionService resolutions) : Controller
+public sealed class ResolutionsController(ResolutionService resolutions) : PageController
 {
     /// <summary>The reader: the whole text with anchors, footnotes and the commitments beside each paragraph.</summary>
     [HttpGet("/resolutions/{slug}")]
@@ -13,7 +13,7 @@ public sealed class ResolutionsController(ResolutionService resolutions) : Contr
         var reader = await resolutions.GetReaderAsync(slug, cancellationToken);
         if (reader.Value is not { } value)
         {
-            return NotFound();
+            return NotFoundPage(reader.Error!);
         }
 
         return View("Show", new ReaderViewModel(value, await resolutions.ListAsync(cancellationToken)));

@@ -4,7 +4,7 @@ using WsisTracker.Web.Models;
 
 namespace WsisTracker.Web.Controllers;
 
-public sealed class StakeholdersController(StakeholderService stakeholders) : Controller
+public sealed class StakeholdersController(StakeholderService stakeholders) : PageController
 {
     [HttpGet("/stakeholders")]
     public async Task<IActionResult> IndexAsync(CancellationToken cancellationToken) =>
@@ -14,6 +14,6 @@ public sealed class StakeholdersController(StakeholderService stakeholders) : Co
     public async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
         var profile = await stakeholders.GetProfileAsync(id, cancellationToken);
-        return profile.Value is { } value ? View("Show", new StakeholderViewModel(value)) : NotFound();
+        return profile.Value is { } value ? View("Show", new StakeholderViewModel(value)) : NotFoundPage(profile.Error!);
     }
 }

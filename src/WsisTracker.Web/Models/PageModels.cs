@@ -105,3 +105,5 @@ public sealed record BarChart(string Id, string Title, string ValueHeading, IRea
 /// colour), an optional link, and an optional shorter label for the chart itself (e.g. the action-line code).
 /// </summary>
 public sealed record Bar(string Label, int Value, string ValueText, string? Href = null, string? ChartLabel = null);
+
+public sealed record NotFoundViewModel(string Message);

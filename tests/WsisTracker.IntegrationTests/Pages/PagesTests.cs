@@ -39,9 +39,18 @@ public sealed class PagesTests(WsisTrackerFactory app)
     [InlineData("/resolutions/a-res-1-1")]
     [InlineData("/commitments/987654321")]
     [InlineData("/stakeholders/987654321")]
+    public async Task UnknownKey_IsANotFoundPage(string url)
+    {
+        var page = await app.GetPageAsync(url, HttpStatusCode.NotFound);
+
+        Assert.Equal("Not found", page.QuerySelector("h1")?.TextContent);
+        Assert.Contains("was not found", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/commitments/987654321/feed")]
     [InlineData("/action-lines/C99/feed")]
-    public async Task UnknownKey_IsNotFound(string url)
+    public async Task UnknownFeed_IsNotFound(string url)
     {
         using var client = app.CreateClient();
         using var response = await client.GetAsync(url);
