@@ -87,17 +87,36 @@ recreate_database() {
   as_pg psql -h "$1" -p "$2" -U wsis -d postgres -qc "CREATE DATABASE $3" >/dev/null
 }
 
-# Node tools of tools/package.json (the OpenAPI linter @redocly/cli), installed into the git-ignored tools/node_modules
-# from the committed lock file; skipped when the installed tree matches the lock.
+# The npm tools of tools/package.json (@redocly/cli for the OpenAPI lint, axe-core for the browser tests, vnu-jar for
+# scripts/check-html.sh), installed into the git-ignored tools/node_modules from the committed lock file; skipped when
+# the installed tree matches the lock.
 ensure_node_tools() {
-  if ! command -v npm >/dev/null; then
-    log "installing Node.js and npm"
-    apt_install nodejs npm
-  fi
+  command -v npm >/dev/null || { log "installing Node.js and npm"; apt_install nodejs npm; }
   local tools="$ROOT/tools"
-  if [ ! -x "$tools/node_modules/.bin/redocly" ] || ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.package-lock.json.installed"; then
+  if [ ! -x "$tools/node_modules/.bin/redocly" ] || [ ! -f "$tools/node_modules/axe-core/axe.min.js" ] \
+    || [ ! -f "$tools/node_modules/vnu-jar/build/dist/vnu.jar" ] \
+    || ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.package-lock.json.installed"; then
     log "installing Node tools (npm ci in tools/)"
     (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >&2)
     cp "$tools/package-lock.json" "$tools/node_modules/.package-lock.json.installed"
   fi
+}
+
+# Chromium from Debian for the browser tests (Playwright drives it; no browser download).
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return
+  log "installing Chromium"
+  apt_install chromium
+}
+
+# Java for the Nu HTML Checker.
+ensure_java() {
+  command -v java >/dev/null && return
+  log "installing Java"
+  apt_install default-jre-headless
+}
+
+# free_port: a free TCP port on the loopback interface.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }

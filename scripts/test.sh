@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check and every test: format, pending EF model changes, then unit, integration and browser tests
-# (the integration tests include @redocly/cli lint of the OpenAPI document).
+# Runs every check and every test: format, pending EF model changes, unit, integration (with @redocly/cli lint of the
+# OpenAPI document) and browser tests, then the W3C Nu HTML Checker over every page (scripts/check-html.sh).
 # Installs what a fresh machine lacks. The tests start their own throwaway PostgreSQL cluster
 # (or use the server named by WSIS_TEST_POSTGRES, an Npgsql connection string with rights to create databases).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -9,6 +9,8 @@ cd "$ROOT"
 ensure_dotnet
 ensure_postgres
 ensure_dotnet_tools
+ensure_chromium
+ensure_java
 ensure_node_tools
 
 log "restoring and building"
@@ -29,7 +31,13 @@ rm -rf "$results"
 status=0
 dotnet test WsisTracker.sln --no-build --logger "trx" --results-directory "$results" "$@" || status=$?
 
+log "checking every page with the W3C Nu HTML Checker"
+html_status=0
+scripts/check-html.sh || html_status=$?
+
 # One closing line over every test project, read from the TRX files' counters.
 count() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{s+=$1} END {print s+0}'; }
 echo "Tests: $(count passed) passed, $(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) )) failed, $(count notExecuted) skipped"
+[ "$html_status" -eq 0 ] || echo "HTML check: failed (see the Nu HTML Checker output above)"
+[ "$status" -ne 0 ] || status=$html_status
 exit "$status"

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
 
@@ -18,8 +19,10 @@ public sealed record ActionLineModel(
     IReadOnlyList<string> Sources,
     IReadOnlyList<ActionLineModel> SubLines);
 
-public sealed class ActionLineService(WsisTrackerDbContext db)
+public sealed class ActionLineService(WsisTrackerDbContext db, CommitmentService commitments)
 {
+    public const int OverviewCommitments = CommitmentService.MaxPageSize;
+
     /// <summary>The eleven action lines in order, each with its sub-lines nested.</summary>
     public async Task<IReadOnlyList<ActionLineModel>> ListAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +35,27 @@ public sealed class ActionLineService(WsisTrackerDbContext db)
         var all = await LoadAsync(cancellationToken);
         var line = all.FirstOrDefault(a => string.Equals(a.Code, code, StringComparison.OrdinalIgnoreCase));
         return line is null ? Error.NotFound("Action line", code) : ToModel(line, all);
+    }
+
+    /// <summary>The action line page: the line, the paragraphs naming it, its progress and its commitments (the first <see cref="OverviewCommitments"/>).</summary>
+    public async Task<Result<ActionLineOverview>> GetOverviewAsync(string code, CancellationToken cancellationToken)
+    {
+        var line = await GetAsync(code, cancellationToken);
+        if (line.Value is not { } model)
+        {
+            return line.Error!;
+        }
+
+        var codes = new[] { model.Code }.Concat(model.SubLines.Select(s => s.Code)).ToList();
+        var naming = await db.Paragraphs.AsNoTracking()
+            .Where(p => p.MentionedActionLines.Any(m => codes.Contains(m)))
+            .OrderBy(p => p.Resolution!.AdoptionDate).ThenBy(p => p.Order)
+            .Select(p => new NamingParagraph(p.Resolution!.Symbol, p.Resolution.Slug, p.Kind, p.Number, p.Order, p.Text))
+            .ToListAsync(cancellationToken);
+        var filter = new CommitmentFilter(ActionLine: model.Code);
+        var progress = await commitments.CountByStatusAsync(filter, cancellationToken);
+        var list = await commitments.ListAsync(filter, CommitmentOrder.Id, 1, OverviewCommitments, cancellationToken);
+        return new ActionLineOverview(model, naming, progress, list.Value!);
     }
 
     private async Task<List<ActionLine>> LoadAsync(CancellationToken cancellationToken) =>

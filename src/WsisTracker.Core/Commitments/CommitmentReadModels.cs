@@ -97,3 +97,22 @@ public enum CommitmentSort
 
 /// <summary>A keyset page: the items, the count under the filters, and the cursor of the next page (null on the last).</summary>
 public sealed record KeysetPage<T>(IReadOnlyList<T> Items, int TotalCount, string? Next);
+
+/// <summary>Orders of the commitment list pages (page numbers); every one ends on the id, so pages are stable.</summary>
+public enum CommitmentOrder
+{
+    Id,
+    Title,
+    TargetDate,
+    Status,
+    Progress,
+    RecentlyUpdated,
+}
+
+/// <summary>How many commitments stand in each status, with the overdue count, under a filter.</summary>
+public sealed record StatusCounts(IReadOnlyDictionary<CommitmentStatus, int> ByStatus, int Overdue, int? AverageProgress)
+{
+    public int Total => ByStatus.Values.Sum();
+
+    public int Count(CommitmentStatus status) => ByStatus.GetValueOrDefault(status);
+}

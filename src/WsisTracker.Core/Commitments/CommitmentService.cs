@@ -10,7 +10,13 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
 {
     public const int MaxPageSize = 200;
 
-    public async Task<Result<PagedResult<CommitmentSummary>>> ListAsync(CommitmentFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>Most rows one CSV export holds; the export is bounded like a page, whatever the data size.</summary>
+    public const int MaxExportRows = 5000;
+
+    public Task<Result<PagedResult<CommitmentSummary>>> ListAsync(CommitmentFilter filter, int page, int pageSize, CancellationToken cancellationToken) =>
+        ListAsync(filter, CommitmentOrder.Id, page, pageSize, cancellationToken);
+
+    public async Task<Result<PagedResult<CommitmentSummary>>> ListAsync(CommitmentFilter filter, CommitmentOrder order, int page, int pageSize, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (page < 1)
@@ -31,14 +37,61 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         var today = Today();
         var query = Filter(db.Commitments.AsNoTracking(), filter, today);
         var total = await query.CountAsync(cancellationToken);
-        var items = await Summaries(query
-            .OrderBy(c => c.Id)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize), today)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var items = await Summaries(InOrder(query, order).Skip((page - 1) * pageSize).Take(pageSize), today).ToListAsync(cancellationToken);
         return new PagedResult<CommitmentSummary>(items, page, pageSize, total);
     }
+
+    /// <summary>Every commitment under the filter in the given order, up to <see cref="MaxExportRows"/>: the rows of a CSV export.</summary>
+    public async Task<IReadOnlyList<CommitmentSummary>> ExportAsync(CommitmentFilter filter, CommitmentOrder order, CancellationToken cancellationToken)
+    {
+        var today = Today();
+        var query = InOrder(Filter(db.Commitments.AsNoTracking(), filter, today), order).Take(MaxExportRows);
+        return await Summaries(query, today).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>How many commitments under the filter stand in each status, how many are overdue, and their mean progress; three aggregate queries.</summary>
+    public async Task<StatusCounts> CountByStatusAsync(CommitmentFilter filter, CancellationToken cancellationToken)
+    {
+        var today = Today();
+        var query = Filter(db.Commitments.AsNoTracking(), filter, today);
+        var byStatus = await query.GroupBy(c => c.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var overdue = await query.CountAsync(Commitment.OverdueOn(today), cancellationToken);
+        var average = await query.AverageAsync(c => (double?)(c.ProgressPercent ?? 0), cancellationToken);
+        return new StatusCounts(byStatus.ToDictionary(x => x.Status, x => x.Count), overdue, average is { } value ? (int)Math.Round(value) : null);
+    }
+
+    private static IQueryable<Commitment> InOrder(IQueryable<Commitment> query, CommitmentOrder order) => order switch
+    {
+        CommitmentOrder.Title => query.OrderBy(c => c.Title).ThenBy(c => c.Id),
+        CommitmentOrder.TargetDate => query.OrderBy(c => c.TargetDate == null).ThenBy(c => c.TargetDate).ThenBy(c => c.Id),
+        CommitmentOrder.Status => query.OrderBy(c => c.Status).ThenBy(c => c.Id),
+        CommitmentOrder.Progress => query.OrderByDescending(c => c.ProgressPercent ?? 0).ThenBy(c => c.Id),
+        CommitmentOrder.RecentlyUpdated => query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+        _ => query.OrderBy(c => c.Id),
+    };
+
+    private static IQueryable<CommitmentSummary> Summaries(IQueryable<Commitment> query, DateOnly today) =>
+        query
+            .Select(c => new CommitmentSummary(
+                c.Id,
+                c.Code,
+                c.Title,
+                c.Status,
+                c.ProgressPercent,
+                c.TargetDate,
+                Commitment.IsOverdue(c.TargetDate, c.Status, today),
+                c.ReportingCadence,
+                c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
+                    .Select(p => new ParagraphCitation(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order))
+                    .ToList(),
+                c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => a.ActionLine!.Code).ToList(),
+                c.Stakeholders.OrderBy(s => s.Role).ThenBy(s => s.Stakeholder!.Name)
+                    .Select(s => new CommitmentStakeholderModel(s.StakeholderId, s.Stakeholder!.Slug, s.Stakeholder.Name, s.Stakeholder.Acronym, s.Stakeholder.Group, s.Role))
+                    .ToList(),
+                c.IsSynthetic,
+                c.WithdrawnAt,
+                c.UpdatedAt))
+            .AsSplitQuery();
 
     /// <summary>
     /// A page of commitments after <paramref name="after"/> (a cursor from an earlier page's <c>Next</c>) in a fixed
@@ -140,27 +193,6 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         return detail is null ? Error.NotFound("Commitment", id) : detail;
     }
 
-    private static IQueryable<CommitmentSummary> Summaries(IQueryable<Commitment> query, DateOnly today) =>
-    query.Select(c => new CommitmentSummary(
-            c.Id,
-            c.Code,
-            c.Title,
-            c.Status,
-            c.ProgressPercent,
-            c.TargetDate,
-            Commitment.IsOverdue(c.TargetDate, c.Status, today),
-            c.ReportingCadence,
-            c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
-                .Select(p => new ParagraphCitation(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order))
-                .ToList(),
-            c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => a.ActionLine!.Code).ToList(),
-            c.Stakeholders.OrderBy(s => s.Role).ThenBy(s => s.Stakeholder!.Name)
-                .Select(s => new CommitmentStakeholderModel(s.StakeholderId, s.Stakeholder!.Slug, s.Stakeholder.Name, s.Stakeholder.Acronym, s.Stakeholder.Group, s.Role))
-                .ToList(),
-            c.IsSynthetic,
-            c.WithdrawnAt,
-            c.UpdatedAt));
-
     private static IQueryable<Commitment> After(IQueryable<Commitment> query, CommitmentSort sort, KeysetPosition? p) => p is null ? query : sort switch
     {
         CommitmentSort.IdDescending => query.Where(c => c.Id < p.Id),
@@ -181,9 +213,10 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         _ => query.OrderBy(c => c.Id),
     };
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    internal DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    private static IQueryable<Commitment> Filter(IQueryable<Commitment> query, CommitmentFilter filter, DateOnly today)
+    /// <summary>The one translation of <see cref="CommitmentFilter"/> into a query; the dashboard and the feeds reuse it.</summary>
+    internal static IQueryable<Commitment> Filter(IQueryable<Commitment> query, CommitmentFilter filter, DateOnly today)
     {
         if (filter.Resolution is { } resolution)
         {
@@ -226,7 +259,7 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var pattern = "%" + filter.Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(c => EF.Functions.ILike(c.Title, pattern) || EF.Functions.ILike(c.Description, pattern) || EF.Functions.ILike(c.Code, pattern));
+            query = query.Where(c => EF.Functions.ILike(c.Title, pattern, "\\") || EF.Functions.ILike(c.Description, pattern, "\\") || EF.Functions.ILike(c.Code, pattern, "\\"));
         }
 
         if (filter.UpdatedSince is { } updatedSince)

@@ -1,71 +1,122 @@
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Data;
-using WsisTracker.Core.Stakeholders;
+using WsisTracker.Core.Resolutions;
 
 namespace WsisTracker.Core.Dashboard;
 
-public sealed record StatusCount(CommitmentStatus Status, int Count);
-
-public sealed record ActionLineCount(string Code, string Title, int Count);
-
-public sealed record StakeholderGroupCount(StakeholderGroup Group, int Count);
-
-/// <summary>The latest change to a commitment: which one and when.</summary>
-public sealed record LastChange(int CommitmentId, string Code, string Title, DateTimeOffset UpdatedAt);
-
 /// <summary>
-/// The dashboard's aggregates over the commitments that are not withdrawn (of one resolution, or all): totals, by
-/// status, by action line (a sub-line counts under its own code), by stakeholder group (a commitment counts once per
-/// group it names), overdue, and the latest change.
+/// The dashboard's figures, each from an aggregate query in PostgreSQL (never by loading commitments): a fixed number
+/// of SQL commands whatever the data size.
 /// </summary>
-public sealed record DashboardModel(
-    string? Resolution,
-    int Total,
-    int Withdrawn,
-    int Overdue,
-    IReadOnlyList<StatusCount> ByStatus,
-    IReadOnlyList<ActionLineCount> ByActionLine,
-    IReadOnlyList<StakeholderGroupCount> ByStakeholderGroup,
-    LastChange? LastChange,
-    DateOnly AsOf);
-
-/// <summary>Dashboard figures, each computed by one aggregate query in PostgreSQL (no rows are loaded to count).</summary>
-public sealed class DashboardService(WsisTrackerDbContext db, TimeProvider time)
+public sealed class DashboardService(WsisTrackerDbContext db, CommitmentService commitments, ResolutionService resolutions)
 {
+    public const int ListLength = 10;
+
     public async Task<DashboardModel> GetAsync(string? resolution, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var all = db.Commitments.AsNoTracking()
-            .Where(c => resolution == null || c.Paragraphs.Any(p => p.Paragraph!.Resolution!.Slug == resolution));
-        var live = all.Where(c => c.WithdrawnAt == null);
+        var today = commitments.Today();
+        var filter = new CommitmentFilter(Resolution: resolution);
+        var scoped = CommitmentService.Filter(db.Commitments.AsNoTracking(), filter, today);
+        var scopedOverdue = CommitmentService.Filter(db.Commitments.AsNoTracking(), filter with { Overdue = true }, today);
 
-        var withdrawn = await all.CountAsync(c => c.WithdrawnAt != null, cancellationToken);
-        var overdue = await live.Where(Commitment.OverdueOn(today)).CountAsync(cancellationToken);
-        var byStatus = await live.GroupBy(c => c.Status)
-            .Select(g => new StatusCount(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
-        var byActionLine = await db.Set<CommitmentActionLine>().AsNoTracking()
-            .Where(a => live.Any(c => c.Id == a.CommitmentId))
-            .GroupBy(a => new { a.ActionLine!.Code, a.ActionLine.Title, a.ActionLine.Order })
-            .OrderBy(g => g.Key.Order)
-            .Select(g => new ActionLineCount(g.Key.Code, g.Key.Title, g.Count()))
-            .ToListAsync(cancellationToken);
-        var byGroup = await db.Set<CommitmentStakeholder>().AsNoTracking()
-            .Where(s => live.Any(c => c.Id == s.CommitmentId))
-            .GroupBy(s => s.Stakeholder!.Group)
-            .Select(g => new StakeholderGroupCount(g.Key, g.Select(s => s.CommitmentId).Distinct().Count()))
-            .ToListAsync(cancellationToken);
-        var last = await all.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id)
-            .Select(c => new LastChange(c.Id, c.Code, c.Title, c.UpdatedAt))
-            .FirstOrDefaultAsync(cancellationToken);
+        var totals = await commitments.CountByStatusAsync(filter, cancellationToken);
 
-        var statuses = Enum.GetValues<CommitmentStatus>()
-            .Select(status => new StatusCount(status, byStatus.FirstOrDefault(s => s.Status == status)?.Count ?? 0))
+        var lines = await db.ActionLines.AsNoTracking()
+            .OrderBy(a => a.Order)
+            .Select(a => new { a.Id, a.Code, a.Title, a.ParentId, a.Order })
+            .ToListAsync(cancellationToken);
+        var lineFigures = await LinksWithParents(scoped)
+            .Join(db.Commitments, link => link.CommitmentId, c => c.Id, (link, c) => new { link.ActionLineId, c.Status, Progress = c.ProgressPercent ?? 0 })
+            .GroupBy(x => x.ActionLineId)
+            .Select(g => new
+            {
+                ActionLineId = g.Key,
+                Total = g.Count(),
+                Achieved = g.Count(x => x.Status == CommitmentStatus.Achieved),
+                Progress = g.Sum(x => x.Progress),
+            })
+            .ToDictionaryAsync(x => x.ActionLineId, cancellationToken);
+        var lineOverdue = await LinksWithParents(scopedOverdue)
+            .GroupBy(link => link.ActionLineId)
+            .Select(g => new { ActionLineId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ActionLineId, x => x.Count, cancellationToken);
+        var actionLines = lines
+            .OrderBy(l => l.ParentId is null ? l.Order : lines.First(p => p.Id == l.ParentId).Order).ThenBy(l => l.ParentId is not null).ThenBy(l => l.Order)
+            .Select(l =>
+            {
+                var figures = lineFigures.GetValueOrDefault(l.Id);
+                var total = figures?.Total ?? 0;
+                return new ActionLineProgress(l.Code, l.Title, l.ParentId is not null, total, figures?.Achieved ?? 0, lineOverdue.GetValueOrDefault(l.Id), Average(figures?.Progress ?? 0, total));
+            })
             .ToList();
-        var groups = Enum.GetValues<StakeholderGroup>()
-            .Select(group => new StakeholderGroupCount(group, byGroup.FirstOrDefault(g => g.Group == group)?.Count ?? 0))
-            .ToList();
-        return new DashboardModel(resolution, statuses.Sum(s => s.Count), withdrawn, overdue, statuses, byActionLine, groups, last, today);
+
+        var groups = await db.Set<CommitmentStakeholder>().AsNoTracking()
+            .Where(link => scoped.Any(c => c.Id == link.CommitmentId))
+            .Select(link => new { link.Stakeholder!.Group, link.CommitmentId })
+            .Distinct()
+            .Join(db.Commitments, x => x.CommitmentId, c => c.Id, (x, c) => new { x.Group, c.Status, Progress = c.ProgressPercent ?? 0 })
+            .GroupBy(x => x.Group)
+            .Select(g => new
+            {
+                Group = g.Key,
+                Total = g.Count(),
+                Achieved = g.Count(x => x.Status == CommitmentStatus.Achieved),
+                Progress = g.Sum(x => x.Progress),
+            })
+            .OrderBy(x => x.Group)
+            .ToListAsync(cancellationToken);
+        var groupOverdue = await db.Set<CommitmentStakeholder>().AsNoTracking()
+            .Where(link => scopedOverdue.Any(c => c.Id == link.CommitmentId))
+            .Select(link => new { link.Stakeholder!.Group, link.CommitmentId })
+            .Distinct()
+            .GroupBy(x => x.Group)
+            .Select(g => new { Group = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Group, x => x.Count, cancellationToken);
+
+        var overdue = await commitments.ListAsync(filter with { Overdue = true }, CommitmentOrder.TargetDate, 1, ListLength, cancellationToken);
+        var recent = await RecentUpdatesAsync(scoped, ListLength, cancellationToken);
+        var lastChanged = await scoped.MaxAsync(c => (DateTimeOffset?)c.UpdatedAt, cancellationToken);
+        var synthetic = await scoped.CountAsync(c => c.IsSynthetic, cancellationToken);
+
+        return new DashboardModel(
+            resolution,
+            await resolutions.ListAsync(cancellationToken),
+            totals,
+            actionLines,
+            groups.Select(g => new GroupProgress(g.Group, g.Total, g.Achieved, groupOverdue.GetValueOrDefault(g.Group), Average(g.Progress, g.Total))).ToList(),
+            overdue.Value?.Items ?? [],
+            recent,
+            lastChanged,
+            synthetic);
     }
+
+    /// <summary>
+    /// (action line, commitment) pairs of the given commitments, where a commitment under a C7 sub-line also counts
+    /// once for C7 itself (a UNION, so a commitment under C7 and a sub-line is not counted twice).
+    /// </summary>
+    private IQueryable<CommitmentActionLine> LinksWithParents(IQueryable<Commitment> scope)
+    {
+        var links = db.Set<CommitmentActionLine>().AsNoTracking().Where(link => scope.Any(c => c.Id == link.CommitmentId));
+        return links
+            .Select(link => new CommitmentActionLine { ActionLineId = link.ActionLineId, CommitmentId = link.CommitmentId })
+            .Union(links.Where(link => link.ActionLine!.ParentId != null)
+                .Select(link => new CommitmentActionLine { ActionLineId = link.ActionLine!.ParentId!.Value, CommitmentId = link.CommitmentId }));
+    }
+
+    /// <summary>The latest progress updates of the given commitments, newest recorded first.</summary>
+    internal async Task<IReadOnlyList<RecentUpdate>> RecentUpdatesAsync(IQueryable<Commitment> scope, int count, CancellationToken cancellationToken) =>
+        await RecentUpdates(db, scope, count).ToListAsync(cancellationToken);
+
+    internal static IQueryable<RecentUpdate> RecentUpdates(WsisTrackerDbContext db, IQueryable<Commitment> scope, int count) =>
+        db.ProgressUpdates.AsNoTracking()
+            .Where(u => scope.Any(c => c.Id == u.CommitmentId))
+            .Join(db.Commitments, u => u.CommitmentId, c => c.Id, (u, c) => new { Update = u, Commitment = c })
+            .OrderByDescending(x => x.Update.RecordedAt).ThenByDescending(x => x.Update.Id)
+            .Take(count)
+            .Select(x => new RecentUpdate(
+                x.Update.Id, x.Commitment.Id, x.Commitment.Code, x.Commitment.Title, x.Update.Status, x.Update.ProgressPercent, x.Update.Note,
+                x.Update.EvidenceLinks, x.Update.AsOf, x.Update.Author, x.Update.RecordedAt, x.Commitment.IsSynthetic));
+
+    private static int Average(int sum, int count) => count == 0 ? 0 : (int)Math.Round((double)sum / count);
 }

@@ -8,7 +8,8 @@ namespace WsisTracker.Core.Data;
 /// <summary>
 /// Writes many rows of one entity type with PostgreSQL's binary COPY, taking table, columns, column types and value
 /// conversions from the EF model so it cannot drift from the mapping. For bulk loads (demo data, benchmarks) only:
-/// it bypasses the change tracker, so rows must already satisfy the domain rules.
+/// it bypasses the change tracker, so rows must already satisfy the domain rules. Generated columns (xmin, the search
+/// vectors) and columns with a SQL default (such as the writing transaction's id) are left to PostgreSQL.
 /// </summary>
 internal static partial class BulkCopy
 {
@@ -19,7 +20,8 @@ internal static partial class BulkCopy
         var table = entityType.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
         var columns = entityType.GetProperties()
-            .Where(p => p.PropertyInfo is not null && !(p.IsConcurrencyToken && p.ValueGenerated == ValueGenerated.OnAddOrUpdate))
+            .Where(p => p.PropertyInfo is not null && p.ValueGenerated != ValueGenerated.OnAddOrUpdate)
+            .Where(p => p.GetComputedColumnSql(store) is null && p.GetDefaultValueSql(store) is null)
             .Where(p => includeKey || !p.IsPrimaryKey() || p.ValueGenerated == ValueGenerated.Never)
             .Select(p => (Property: p, Name: p.GetColumnName(store)!, Type: TypeName(p.GetColumnType(store)), Converter: p.GetTypeMapping().Converter))
             .ToList();

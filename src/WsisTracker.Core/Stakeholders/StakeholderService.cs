@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
 
@@ -15,8 +16,37 @@ public sealed record StakeholderModel(
     bool IsSynthetic,
     uint Version);
 
-public sealed class StakeholderService(WsisTrackerDbContext db)
+/// <summary>A stakeholder with how many commitments it leads or joins.</summary>
+public sealed record StakeholderListItem(StakeholderModel Stakeholder, int Commitments);
+
+/// <summary>A stakeholder's page: who it is, its progress and its commitments (the first page of them).</summary>
+public sealed record StakeholderProfile(StakeholderModel Stakeholder, StatusCounts Progress, PagedResult<CommitmentSummary> Commitments);
+
+public sealed class StakeholderService(WsisTrackerDbContext db, CommitmentService commitments)
 {
+    /// <summary>Every stakeholder by group and name with its commitment count; one query.</summary>
+    public async Task<IReadOnlyList<StakeholderListItem>> ListWithCountsAsync(CancellationToken cancellationToken) =>
+        await db.Stakeholders.AsNoTracking()
+            .OrderBy(s => s.Group).ThenBy(s => s.Name)
+            .Select(s => new StakeholderListItem(
+                new StakeholderModel(s.Id, s.Slug, s.Name, s.Acronym, s.Group, s.CountryCode, s.Website, s.IsSynthetic, s.Version),
+                db.Set<CommitmentStakeholder>().Count(link => link.StakeholderId == s.Id)))
+            .ToListAsync(cancellationToken);
+
+    public async Task<Result<StakeholderProfile>> GetProfileAsync(int id, CancellationToken cancellationToken)
+    {
+        var stakeholder = await GetAsync(id, cancellationToken);
+        if (stakeholder.Value is not { } model)
+        {
+            return stakeholder.Error!;
+        }
+
+        var filter = new CommitmentFilter(Stakeholder: model.Slug);
+        var progress = await commitments.CountByStatusAsync(filter, cancellationToken);
+        var list = await commitments.ListAsync(filter, CommitmentOrder.Id, 1, CommitmentService.MaxPageSize, cancellationToken);
+        return new StakeholderProfile(model, progress, list.Value!);
+    }
+
     public async Task<IReadOnlyList<StakeholderModel>> ListAsync(StakeholderGroup? group, CancellationToken cancellationToken) =>
         await db.Stakeholders.AsNoTracking()
             .Where(s => group == null || s.Group == group)

@@ -1,13 +1,17 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using WsisTracker.Core.Resolutions;
+using WsisTracker.Core.Dashboard;
+using WsisTracker.Web.Models;
 
 namespace WsisTracker.Web.Controllers;
 
-public sealed class HomeController(ResolutionService resolutions) : Controller
+public sealed class HomeController(DashboardService dashboard) : Controller
 {
+    /// <summary>The dashboard, optionally for one resolution's commitments.</summary>
     [HttpGet("/")]
-    public async Task<IActionResult> IndexAsync(CancellationToken cancellationToken) =>
-        View(new HomeViewModel(await resolutions.ListAsync(cancellationToken)));
+    public async Task<IActionResult> IndexAsync([FromQuery, StringLength(32)] string? resolution, CancellationToken cancellationToken)
+    {
+        var slug = ModelState.IsValid && !string.IsNullOrWhiteSpace(resolution) ? resolution.Trim() : null;
+        return View(new DashboardViewModel(await dashboard.GetAsync(slug, cancellationToken)));
+    }
 }
-
-public sealed record HomeViewModel(IReadOnlyList<ResolutionSummary> Resolutions);

@@ -46,6 +46,7 @@ public static class WsisTrackerApp
         builder.Services.AddScoped<CommitmentService>();
         builder.Services.AddScoped<CommitmentWrites>();
         builder.Services.AddScoped<StakeholderWrites>();
+        builder.Services.AddWsisTrackerPages();
 
         builder.Services.AddControllersWithViews()
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))

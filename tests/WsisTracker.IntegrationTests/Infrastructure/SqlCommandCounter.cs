@@ -1,41 +1,28 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.IntegrationTests.Infrastructure;
 
-/// <summary>Counts the SQL commands EF Core sends for each HTTP request, keyed by the request's correlation id.</summary>
-public sealed class SqlCommandCounter(IHttpContextAccessor accessor) : DbCommandInterceptor
+/// <summary>Counts the SQL commands the app sends, so a test can prove a page's count does not grow with the data.</summary>
+public sealed class SqlCommandCounter : DbCommandInterceptor
 {
-    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private int _count;
 
-    public int CountFor(string correlationId) => _counts.TryGetValue(correlationId, out var count) ? count : 0;
+    public int Count => Volatile.Read(ref _count);
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        Interlocked.Increment(ref _count);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        Interlocked.Increment(ref _count);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Count();
-        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    private void Count()
-    {
-        if (accessor.HttpContext is { } context)
-        {
-            _counts.AddOrUpdate(SecuritySetup.CorrelationId(context), 1, (_, count) => count + 1);
-        }
     }
 }

@@ -1,10 +1,15 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WsisTracker.Core.ApiKeys;
+using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Data;
 using WsisTracker.TestSupport;
 using WsisTracker.Web.Infrastructure;
@@ -51,6 +56,7 @@ public class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test client shares one (unknown) address; the rate-limit tests use a factory of their own.
         builder.UseSetting("RateLimiting:PermitLimitPerKey", "1000000");
         builder.UseSetting("RateLimiting:PermitLimitPerAddress", "1000000");
+        builder.ConfigureServices(services => services.ConfigureDbContext<WsisTrackerDbContext>(options => options.AddInterceptors(SqlCommands)));
         foreach (var (key, value) in Settings())
         {
             builder.UseSetting(key, value);
@@ -122,6 +128,19 @@ public class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return response.Headers.ETag!.ToString();
     }
 
+    /// <summary>Counts the app's SQL commands; tests of one collection run one at a time, so a test may reset and read it.</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
+
+    /// <summary>How many SQL commands one GET of the page sends.</summary>
+    public async Task<int> CountSqlCommandsAsync(string url)
+    {
+        using var client = CreateClient();
+        SqlCommands.Reset();
+        using var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
+        return SqlCommands.Count;
+    }
+
     public async Task<T> GetJsonAsync<T>(string url)
     {
         using var client = CreateClient();
@@ -136,6 +155,50 @@ public class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WsisTrackerDbContext>();
         return await action(db);
+    }
+
+    /// <summary>Creates a commitment through the one write path, as a named test actor; returns its id.</summary>
+    public async Task<int> CreateCommitmentAsync(
+        string title,
+        string description,
+        ParagraphKey paragraph,
+        string actionLine = "C5",
+        string lead = "itu",
+        DateOnly? targetDate = null,
+        IReadOnlyList<string>? moreActionLines = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Set("integration test", ActorKind.System);
+        var writes = scope.ServiceProvider.GetRequiredService<CommitmentWrites>();
+        var created = await writes.CreateAsync(
+            new CommitmentInput(title, description, [paragraph], [actionLine, .. moreActionLines ?? []], [lead], [], targetDate, null, null, []),
+            CancellationToken.None);
+        Assert.True(created.Succeeded, created.Error?.Message);
+        return created.Value!.Id;
+    }
+
+    /// <summary>Records a progress update on a commitment through <see cref="CommitmentWrites.RecordProgressAsync"/>.</summary>
+    public async Task RecordProgressAsync(int id, CommitmentStatus status, int? percent, string? note = null, IReadOnlyList<string>? evidence = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Set("integration test", ActorKind.System);
+        var reads = scope.ServiceProvider.GetRequiredService<CommitmentService>();
+        var version = (await reads.GetAsync(id, CancellationToken.None)).Value!.Version;
+        var writes = scope.ServiceProvider.GetRequiredService<CommitmentWrites>();
+        var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
+        var recorded = await writes.RecordProgressAsync(id, new RecordProgressInput(status, percent, note, evidence, asOf), version, CancellationToken.None);
+        Assert.True(recorded.Succeeded, recorded.Error?.Message);
+    }
+
+    /// <summary>GETs a page and parses it with AngleSharp, asserting the status code.</summary>
+    public async Task<IHtmlDocument> GetPageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var client = CreateClient();
+        using var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"GET {url} answered {(int)response.StatusCode}, expected {(int)expected}");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return await new HtmlParser().ParseDocumentAsync(html);
     }
 
     public static WsisTrackerDbContext CreateDbContext(string connectionString)

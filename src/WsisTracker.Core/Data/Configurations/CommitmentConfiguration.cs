@@ -21,6 +21,7 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasIndex(c => c.Status);
         builder.HasIndex(c => new { c.UpdatedAt, c.Id });
+        builder.HasGeneratedTsVectorColumn(c => c.SearchVector!, "english", c => new { c.Code, c.Title, c.Description }).HasIndex(c => c.SearchVector).HasMethod("GIN");
         builder.HasMany(c => c.Paragraphs).WithOne().HasForeignKey(p => p.CommitmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.ActionLines).WithOne().HasForeignKey(a => a.CommitmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Stakeholders).WithOne().HasForeignKey(s => s.CommitmentId).OnDelete(DeleteBehavior.Cascade);

@@ -40,6 +40,7 @@ public sealed class ParagraphConfiguration : IEntityTypeConfiguration<Paragraph>
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.Text).HasMaxLength(Limits.ParagraphText);
         builder.Property(p => p.MentionedActionLines);
+        builder.HasGeneratedTsVectorColumn(p => p.SearchVector!, "english", p => new { p.Text }).HasIndex(p => p.SearchVector).HasMethod("GIN");
         builder.HasIndex(p => new { p.ResolutionId, p.Order }).IsUnique();
         builder.HasIndex(p => new { p.ResolutionId, p.Number }).IsUnique().HasFilter("number IS NOT NULL");
         builder.HasOne(p => p.Section).WithMany().HasForeignKey(p => p.SectionId).OnDelete(DeleteBehavior.Restrict);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using WsisTracker.Core.Data;
 
 #nullable disable
@@ -13,7 +14,7 @@ using WsisTracker.Core.Data;
 namespace WsisTracker.Core.Data.Migrations
 {
     [DbContext(typeof(WsisTrackerDbContext))]
-    [Migration("20261128135054_Initial")]
+    [Migration("20261128140217_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -359,6 +360,13 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("reporting_cadence");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "english")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Code", "Title", "Description" });
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -405,6 +413,11 @@ namespace WsisTracker.Core.Data.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_commitments_code");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_commitments_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_commitments_status");
@@ -715,6 +728,13 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("resolution_id");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "english")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Text" });
+
                     b.Property<int?>("SectionId")
                         .HasColumnType("integer")
                         .HasColumnName("section_id");
@@ -727,6 +747,11 @@ namespace WsisTracker.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_paragraphs");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_paragraphs_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("SectionId")
                         .HasDatabaseName("ix_paragraphs_section_id");

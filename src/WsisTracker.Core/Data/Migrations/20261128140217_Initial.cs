@@ -2,6 +2,7 @@
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -98,7 +99,10 @@ namespace WsisTracker.Core.Data.Migrations
                     withdrawal_reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true)
+                        .Annotation("Npgsql:TsVectorConfig", "english")
+                        .Annotation("Npgsql:TsVectorProperties", new[] { "code", "title", "description" })
                 },
                 constraints: table =>
                 {
@@ -391,7 +395,10 @@ namespace WsisTracker.Core.Data.Migrations
                     number = table.Column<int>(type: "integer", nullable: true),
                     order = table.Column<int>(type: "integer", nullable: false),
                     text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    mentioned_action_lines = table.Column<List<string>>(type: "text[]", nullable: false)
+                    mentioned_action_lines = table.Column<List<string>>(type: "text[]", nullable: false),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true)
+                        .Annotation("Npgsql:TsVectorConfig", "english")
+                        .Annotation("Npgsql:TsVectorProperties", new[] { "text" })
                 },
                 constraints: table =>
                 {
@@ -530,6 +537,12 @@ namespace WsisTracker.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_commitments_search_vector",
+                table: "commitments",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_commitments_status",
                 table: "commitments",
                 column: "status");
@@ -572,6 +585,12 @@ namespace WsisTracker.Core.Data.Migrations
                 table: "paragraphs",
                 columns: new[] { "resolution_id", "order" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_paragraphs_search_vector",
+                table: "paragraphs",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "GIN");
 
             migrationBuilder.CreateIndex(
                 name: "ix_paragraphs_section_id",

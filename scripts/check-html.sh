@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Checks every public page with the W3C Nu HTML Checker (vnu.jar from tools/node_modules): zero errors.
+# With WSIS_CHECK_URL set (e.g. http://127.0.0.1:5000) it checks that running app; otherwise it starts the built app
+# (Debug build of src/WsisTracker.Web) on a loopback port against a throwaway PostgreSQL cluster, and stops both after.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+ensure_java
+ensure_node_tools
+
+work="$(mktemp -d)"
+app_pid=""
+pgdir=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  [ -n "$pgdir" ] && as_pg pg_ctl -D "$pgdir/data" -m immediate stop >/dev/null 2>&1
+  rm -rf "$work" ${pgdir:+"$pgdir"}
+}
+trap cleanup EXIT
+
+base="${WSIS_CHECK_URL:-}"
+if [ -z "$base" ]; then
+  ensure_postgres
+  pgdir="$(mktemp -d)"
+  chmod 755 "$pgdir"
+  pgport="$(free_port)"
+  start_cluster "$pgdir" "$pgport" >/dev/null 2>&1 || die "could not start PostgreSQL for the HTML check"
+  port="$(free_port)"
+  base="http://127.0.0.1:$port"
+  dll="$ROOT/src/WsisTracker.Web/bin/Debug/net10.0/WsisTracker.Web.dll"
+  [ -f "$dll" ] || die "build the solution first ($dll is missing)"
+  log "starting the app at $base for the HTML check"
+  (cd "$ROOT/src/WsisTracker.Web" && ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$pgport;Database=wsis_html;Username=wsis" \
+    Database__MigrateOnStartup=true ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
+    exec dotnet "$dll" --urls "$base") >"$work/app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 120); do
+    curl -fs "$base/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; die "the app stopped before it was ready"; }
+    sleep 1
+  done
+  curl -fs "$base/health/ready" >/dev/null || { cat "$work/app.log" >&2; die "the app did not become ready"; }
+fi
+
+# Every kind of page, with the filters, an invalid filter (400), a missing commitment (404) and a search; ids are found from the pages themselves.
+commitment="$(curl -fs "$base/commitments?resolution=a-res-70-125&paragraph=71" | grep -o 'href="/commitments/[0-9]*"' | head -1 | grep -o '[0-9]*')"
+stakeholder="$(curl -fs "$base/stakeholders" | grep -o 'href="/stakeholders/[0-9]*"' | head -1 | grep -o '[0-9]*')"
+[ -n "$commitment" ] && [ -n "$stakeholder" ] || die "could not find a commitment and a stakeholder to check"
+pages=(
+  "/" "/?resolution=a-res-80-173" "/action-lines/C5" "/action-lines/C7" "/action-lines/C7.1"
+  "/resolutions/a-res-70-125" "/resolutions/a-res-80-173"
+  "/commitments" "/commitments?overdue=true&sort=TargetDate" "/commitments?actionLine=C5&status=notStarted&page=1"
+  "/commitments?status=bogus" "/commitments/$commitment" "/stakeholders" "/stakeholders/$stakeholder"
+  "/search" "/search?q=internet+governance" "/commitments/987654321"
+)
+files=()
+i=0
+for page in "${pages[@]}"; do
+  i=$((i + 1))
+  file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' "$base$page")"
+  case "$code" in 200|400|404) ;; *) die "GET $page answered $code" ;; esac
+  files+=("$file")
+  echo "$page" >"$file.url"
+done
+
+log "checking ${#files[@]} pages with the Nu HTML Checker"
+if ! java -jar "$ROOT/tools/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --format gnu "${files[@]}" 2>"$work/vnu.txt"; then
+  for file in "${files[@]}"; do sed -i "s|$file|$(cat "$file.url")|g" "$work/vnu.txt"; done
+  cat "$work/vnu.txt" >&2
+  die "the Nu HTML Checker found errors"
+fi
+log "Nu HTML Checker: ${#files[@]} pages, 0 errors"

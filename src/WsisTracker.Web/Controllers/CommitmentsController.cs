@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using WsisTracker.Core.ActionLines;
+using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Resolutions;
+using WsisTracker.Core.Stakeholders;
+using WsisTracker.Web.Infrastructure;
+using WsisTracker.Web.Models;
+
+namespace WsisTracker.Web.Controllers;
+
+public sealed class CommitmentsController(CommitmentService commitments) : PageController
+{
+    /// <summary>The filtered, sorted, paged list; an invalid filter is shown next to its field and lists nothing.</summary>
+    [HttpGet("/commitments")]
+    public async Task<IActionResult> IndexAsync(
+        [FromQuery] CommitmentListPageQuery query,
+        [FromServices] ResolutionService resolutions,
+        [FromServices] ActionLineService actionLines,
+        [FromServices] StakeholderService stakeholders,
+        CancellationToken cancellationToken)
+    {
+        PagedResult<CommitmentSummary>? page = null;
+        if (ModelState.IsValid)
+        {
+            page = (await commitments.ListAsync(query.ToFilter(), query.Sort, query.Page, CommitmentListPageQuery.PageSize, cancellationToken)).Value;
+        }
+        else
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return View("Index", new CommitmentListViewModel(
+            query,
+            page,
+            await resolutions.ListAsync(cancellationToken),
+            await actionLines.ListAsync(cancellationToken),
+            await stakeholders.ListAsync(null, cancellationToken)));
+    }
+
+    /// <summary>The current view (filters and order, every page) as CSV.</summary>
+    [HttpGet("/commitments/export")]
+    public async Task<IActionResult> ExportAsync([FromQuery] CommitmentListPageQuery query, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest(ModelState);
+        }
+
+        var rows = await commitments.ExportAsync(query.ToFilter(), query.Sort, cancellationToken);
+        var csv = CsvExport.Write(
+            ["id", "code", "title", "status", "progress_percent", "target_date", "overdue", "paragraphs", "action_lines", "stakeholders", "synthetic", "updated_at", "url"],
+            rows.Select(c => (IReadOnlyList<string>)
+            [
+                c.Id.ToString(CultureInfo.InvariantCulture),
+                c.Code,
+                c.Title,
+                PageFormat.StatusValue(c.Status),
+                c.ProgressPercent?.ToString(CultureInfo.InvariantCulture) ?? "",
+                PageFormat.IsoDate(c.TargetDate),
+                c.IsOverdue ? "yes" : "no",
+                string.Join("; ", c.Paragraphs.Select(p => $"{p.Resolution} {ParagraphAnchor.Label(p.Kind, p.Number, p.Order)}")),
+                string.Join("; ", c.ActionLines),
+                string.Join("; ", c.Stakeholders.Select(s => s.Name)),
+                c.IsSynthetic ? "yes" : "no",
+                PageFormat.IsoInstant(c.UpdatedAt),
+                $"{Request.Scheme}://{Request.Host}/commitments/{c.Id}",
+            ]));
+        return File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "commitments.csv");
+    }
+
+    [HttpGet("/commitments/{id:int}")]
+    public async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
+    {
+        var detail = await commitments.GetAsync(id, cancellationToken);
+        return detail.Value is { } value ? View("Show", new CommitmentViewModel(value)) : NotFoundPage(detail.Error!);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using WsisTracker.Core.Resolutions;
+using WsisTracker.Web.Models;
+
+namespace WsisTracker.Web.Controllers;
+
+public sealed class ResolutionsController(ResolutionService resolutions) : PageController
+{
+    /// <summary>The reader: the whole text with anchors, footnotes and the commitments beside each paragraph.</summary>
+    [HttpGet("/resolutions/{slug}")]
+    public async Task<IActionResult> ShowAsync(string slug, CancellationToken cancellationToken)
+    {
+        var reader = await resolutions.GetReaderAsync(slug, cancellationToken);
+        if (reader.Value is not { } value)
+        {
+            return NotFoundPage(reader.Error!);
+        }
+
+        return View("Show", new ReaderViewModel(value, await resolutions.ListAsync(cancellationToken)));
+    }
+}

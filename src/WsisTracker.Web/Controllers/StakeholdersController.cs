@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using WsisTracker.Core.Stakeholders;
+using WsisTracker.Web.Models;
+
+namespace WsisTracker.Web.Controllers;
+
+public sealed class StakeholdersController(StakeholderService stakeholders) : PageController
+{
+    [HttpGet("/stakeholders")]
+    public async Task<IActionResult> IndexAsync(CancellationToken cancellationToken) =>
+        View("Index", new StakeholdersViewModel(await stakeholders.ListWithCountsAsync(cancellationToken)));
+
+    [HttpGet("/stakeholders/{id:int}")]
+    public async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
+    {
+        var profile = await stakeholders.GetProfileAsync(id, cancellationToken);
+        return profile.Value is { } value ? View("Show", new StakeholderViewModel(value)) : NotFoundPage(profile.Error!);
+    }
+}

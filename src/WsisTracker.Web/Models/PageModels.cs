@@ -1,0 +1,109 @@
+using System.ComponentModel.DataAnnotations;
+using WsisTracker.Core.ActionLines;
+using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Dashboard;
+using WsisTracker.Core.Resolutions;
+using WsisTracker.Core.Search;
+using WsisTracker.Core.Stakeholders;
+
+namespace WsisTracker.Web.Models;
+
+public sealed record DashboardViewModel(DashboardModel Dashboard);
+
+public sealed record ActionLineViewModel(ActionLineOverview Overview);
+
+public sealed record ReaderViewModel(ResolutionReader Reader, IReadOnlyList<ResolutionSummary> Resolutions);
+
+public sealed record CommitmentViewModel(CommitmentDetail Commitment);
+
+public sealed record StakeholdersViewModel(IReadOnlyList<StakeholderListItem> Stakeholders);
+
+public sealed record StakeholderViewModel(StakeholderProfile Profile);
+
+public sealed record SearchViewModel(SearchResults Results);
+
+/// <summary>The commitment list: the filters as bound, the page of results (null when a filter was invalid) and the choices for the form.</summary>
+public sealed record CommitmentListViewModel(
+    CommitmentListPageQuery Query,
+    PagedResult<CommitmentSummary>? Page,
+    IReadOnlyList<ResolutionSummary> Resolutions,
+    IReadOnlyList<ActionLineModel> ActionLines,
+    IReadOnlyList<StakeholderModel> Stakeholders);
+
+/// <summary>The query string of <c>/commitments</c> and its CSV export; the URL holds the whole view.</summary>
+public sealed class CommitmentListPageQuery
+{
+    public const int PageSize = 25;
+
+    [StringLength(32)]
+    public string? Resolution { get; init; }
+
+    [StringLength(8)]
+    public string? ActionLine { get; init; }
+
+    public CommitmentStatus? Status { get; init; }
+
+    public StakeholderGroup? StakeholderGroup { get; init; }
+
+    [StringLength(100)]
+    public string? Stakeholder { get; init; }
+
+    [Range(1, 10_000)]
+    public int? Paragraph { get; init; }
+
+    public bool? Overdue { get; init; }
+
+    [StringLength(200)]
+    public string? Q { get; init; }
+
+    public CommitmentOrder Sort { get; init; } = CommitmentOrder.Id;
+
+    [Range(1, 100_000)]
+    public int Page { get; init; } = 1;
+
+    public CommitmentFilter ToFilter() => new(
+        Empty(Resolution), Empty(ActionLine), Status, StakeholderGroup, Empty(Stakeholder), Paragraph, Overdue, Empty(Q));
+
+    /// <summary>The query string of this view with some values replaced (e.g. another page), for links and the export.</summary>
+    public string QueryString(int? page = null, bool includePage = true)
+    {
+        var pairs = new List<(string, string)>();
+        Add(pairs, "resolution", Empty(Resolution));
+        Add(pairs, "actionLine", Empty(ActionLine));
+        Add(pairs, "status", Status is { } s ? char.ToLowerInvariant(s.ToString()[0]) + s.ToString()[1..] : null);
+        Add(pairs, "stakeholderGroup", StakeholderGroup is { } g ? char.ToLowerInvariant(g.ToString()[0]) + g.ToString()[1..] : null);
+        Add(pairs, "stakeholder", Empty(Stakeholder));
+        Add(pairs, "paragraph", Paragraph?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(pairs, "overdue", Overdue is { } o ? (o ? "true" : "false") : null);
+        Add(pairs, "q", Empty(Q));
+        Add(pairs, "sort", Sort == CommitmentOrder.Id ? null : Sort.ToString());
+        if (includePage)
+        {
+            var p = page ?? Page;
+            Add(pairs, "page", p == 1 ? null : p.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return pairs.Count == 0 ? "" : "?" + string.Join("&", pairs.Select(x => $"{x.Item1}={Uri.EscapeDataString(x.Item2)}"));
+    }
+
+    private static void Add(List<(string, string)> pairs, string name, string? value)
+    {
+        if (value is not null)
+        {
+            pairs.Add((name, value));
+        }
+    }
+
+    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>A horizontal bar chart drawn as SVG on the server, with its figures repeated in a table.</summary>
+public sealed record BarChart(string Id, string Title, string ValueHeading, IReadOnlyList<Bar> Bars, int Max);
+
+/// <summary>
+/// One bar: its label in the table, the value drawn, the words that state the value (the chart never relies on
+/// colour), an optional link, and an optional shorter label for the chart itself (e.g. the action-line code).
+/// </summary>
+public sealed record Bar(string Label, int Value, string ValueText, string? Href = null, string? ChartLabel = null);
+
+public sealed record NotFoundViewModel(string Message);
