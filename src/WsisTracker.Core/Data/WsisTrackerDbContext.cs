@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Accounts;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
@@ -9,10 +11,11 @@ namespace WsisTracker.Core.Data;
 
 /// <summary>
 /// The database. When an <see cref="ActorContext"/> names who is acting, every save also writes the audit trail of
-/// its changes, in the same transaction.
+/// its changes, in the same transaction. It also stores the staff accounts (ASP.NET Core Identity, tables
+/// <c>staff_*</c>).
 /// </summary>
 public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> options, ActorContext? actor = null, TimeProvider? time = null)
-    : DbContext(options)
+    : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Resolution> Resolutions => Set<Resolution>();
 
@@ -72,6 +75,9 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync, which writes the audit trail.");
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WsisTrackerDbContext).Assembly);
+    }
 }

@@ -4,7 +4,8 @@ namespace WsisTracker.Web.Infrastructure;
 
 /// <summary>
 /// The Web project's commands: none serves the app; <c>migrate</c> applies migrations and seeds, then exits;
-/// <c>seed-demo --commitments N [--updates U] [--seed S]</c> adds synthetic demo data, then exits.
+/// <c>seed-demo --commitments N [--updates U] [--seed S]</c> adds synthetic demo data, then exits;
+/// <c>users add --email E --role R --password-stdin</c> creates a staff account (<see cref="UsersCommand"/>).
 /// </summary>
 public static class CommandLine
 {
@@ -26,8 +27,11 @@ public static class CommandLine
                 return 0;
             case "seed-demo":
                 return await SeedDemoAsync(app, args);
+            case "users":
+                await MigrateAsync(app);
+                return await UsersCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate, seed-demo --commitments N.");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate, seed-demo --commitments N, users add.");
                 return 2;
         }
     }

@@ -45,6 +45,7 @@ public static class WsisTrackerApp
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddTraceId);
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddWsisTrackerSwagger();
+        builder.AddSecretariat();
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)
@@ -60,6 +61,7 @@ public static class WsisTrackerApp
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseSecretariat();
         app.UseSwagger();
         app.UseSwaggerUI(options =>
         {

@@ -14,7 +14,7 @@ namespace WsisTracker.IntegrationTests.Infrastructure;
 /// The app on a real PostgreSQL database of its own, migrated and seeded by the app's own start-up,
 /// driven through HTTP. One per test collection.
 /// </summary>
-public sealed class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
