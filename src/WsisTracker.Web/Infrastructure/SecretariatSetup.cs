@@ -69,6 +69,7 @@ public static class SecretariatSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<ParagraphSearch>();
         services.AddScoped<StakeholderEditing>();
+        services.AddScoped<ResolutionImporter>();
     }
 
     /// <summary>Runs after routing: authentication, then who is acting, then authorization.</summary>
