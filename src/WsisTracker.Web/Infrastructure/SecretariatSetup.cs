@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Data;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
@@ -70,6 +71,7 @@ public static class SecretariatSetup
         services.AddScoped<ParagraphSearch>();
         services.AddScoped<StakeholderEditing>();
         services.AddScoped<ResolutionImporter>();
+        services.AddScoped<CommitmentCsv>();
     }
 
     /// <summary>Runs after routing: authentication, then who is acting, then authorization.</summary>
