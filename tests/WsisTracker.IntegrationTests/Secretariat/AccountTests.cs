@@ -122,6 +122,8 @@ public sealed class AccountTests(WsisTrackerFactory app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var denied = await client.GetPageAsync(response.Headers.Location.OriginalString);
+        Assert.Equal("Not allowed", denied.QuerySelector("h1")!.TextContent);
     }
 
     [Fact]

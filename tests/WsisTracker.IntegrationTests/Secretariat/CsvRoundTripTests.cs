@@ -121,6 +121,28 @@ public sealed class CsvRoundTripTests(WsisTrackerFactory app)
         Assert.StartsWith("0 to create, 0 to change", preview.QuerySelector("#summary")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ProgressExport_NeutralisesFormulaNotes()
+    {
+        var commitment = await app.CreateCommitmentAsync();
+        using var client = await app.CreateClientAsAsync(StaffRoles.Secretariat);
+        var page = await client.GetPageAsync($"/workspace/commitments/{commitment.Id}");
+        using var recorded = await client.SubmitAsync(page, $"/workspace/commitments/{commitment.Id}/progress", new Dictionary<string, object?>
+        {
+            ["Status"] = "OnTrack",
+            ["ProgressPercent"] = "10",
+            ["Note"] = "@SUM(A1:A9) reported",
+            ["AsOf"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+
+        var exported = await client.Http.GetStringAsync("/workspace/csv/progress-updates.csv");
+
+        var row = exported.Split("\r\n").Single(l => l.StartsWith($"{commitment.Id},", StringComparison.Ordinal));
+        Assert.Contains(",\"'@SUM(A1:A9) reported\",", row, StringComparison.Ordinal);
+        Assert.Contains(client.Login!.Email, row, StringComparison.Ordinal);
+    }
+
     private static async Task<IHtmlDocument> PreviewAsync(PageClient client, string csv)
     {
         var page = await client.GetPageAsync("/workspace/csv");

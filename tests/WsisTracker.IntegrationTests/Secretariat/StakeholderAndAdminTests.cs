@@ -31,6 +31,8 @@ public sealed class StakeholderAndAdminTests(WsisTrackerFactory app)
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("DRN", await app.WithDbAsync(db => db.Stakeholders.Where(s => s.Id == id).Select(s => s.Acronym).SingleAsync()));
+        var list = await client.GetPageAsync("/workspace/stakeholders");
+        Assert.Contains($"{name} (DRN)", list.QuerySelector("table.grid")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
