@@ -111,4 +111,20 @@ public sealed class StakeholderAndAdminTests(WsisTrackerFactory app)
         using var promoted = await app.SignInAsync(target);
         await promoted.GetPageAsync("/admin/users");
     }
+
+    [Fact]
+    public async Task Admin_CannotDisableOrDemoteThemselves()
+    {
+        using var admin = await app.CreateClientAsAsync(StaffRoles.Administrator);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == admin.Login!.Email).Select(u => u.Id).SingleAsync());
+        var page = await admin.GetPageAsync($"/admin/users/{id}");
+
+        using var demoted = await admin.SubmitAsync(page, $"/admin/users/{id}/role", new Dictionary<string, object?> { ["role"] = "Secretariat" });
+        using var disabled = await admin.SubmitAsync(page, $"/admin/users/{id}/disable");
+
+        Assert.Equal(HttpStatusCode.Redirect, demoted.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        var after = await admin.GetPageAsync($"/admin/users/{id}");
+        Assert.Contains("Role: Administrator. Active.", after.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
 }

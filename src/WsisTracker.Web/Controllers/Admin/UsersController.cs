@@ -51,7 +51,9 @@ public sealed class UsersController(StaffAccounts accounts, ILogger<UsersControl
 
     [HttpPost("/admin/users/{id}/role")]
     public Task<IActionResult> ChangeRoleAsync(string id, string? role) =>
-        ApplyAsync(id, () => accounts.ChangeRoleAsync(id, role), u => $"{u.Email} is now {u.Role}.");
+        id == CurrentUserId() && StaffRoles.Find(role) != StaffRoles.Administrator
+            ? Task.FromResult<IActionResult>(Refuse(id, "You cannot give up your own administrator role; ask another administrator."))
+            : ApplyAsync(id, () => accounts.ChangeRoleAsync(id, role), u => $"{u.Email} is now {u.Role}.");
 
     [HttpPost("/admin/users/{id}/disable")]
     public Task<IActionResult> DisableAsync(string id) =>
