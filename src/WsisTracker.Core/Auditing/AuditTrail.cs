@@ -7,11 +7,15 @@ namespace WsisTracker.Core.Auditing;
 /// <summary>
 /// Captures the changes of one SaveChanges for the audit log: before values while they are still known, after
 /// values and generated keys once the rows are written. Audit entries themselves, and rows no one edits through the
-/// app (resolution text, action lines), are not audited.
+/// app (resolution text, action lines), are not audited. Secrets never enter the log: password hashes, security
+/// stamps and Identity's tokens, logins and claims are left out.
 /// </summary>
 internal sealed class AuditTrail
 {
-    private static readonly HashSet<string> Skipped = ["AuditEntry", "Resolution", "Section", "Paragraph", "Footnote", "FootnoteReference", "ActionLine", "ActionLineFacilitator"];
+    private static readonly HashSet<string> Skipped = ["AuditEntry", "Resolution", "Section", "Paragraph", "Footnote", "FootnoteReference", "ActionLine", "ActionLineFacilitator",
+        "IdentityUserToken`1", "IdentityUserLogin`1", "IdentityUserClaim`1", "IdentityRoleClaim`1"];
+
+    private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
     private readonly List<(EntityEntry Entry, string Action, string? Before)> _changes;
 
@@ -44,6 +48,6 @@ internal sealed class AuditTrail
 
     private static string Serialize(EntityEntry entry, bool original) =>
         JsonSerializer.Serialize(entry.Properties
-            .Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey())
+            .Where(p => (!p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey()) && !SecretProperties.Contains(p.Metadata.Name))
             .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue));
 }

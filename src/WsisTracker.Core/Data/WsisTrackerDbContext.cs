@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Accounts;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
@@ -11,10 +13,11 @@ namespace WsisTracker.Core.Data;
 
 /// <summary>
 /// The database. When an <see cref="ActorContext"/> names who is acting, every save also writes the audit trail of
-/// its changes, in the same transaction.
+/// its changes, in the same transaction. It also stores the staff accounts (ASP.NET Core Identity, tables
+/// <c>staff_*</c>).
 /// </summary>
 public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> options, ActorContext? actor = null, TimeProvider? time = null)
-    : DbContext(options), IDataProtectionKeyContext
+    : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Resolution> Resolutions => Set<Resolution>();
 
@@ -84,6 +87,9 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
             ? base.SaveChanges(acceptAllChangesOnSuccess)
             : throw new NotSupportedException("Use SaveChangesAsync, which writes the audit trail.");
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WsisTrackerDbContext).Assembly);
+    }
 }

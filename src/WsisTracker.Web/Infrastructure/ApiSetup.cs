@@ -67,7 +67,10 @@ public static class ApiSetup
         [StatusCodes.Status415UnsupportedMediaType] = ("unsupported-media-type", "Unsupported media type."),
     };
 
-    /// <summary>Goes right after <c>UseRouting</c>: body limit, rate limits, then authentication and authorization.</summary>
+    /// <summary>
+    /// Goes right after <c>UseRouting</c>: body limit and rate limits. Authentication and authorization follow in
+    /// <c>UseSecretariat</c> (one pair for the staff cookie and the API key scheme).
+    /// </summary>
     public static void UseWsisTrackerApi(this WebApplication app)
     {
         var maxBody = app.Configuration.GetValue("Api:MaxRequestBodyBytes", 256 * 1024L);
@@ -100,7 +103,5 @@ public static class ApiSetup
             }
         });
         app.UseRateLimiter();
-        app.UseAuthentication();
-        app.UseAuthorization();
     }
 }

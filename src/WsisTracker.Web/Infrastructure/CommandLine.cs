@@ -10,6 +10,7 @@ namespace WsisTracker.Web.Infrastructure;
 /// <c>seed-demo --commitments N [--updates U] [--seed S]</c> adds synthetic demo data, then exits;
 /// <c>api-keys create --name N --role Administrator|Secretariat</c> prints a new key once (on stdout, alone);
 /// <c>api-keys list</c>; <c>api-keys revoke --name N</c>.
+/// <c>users add --email E --role R --password-stdin</c> creates a staff account (<see cref="UsersCommand"/>).
 /// </summary>
 public static class CommandLine
 {
@@ -33,8 +34,11 @@ public static class CommandLine
                 return await SeedDemoAsync(app, args);
             case "api-keys":
                 return await ApiKeysAsync(app, args);
+            case "users":
+                await MigrateAsync(app);
+                return await UsersCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate, seed-demo --commitments N, api-keys create|list|revoke.");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate, seed-demo --commitments N, api-keys create|list|revoke, users add.");
                 return 2;
         }
     }

@@ -56,6 +56,7 @@ public static class WsisTrackerApp
         builder.Services.AddWsisTrackerSwagger();
         builder.Services.AddWsisTrackerSecurity(builder.Configuration);
         builder.AddWsisTrackerApi();
+        builder.AddSecretariat();
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)
@@ -73,6 +74,7 @@ public static class WsisTrackerApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseWsisTrackerApi();
+        app.UseSecretariat();
         app.UseSwagger();
         app.UseSwaggerUI(options =>
         {

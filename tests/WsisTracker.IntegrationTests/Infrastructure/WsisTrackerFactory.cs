@@ -20,7 +20,7 @@ namespace WsisTracker.IntegrationTests.Infrastructure;
 /// The app on a real PostgreSQL database of its own, migrated and seeded by the app's own start-up,
 /// driven through HTTP. One per test collection.
 /// </summary>
-public class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
 

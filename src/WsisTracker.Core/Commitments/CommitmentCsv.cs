@@ -1,0 +1,393 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Common;
+using WsisTracker.Core.Data;
+using WsisTracker.Core.Resolutions;
+
+namespace WsisTracker.Core.Commitments;
+
+public enum CsvRowChange
+{
+    Unchanged,
+    Created,
+    Changed,
+}
+
+public sealed record CsvRowOutcome(int Row, int? Id, string Title, CsvRowChange Change);
+
+public sealed record CsvCellError(int Row, string Column, string Message);
+
+/// <summary>What an import did or would do: one outcome per data row, every error by row and column.</summary>
+public sealed record CsvImportReport(IReadOnlyList<CsvRowOutcome> Rows, IReadOnlyList<CsvCellError> Errors, bool Applied)
+{
+    public int ChangeCount => Rows.Count(r => r.Change != CsvRowChange.Unchanged);
+}
+
+/// <summary>
+/// The bulk round-trip of commitments as CSV. The export and the import share one list of columns, so their formats
+/// cannot drift. Import validates every row through <see cref="CommitmentWrites"/> inside one transaction and
+/// commits only when no row has an error (a preview always rolls back). A row whose values equal the stored ones
+/// is not written at all, so exporting and importing without edits changes nothing. Each row carries the version
+/// it was exported at: a commitment changed since then is reported, not overwritten.
+/// Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) are written
+/// with a leading apostrophe, which the import removes again; such a cell without the apostrophe is refused.
+/// </summary>
+public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writes)
+{
+    public const string Id = "id";
+    public const string Version = "version";
+    public const string Code = "code";
+    public const string Title = "title";
+    public const string Description = "description";
+    public const string Paragraphs = "paragraphs";
+    public const string ActionLines = "action_lines";
+    public const string LeadStakeholders = "lead_stakeholders";
+    public const string PartnerStakeholders = "partner_stakeholders";
+    public const string TargetDate = "target_date";
+    public const string TargetDateText = "target_date_text";
+    public const string ReportingCadence = "reporting_cadence";
+    public const string Status = "status";
+    public const string ProgressPercent = "progress_percent";
+    public const string WithdrawnAt = "withdrawn_at";
+
+    public const int MaxRows = 5_000;
+
+    /// <summary>Every column, in order. The last four are read-only: they are exported for reference and must not be edited.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+        [Id, Version, Code, Title, Description, Paragraphs, ActionLines, LeadStakeholders, PartnerStakeholders, TargetDate, TargetDateText, ReportingCadence, Status, ProgressPercent, WithdrawnAt];
+
+    public static readonly IReadOnlyList<string> ProgressColumns =
+        ["commitment_id", "commitment_code", "as_of", "status", "progress_percent", "note", "evidence_links", "author", "recorded_at"];
+
+    /// <summary>RFC 4180, and CsvHelper's formula neutralisation (OWASP): a leading apostrophe on cells starting with = + - @ tab CR.</summary>
+    private static readonly CsvWriterOptions WriterOptions = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
+
+    private static readonly CsvReaderOptions ReaderOptions = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = true,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        FieldCountMismatch = CsvFieldCountHandling.Throw,
+        MaxRecordSize = 1_000_000,
+    };
+
+    private static readonly string[] ReadOnlyColumns = [Code, Status, ProgressPercent, WithdrawnAt];
+
+    private static readonly Dictionary<string, string> FieldColumns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["title"] = Title,
+        ["description"] = Description,
+        ["paragraphs"] = Paragraphs,
+        ["actionLines"] = ActionLines,
+        ["leadStakeholders"] = LeadStakeholders,
+        ["partnerStakeholders"] = PartnerStakeholders,
+        ["targetDate"] = TargetDate,
+        ["targetDateText"] = TargetDateText,
+        ["reportingCadence"] = ReportingCadence,
+    };
+
+    public async Task ExportCommitmentsAsync(TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var csv = CsvWriter.Create(output, WriterOptions, leaveOpen: true);
+        csv.WriteHeader([.. Columns]);
+        foreach (var row in await LoadRowsAsync(null, cancellationToken))
+        {
+            await csv.WriteRecordAsync(Columns.Select(c => row[c]).ToArray(), cancellationToken);
+        }
+    }
+
+    public async Task ExportProgressAsync(TextWriter output, CancellationToken cancellationToken)
+    {
+        var updates = await db.ProgressUpdates.AsNoTracking()
+            .OrderBy(u => u.CommitmentId).ThenBy(u => u.AsOf).ThenBy(u => u.Id)
+            .Select(u => new { u.CommitmentId, Code = db.Commitments.Where(c => c.Id == u.CommitmentId).Select(c => c.Code).First(), u.AsOf, u.Status, u.ProgressPercent, u.Note, u.EvidenceLinks, u.Author, u.RecordedAt })
+            .ToListAsync(cancellationToken);
+        await using var csv = CsvWriter.Create(output, WriterOptions, leaveOpen: true);
+        csv.WriteHeader([.. ProgressColumns]);
+        foreach (var u in updates)
+        {
+            string?[] fields =
+            [
+                u.CommitmentId.ToString(CultureInfo.InvariantCulture), u.Code, u.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), u.Status.ToString(),
+                u.ProgressPercent?.ToString(CultureInfo.InvariantCulture), u.Note, string.Join(' ', u.EvidenceLinks), u.Author, u.RecordedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ];
+            await csv.WriteRecordAsync(fields.Select(f => f ?? "").ToArray(), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Checks and (when <paramref name="apply"/>) applies an edited commitments CSV, all or nothing. Every row goes
+    /// through the rules even when another row has failed, so one pass reports every error.
+    /// </summary>
+    public async Task<CsvImportReport> ImportAsync(TextReader input, bool apply, CancellationToken cancellationToken)
+    {
+        var errors = new List<CsvCellError>();
+        var rows = Read(input, errors);
+        if (rows.Count == 0 && errors.Count > 0)
+        {
+            return new CsvImportReport([], errors, false);
+        }
+
+        var ids = rows.Select(r => r.Id).OfType<int>().ToList();
+        var stored = (await LoadRowsAsync(ids, cancellationToken)).ToDictionary(r => int.Parse(r[Id], CultureInfo.InvariantCulture));
+        var outcomes = new List<CsvRowOutcome>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            outcomes.Add(await ApplyAsync(row, stored, errors, cancellationToken));
+        }
+
+        if (apply && errors.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return new CsvImportReport(outcomes, errors, true);
+        }
+
+        await transaction.RollbackAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new CsvImportReport(outcomes, errors, false);
+    }
+
+    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    private async Task<CsvRowOutcome> ApplyAsync(CsvRow row, Dictionary<int, Dictionary<string, string>> stored, List<CsvCellError> errors, CancellationToken cancellationToken)
+    {
+        var title = row.Values[Title];
+        if (row.Id is not { } id)
+        {
+            foreach (var column in ReadOnlyColumns.Where(c => row.Values[c].Length > 0))
+            {
+                errors.Add(new CsvCellError(row.Number, column, "Leave this column empty for a new commitment; it is read-only."));
+            }
+
+            var created = await writes.CreateAsync(ToInput(row.Values, []), cancellationToken);
+            Report(created.Error, row.Number, errors);
+            return new CsvRowOutcome(row.Number, created.Value?.Id, title, CsvRowChange.Created);
+        }
+
+        if (!stored.TryGetValue(id, out var current))
+        {
+            errors.Add(new CsvCellError(row.Number, Id, $"There is no commitment {id}; leave the id empty to create one."));
+            return new CsvRowOutcome(row.Number, id, title, CsvRowChange.Unchanged);
+        }
+
+        foreach (var column in ReadOnlyColumns.Where(c => row.Values[c] != current[c]))
+        {
+            errors.Add(new CsvCellError(row.Number, column, $"This column is read-only (it was '{current[column]}'); status and progress change through Record progress."));
+        }
+
+        var editable = Columns.Except(ReadOnlyColumns).Except([Id, Version]);
+        if (editable.All(c => Normalise(c, row.Values[c]) == Normalise(c, current[c])))
+        {
+            return new CsvRowOutcome(row.Number, id, title, CsvRowChange.Unchanged);
+        }
+
+        if (!uint.TryParse(row.Values[Version], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            errors.Add(new CsvCellError(row.Number, Version, "Keep the version number the export wrote."));
+            return new CsvRowOutcome(row.Number, id, title, CsvRowChange.Changed);
+        }
+
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.CommitmentId == id).OrderBy(m => m.Order)
+            .Select(m => new MilestoneInput(m.Title, m.DueDate, m.CompletedDate)).ToListAsync(cancellationToken);
+        var revised = await writes.ReviseAsync(id, ToInput(row.Values, milestones), version, cancellationToken);
+        if (revised.Error is { Code: "version-mismatch" })
+        {
+            errors.Add(new CsvCellError(row.Number, Version, "The commitment was changed by someone else after this export; export again and redo this row."));
+        }
+        else
+        {
+            Report(revised.Error, row.Number, errors);
+        }
+
+        return new CsvRowOutcome(row.Number, id, title, CsvRowChange.Changed);
+    }
+
+    private static void Report(Error? error, int row, List<CsvCellError> errors)
+    {
+        if (error is null)
+        {
+            return;
+        }
+
+        if (error.FieldErrors is not { Count: > 0 } fields)
+        {
+            errors.Add(new CsvCellError(row, Id, error.Message));
+            return;
+        }
+
+        foreach (var (field, messages) in fields)
+        {
+            var column = FieldColumns.TryGetValue(field, out var c) ? c : field;
+            errors.AddRange(messages.Select(m => new CsvCellError(row, column, m)));
+        }
+    }
+
+    private static CommitmentInput ToInput(Dictionary<string, string> values, IReadOnlyList<MilestoneInput> milestones) => new(
+        values[Title],
+        values[Description],
+        List(values[Paragraphs]).Select(ParagraphSearch.ParseKey).OfType<ParagraphKey>().ToList(),
+        List(values[ActionLines]),
+        List(values[LeadStakeholders]),
+        List(values[PartnerStakeholders]),
+        DateOnly.TryParseExact(values[TargetDate], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
+        values[TargetDateText],
+        Enum.TryParse<ReportingCadence>(values[ReportingCadence], ignoreCase: true, out var cadence) ? cadence : null,
+        milestones);
+
+    private static List<string> List(string cell) =>
+        cell.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static string Normalise(string column, string value) => column switch
+    {
+        Paragraphs or ActionLines or LeadStakeholders or PartnerStakeholders => string.Join(';', List(value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+        _ => value.Trim(),
+    };
+
+    private sealed record CsvRow(int Number, int? Id, Dictionary<string, string> Values);
+
+    /// <summary>Reads the rows, checking the header, the form of each cell and the few things that are not rules of a commitment.</summary>
+    private static List<CsvRow> Read(TextReader input, List<CsvCellError> errors)
+    {
+        var rows = new List<CsvRow>();
+        using var csv = CsvReader.Create(input, ReaderOptions, leaveOpen: true);
+        try
+        {
+            csv.ReadHeader();
+            var header = csv.Headers;
+            if (header.Count == 0)
+            {
+                errors.Add(new CsvCellError(1, "", "The file is empty; export first and edit that file."));
+                return rows;
+            }
+
+            var missing = Columns.Except(header, StringComparer.Ordinal).ToList();
+            var unknown = header.Except(Columns, StringComparer.Ordinal).ToList();
+            if (missing.Count > 0 || unknown.Count > 0)
+            {
+                errors.AddRange(missing.Select(c => new CsvCellError(1, c, "This column is missing; keep every column of the export.")));
+                errors.AddRange(unknown.Select(c => new CsvCellError(1, c, "This is not a column of the export.")));
+                return rows;
+            }
+
+            while (csv.Read())
+            {
+                var number = (int)csv.RowNumber + 1;
+                if (rows.Count >= MaxRows)
+                {
+                    errors.Add(new CsvCellError(number, "", $"At most {MaxRows} rows at a time."));
+                    break;
+                }
+
+                var values = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var column in Columns)
+                {
+                    // Browsers and spreadsheets turn line breaks inside cells into CRLF; the stored text uses LF.
+                    var cell = (csv.GetString(column) ?? "").ReplaceLineEndings("\n");
+                    if (cell.Length > 1 && cell[0] == '\'' && IsFormulaStart(cell[1]))
+                    {
+                        cell = cell[1..];
+                    }
+                    else if (cell.Length > 0 && IsFormulaStart(cell[0]))
+                    {
+                        errors.Add(new CsvCellError(number, column, "The cell starts like a spreadsheet formula (=, +, -, @); formulas are not accepted. Put an apostrophe before it if it is text."));
+                    }
+
+                    values[column] = cell;
+                }
+
+                int? id = null;
+                if (values[Id].Length > 0)
+                {
+                    if (int.TryParse(values[Id], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+                    {
+                        id = parsed;
+                    }
+                    else
+                    {
+                        errors.Add(new CsvCellError(number, Id, "The id is a whole number, or empty for a new commitment."));
+                    }
+                }
+
+                if (values[TargetDate].Length > 0 && !DateOnly.TryParseExact(values[TargetDate], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    errors.Add(new CsvCellError(number, TargetDate, "Write the date as yyyy-MM-dd, e.g. 2030-12-31."));
+                }
+
+                if (values[ReportingCadence].Length > 0 && !Enum.TryParse<ReportingCadence>(values[ReportingCadence], ignoreCase: true, out _))
+                {
+                    errors.Add(new CsvCellError(number, ReportingCadence, $"One of {string.Join(", ", Enum.GetNames<ReportingCadence>())}, or empty."));
+                }
+
+                foreach (var key in List(values[Paragraphs]).Where(k => ParagraphSearch.ParseKey(k) is null))
+                {
+                    errors.Add(new CsvCellError(number, Paragraphs, $"'{key}' is not a paragraph key such as a-res-70-125:63."));
+                }
+
+                if (id is { } i && rows.Any(r => r.Id == i))
+                {
+                    errors.Add(new CsvCellError(number, Id, $"Commitment {i} appears on more than one row."));
+                }
+
+                rows.Add(new CsvRow(number, id, values));
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            errors.Add(new CsvCellError((int)e.RecordNumber + 1, "", $"The file is not valid CSV here ({e.Message}). Save it again as CSV (UTF-8, comma-separated)."));
+        }
+
+        return rows;
+    }
+
+    private async Task<List<Dictionary<string, string>>> LoadRowsAsync(List<int>? ids, CancellationToken cancellationToken)
+    {
+        var query = db.Commitments.AsNoTracking();
+        if (ids is not null)
+        {
+            query = query.Where(c => ids.Contains(c.Id));
+        }
+
+        var rows = await query.OrderBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id,
+                c.Version,
+                c.Code,
+                c.Title,
+                c.Description,
+                Paragraphs = c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
+                    .Select(p => p.Paragraph!.Resolution!.Slug + ":" + p.Paragraph.Number).ToList(),
+                ActionLines = c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => a.ActionLine!.Code).ToList(),
+                Leads = c.Stakeholders.Where(s => s.Role == StakeholderRole.Lead).OrderBy(s => s.Stakeholder!.Slug).Select(s => s.Stakeholder!.Slug).ToList(),
+                Partners = c.Stakeholders.Where(s => s.Role == StakeholderRole.Partner).OrderBy(s => s.Stakeholder!.Slug).Select(s => s.Stakeholder!.Slug).ToList(),
+                c.TargetDate,
+                c.TargetDateText,
+                c.ReportingCadence,
+                c.Status,
+                c.ProgressPercent,
+                c.WithdrawnAt,
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return rows.Select(c => new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Id] = c.Id.ToString(CultureInfo.InvariantCulture),
+            [Version] = c.Version.ToString(CultureInfo.InvariantCulture),
+            [Code] = c.Code,
+            [Title] = c.Title,
+            [Description] = c.Description,
+            [Paragraphs] = string.Join(';', c.Paragraphs),
+            [ActionLines] = string.Join(';', c.ActionLines),
+            [LeadStakeholders] = string.Join(';', c.Leads),
+            [PartnerStakeholders] = string.Join(';', c.Partners),
+            [TargetDate] = c.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            [TargetDateText] = c.TargetDateText ?? "",
+            [ReportingCadence] = c.ReportingCadence?.ToString() ?? "",
+            [Status] = c.Status.ToString(),
+            [ProgressPercent] = c.ProgressPercent?.ToString(CultureInfo.InvariantCulture) ?? "",
+            [WithdrawnAt] = c.WithdrawnAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "",
+        }).ToList();
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Data;
+
+namespace WsisTracker.Core.Resolutions;
+
+/// <summary>An operative paragraph an editor can cite, with enough text to recognise it.</summary>
+public sealed record ParagraphChoice(string ResolutionSlug, string Resolution, int Number, string Text)
+{
+    public string Key => $"{ResolutionSlug}:{Number}";
+
+    public ParagraphKey ToKey() => new(ResolutionSlug, Number);
+}
+
+/// <summary>Finds operative paragraphs to cite, by number ("63", "70/125 63") or by words of their text.</summary>
+public sealed class ParagraphSearch(WsisTrackerDbContext db)
+{
+    public const int MaxResults = 25;
+
+    public async Task<IReadOnlyList<ParagraphChoice>> FindAsync(string? query, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        var words = query.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var number = words.Select(w => int.TryParse(w, out var n) ? n : (int?)null).LastOrDefault(n => n is not null);
+        var paragraphs = db.Paragraphs.AsNoTracking().Where(p => p.Kind == ParagraphKind.Operative && p.Number != null);
+        if (number is { } n && words.Length <= 2)
+        {
+            var within = words.Length == 2 ? words[0] : null;
+            paragraphs = paragraphs.Where(p => p.Number == n && (within == null || p.Resolution!.Symbol.Contains(within)));
+        }
+        else
+        {
+            foreach (var word in words.Take(6))
+            {
+                var pattern = $"%{word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
+                paragraphs = paragraphs.Where(p => EF.Functions.ILike(p.Text, pattern, "\\"));
+            }
+        }
+
+        return await paragraphs
+            .OrderBy(p => p.Resolution!.AdoptionDate).ThenBy(p => p.Order)
+            .Take(MaxResults)
+            .Select(p => new ParagraphChoice(p.Resolution!.Slug, p.Resolution.Symbol, p.Number!.Value, p.Text))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The paragraphs behind keys of the form <c>slug:number</c>; unknown keys are left out.</summary>
+    public async Task<IReadOnlyList<ParagraphChoice>> DescribeAsync(IEnumerable<ParagraphKey> keys, CancellationToken cancellationToken)
+    {
+        var list = keys.Distinct().ToList();
+        var slugs = list.Select(k => k.Resolution).Distinct().ToList();
+        var numbers = list.Select(k => k.Number).Distinct().ToList();
+        var found = await db.Paragraphs.AsNoTracking()
+            .Where(p => p.Kind == ParagraphKind.Operative && slugs.Contains(p.Resolution!.Slug) && numbers.Contains(p.Number!.Value))
+            .Select(p => new ParagraphChoice(p.Resolution!.Slug, p.Resolution.Symbol, p.Number!.Value, p.Text))
+            .ToListAsync(cancellationToken);
+        return list.Select(k => found.FirstOrDefault(f => f.ResolutionSlug == k.Resolution && f.Number == k.Number)).OfType<ParagraphChoice>().ToList();
+    }
+
+    public static ParagraphKey? ParseKey(string? key)
+    {
+        var parts = key?.Split(':', 2, StringSplitOptions.TrimEntries);
+        return parts is [var slug, var number] && slug.Length > 0 && int.TryParse(number, out var n) ? new ParagraphKey(slug, n) : null;
+    }
+}

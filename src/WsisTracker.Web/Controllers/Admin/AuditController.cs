@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using WsisTracker.Core.Accounts;
+using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Commitments;
+
+namespace WsisTracker.Web.Controllers.Admin;
+
+public sealed record AuditPage(PagedResult<AuditEntryModel> Entries, AuditFilter Filter, IReadOnlyList<string> EntityTypes);
+
+/// <summary>The staff-only audit log: every write, who, when, before and after; filtered, newest first.</summary>
+[Authorize(Roles = StaffRoles.Administrator)]
+public sealed class AuditController(AuditLog log) : Controller
+{
+    [HttpGet("/admin/audit")]
+    public async Task<IActionResult> IndexAsync([FromQuery] AuditFilter filter, int page = 1, CancellationToken cancellationToken = default) =>
+        View("~/Views/Admin/Audit/Index.cshtml", new AuditPage(await log.ListAsync(filter, page, cancellationToken), filter, await log.EntityTypesAsync(cancellationToken)));
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using WsisTracker.Core.Commitments;
+
+namespace WsisTracker.Web.Controllers.Workspace;
+
+public sealed record CsvPage(string? Text, CsvImportReport? Report);
+
+/// <summary>
+/// The bulk round-trip: download commitments and progress updates as CSV, upload an edited commitments file, see
+/// every change and every error by row and column, and confirm. The confirmation carries the file back and it is
+/// checked again; it is applied all or nothing.
+/// </summary>
+public sealed class CsvController(CommitmentCsv csv, ILogger<CsvController> logger) : WorkspaceControllerBase
+{
+    private const string ViewPath = "~/Views/Workspace/Csv/Index.cshtml";
+    private const int MaxUpload = 20_000_000;
+
+    [HttpGet("/workspace/csv")]
+    public IActionResult Index() => View(ViewPath, new CsvPage(null, null));
+
+    [HttpGet("/workspace/csv/commitments.csv")]
+    public async Task<IActionResult> ExportCommitmentsAsync(CancellationToken cancellationToken)
+    {
+        await using var writer = new StringWriter();
+        await csv.ExportCommitmentsAsync(writer, cancellationToken);
+        return File(Encoding.UTF8.GetBytes(writer.ToString()), "text/csv; charset=utf-8", "commitments.csv");
+    }
+
+    [HttpGet("/workspace/csv/progress-updates.csv")]
+    public async Task<IActionResult> ExportProgressAsync(CancellationToken cancellationToken)
+    {
+        await using var writer = new StringWriter();
+        await csv.ExportProgressAsync(writer, cancellationToken);
+        return File(Encoding.UTF8.GetBytes(writer.ToString()), "text/csv; charset=utf-8", "progress-updates.csv");
+    }
+
+    [HttpPost("/workspace/csv/preview")]
+    [RequestSizeLimit(MaxUpload)]
+    public async Task<IActionResult> PreviewAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is not { Length: > 0 })
+        {
+            ModelState.AddModelError("file", "Choose the CSV file to import.");
+            return View(ViewPath, new CsvPage(null, null));
+        }
+
+        using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        var report = await csv.ImportAsync(new StringReader(text), apply: false, cancellationToken);
+        return View(ViewPath, new CsvPage(text, report));
+    }
+
+    [HttpPost("/workspace/csv/import")]
+    [RequestSizeLimit(MaxUpload)]
+    public async Task<IActionResult> ImportAsync(string? text, CancellationToken cancellationToken)
+    {
+        var report = await csv.ImportAsync(new StringReader(text ?? ""), apply: true, cancellationToken);
+        if (!report.Applied)
+        {
+            return View(ViewPath, new CsvPage(text, report));
+        }
+
+        logger.LogInformation("{Editor} imported a commitments CSV: {Changes} changes", User.Identity?.Name, report.ChangeCount);
+        Notice($"Imported: {report.Rows.Count(r => r.Change == CsvRowChange.Created)} created, {report.Rows.Count(r => r.Change == CsvRowChange.Changed)} changed, {report.Rows.Count(r => r.Change == CsvRowChange.Unchanged)} unchanged.");
+        return Redirect("/workspace/csv");
+    }
+}

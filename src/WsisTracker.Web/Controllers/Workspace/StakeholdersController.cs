@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Mvc;
+using WsisTracker.Core.Stakeholders;
+
+namespace WsisTracker.Web.Controllers.Workspace;
+
+public sealed record StakeholderForm
+{
+    public string? Name { get; init; }
+
+    public string? Acronym { get; init; }
+
+    public StakeholderGroup? Group { get; init; }
+
+    public string? CountryCode { get; init; }
+
+    public string? Website { get; init; }
+
+    public uint Version { get; init; }
+
+    public StakeholderInput ToInput() => new(Name, Acronym, Group, CountryCode, Website);
+
+    public static StakeholderForm From(StakeholderModel s) => new()
+    {
+        Name = s.Name,
+        Acronym = s.Acronym,
+        Group = s.Group,
+        CountryCode = s.CountryCode,
+        Website = s.Website,
+        Version = s.Version,
+    };
+}
+
+public sealed record StakeholderFormPage(int? Id, StakeholderForm Form, StakeholderModel? Conflict = null);
+
+/// <summary>Creating and editing stakeholders through <see cref="StakeholderWrites"/>; a stale edit shows the conflict.</summary>
+public sealed class StakeholdersController(StakeholderService reads, StakeholderWrites writes) : WorkspaceControllerBase
+{
+    [HttpGet("/workspace/stakeholders")]
+    public async Task<IActionResult> IndexAsync(CancellationToken cancellationToken) =>
+        View("~/Views/Workspace/Stakeholders/Index.cshtml", await reads.ListAsync(null, cancellationToken));
+
+    [HttpGet("/workspace/stakeholders/new")]
+    public IActionResult New() => View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(null, new StakeholderForm()));
+
+    [HttpPost("/workspace/stakeholders/new")]
+    public async Task<IActionResult> CreateAsync(StakeholderForm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var created = await writes.CreateAsync(form.ToInput(), cancellationToken);
+            if (created.Succeeded)
+            {
+                Notice($"Stakeholder {created.Value!.Name} created.");
+                return Redirect("/workspace/stakeholders");
+            }
+
+            AddErrors(created.Error!);
+        }
+
+        return View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(null, form));
+    }
+
+    [HttpGet("/workspace/stakeholders/{id:int}/edit")]
+    public async Task<IActionResult> EditAsync(int id, CancellationToken cancellationToken)
+    {
+        var stakeholder = await reads.GetAsync(id, cancellationToken);
+        return stakeholder.Succeeded ? View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(id, StakeholderForm.From(stakeholder.Value!))) : NotFound();
+    }
+
+    [HttpPost("/workspace/stakeholders/{id:int}/edit")]
+    public async Task<IActionResult> ReviseAsync(int id, StakeholderForm form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(id, form));
+        }
+
+        var revised = await writes.ReviseAsync(id, form.ToInput(), form.Version, cancellationToken);
+        if (revised.Succeeded)
+        {
+            Notice($"Stakeholder {revised.Value!.Name} saved.");
+            return Redirect("/workspace/stakeholders");
+        }
+
+        if (revised.Error!.Code == "version-mismatch")
+        {
+            var current = await reads.GetAsync(id, cancellationToken);
+            if (!current.Succeeded)
+            {
+                return NotFound();
+            }
+
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(id, form with { Version = current.Value!.Version }, current.Value));
+        }
+
+        if (revised.Error.Kind == Core.Common.ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        AddErrors(revised.Error);
+        return View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(id, form));
+    }
+}

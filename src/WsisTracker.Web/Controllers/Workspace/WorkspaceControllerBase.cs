@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using WsisTracker.Core.Accounts;
+using WsisTracker.Core.Common;
+
+namespace WsisTracker.Web.Controllers.Workspace;
+
+/// <summary>Staff pages: signed-in editors only. Maps a service's <see cref="Error"/> onto the form's fields.</summary>
+[Authorize(Roles = StaffRoles.Editors)]
+public abstract class WorkspaceControllerBase : Controller
+{
+    public const string NoticeKey = "Notice";
+
+    protected void Notice(string message) => TempData[NoticeKey] = message;
+
+    /// <summary>Puts each field error next to its field (ModelState keys ignore case); other messages go to the summary.</summary>
+    protected void AddErrors(Error error)
+    {
+        if (error.FieldErrors is { Count: > 0 } fields)
+        {
+            foreach (var (field, messages) in fields)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(field, message);
+                }
+            }
+        }
+        else
+        {
+            ModelState.AddModelError("", error.Message);
+        }
+    }
+}

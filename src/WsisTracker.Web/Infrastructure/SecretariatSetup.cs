@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using WsisTracker.Core.Accounts;
+using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Data;
+using WsisTracker.Core.Resolutions;
+
+namespace WsisTracker.Web.Infrastructure;
+
+/// <summary>
+/// Staff sign-in (ASP.NET Core Identity in PostgreSQL), the password and cookie policy, antiforgery on every page
+/// form, and the workspace's services. Called once from <see cref="WsisTrackerApp"/>.
+/// </summary>
+public static class SecretariatSetup
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    public static void AddSecretariat(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentity<StaffUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequiredUniqueChars = 1;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<WsisTrackerDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRules>();
+        services.Configure<PasswordHasherOptions>(options =>
+        {
+            options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            options.IterationCount = PasswordRules.HashIterations;
+        });
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "wsis.staff";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = IdleTimeout;
+            options.SlidingExpiration = true;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/denied";
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options =>
+        {
+            options.Cookie.Name = "wsis.antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<MvcOptions>(options => options.Conventions.Add(new PageFormsAntiforgery()));
+
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ParagraphSearch>();
+        services.AddScoped<ResolutionImporter>();
+        services.AddScoped<CommitmentCsv>();
+    }
+
+    /// <summary>Runs after routing: authentication, then who is acting, then authorization.</summary>
+    public static void UseSecretariat(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity is { IsAuthenticated: true, Name: { } name })
+            {
+                context.RequestServices.GetRequiredService<ActorContext>().Set(name, ActorKind.User);
+            }
+
+            await next(context);
+        });
+        app.UseAuthorization();
+    }
+
+    /// <summary>The JSON API answers 401/403; pages redirect to the sign-in or access-denied page.</summary>
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Antiforgery validation on every unsafe request to a page controller. <c>[ApiController]</c> controllers are
+    /// left out: the JSON API authenticates its writes with bearer keys, which a cross-site form cannot send.
+    /// </summary>
+    private sealed class PageFormsAntiforgery : IControllerModelConvention
+    {
+        public void Apply(ControllerModel controller)
+        {
+            if (!controller.Attributes.OfType<ApiControllerAttribute>().Any() && !controller.ControllerType.IsDefined(typeof(ApiControllerAttribute), inherit: true))
+            {
+                controller.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            }
+        }
+    }
+}

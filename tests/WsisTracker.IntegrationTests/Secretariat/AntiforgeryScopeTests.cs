@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using WsisTracker.IntegrationTests.Infrastructure;
+
+namespace WsisTracker.IntegrationTests.Secretariat;
+
+[Collection(AppCollection.Name)]
+public sealed class AntiforgeryScopeTests(WsisTrackerFactory app)
+{
+    [Fact]
+    public void PageControllers_ValidateAntiforgery_AndApiControllersDoNot()
+    {
+        var actions = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
+            .OfType<ControllerActionDescriptor>().ToList();
+        static bool Validates(ControllerActionDescriptor a) => a.FilterDescriptors.Any(f => f.Filter is AutoValidateAntiforgeryTokenAttribute);
+        static bool IsApi(ControllerActionDescriptor a) => a.ControllerTypeInfo.IsDefined(typeof(ApiControllerAttribute), inherit: true);
+
+        var api = actions.Where(IsApi).ToList();
+        var pages = actions.Where(a => !IsApi(a)).ToList();
+
+        Assert.NotEmpty(api);
+        Assert.DoesNotContain(api, Validates);
+        Assert.Contains(pages, a => a.ControllerName == "Commitments" && a.ControllerTypeInfo.Namespace!.EndsWith("Workspace", StringComparison.Ordinal));
+        Assert.All(pages, a => Assert.True(Validates(a), $"{a.DisplayName} does not validate antiforgery tokens"));
+    }
+}
