@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
-using WsisTracker.Core.Stakeholders;
 using WsisTracker.Web.Api.Contracts;
 using WsisTracker.Web.Infrastructure;
 
@@ -218,35 +217,8 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
 }
 
 /// <summary>Query string of <c>GET /api/v1/commitments</c>.</summary>
-public sealed class CommitmentListQuery
+public sealed class CommitmentListQuery : CommitmentFilterQuery
 {
-    /// <summary>Resolution slug, e.g. <c>a-res-80-173</c>.</summary>
-    [StringLength(32)]
-    public string? Resolution { get; init; }
-
-    /// <summary>Action-line code; <c>C7</c> includes its sub-lines.</summary>
-    [StringLength(8)]
-    public string? ActionLine { get; init; }
-
-    public CommitmentStatus? Status { get; init; }
-
-    public StakeholderGroup? StakeholderGroup { get; init; }
-
-    /// <summary>Stakeholder slug, e.g. <c>itu</c>.</summary>
-    [StringLength(100)]
-    public string? Stakeholder { get; init; }
-
-    /// <summary>Operative paragraph number cited.</summary>
-    [Range(1, 10_000)]
-    public int? Paragraph { get; init; }
-
-    /// <summary>Only overdue (true) or only not overdue (false) commitments.</summary>
-    public bool? Overdue { get; init; }
-
-    /// <summary>Words to find in the title, description or code (case-insensitive).</summary>
-    [StringLength(200)]
-    public string? Q { get; init; }
-
     /// <summary>Only commitments changed at or after this time (ISO 8601, e.g. <c>2026-01-31T00:00:00Z</c>).</summary>
     public DateTimeOffset? UpdatedSince { get; init; }
 
@@ -262,7 +234,7 @@ public sealed class CommitmentListQuery
     [StringLength(1000)]
     public string? Cursor { get; init; }
 
-    public CommitmentFilter ToFilter() => new(Resolution, ActionLine, Status, StakeholderGroup, Stakeholder, Paragraph, Overdue, Q, UpdatedSince);
+    public CommitmentFilter ToFilter() => Filter(UpdatedSince);
 
     public CommitmentSort? ToSort() => (Sort ?? "id") switch
     {

@@ -5,6 +5,7 @@ using WsisTracker.Core.Dashboard;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Search;
 using WsisTracker.Core.Stakeholders;
+using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Models;
 
@@ -31,51 +32,29 @@ public sealed record CommitmentListViewModel(
     IReadOnlyList<StakeholderModel> Stakeholders);
 
 /// <summary>The query string of <c>/commitments</c> and its CSV export; the URL holds the whole view.</summary>
-public sealed class CommitmentListPageQuery
+public sealed class CommitmentListPageQuery : CommitmentFilterQuery
 {
     public const int PageSize = 25;
-
-    [StringLength(32)]
-    public string? Resolution { get; init; }
-
-    [StringLength(8)]
-    public string? ActionLine { get; init; }
-
-    public CommitmentStatus? Status { get; init; }
-
-    public StakeholderGroup? StakeholderGroup { get; init; }
-
-    [StringLength(100)]
-    public string? Stakeholder { get; init; }
-
-    [Range(1, 10_000)]
-    public int? Paragraph { get; init; }
-
-    public bool? Overdue { get; init; }
-
-    [StringLength(200)]
-    public string? Q { get; init; }
 
     public CommitmentOrder Sort { get; init; } = CommitmentOrder.Id;
 
     [Range(1, 100_000)]
     public int Page { get; init; } = 1;
 
-    public CommitmentFilter ToFilter() => new(
-        Empty(Resolution), Empty(ActionLine), Status, StakeholderGroup, Empty(Stakeholder), Paragraph, Overdue, Empty(Q));
+    public CommitmentFilter ToFilter() => Filter();
 
     /// <summary>The query string of this view with some values replaced (e.g. another page), for links and the export.</summary>
     public string QueryString(int? page = null, bool includePage = true)
     {
         var pairs = new List<(string, string)>();
-        Add(pairs, "resolution", Empty(Resolution));
-        Add(pairs, "actionLine", Empty(ActionLine));
+        Add(pairs, "resolution", Blank(Resolution));
+        Add(pairs, "actionLine", Blank(ActionLine));
         Add(pairs, "status", Status is { } s ? char.ToLowerInvariant(s.ToString()[0]) + s.ToString()[1..] : null);
         Add(pairs, "stakeholderGroup", StakeholderGroup is { } g ? char.ToLowerInvariant(g.ToString()[0]) + g.ToString()[1..] : null);
-        Add(pairs, "stakeholder", Empty(Stakeholder));
+        Add(pairs, "stakeholder", Blank(Stakeholder));
         Add(pairs, "paragraph", Paragraph?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(pairs, "overdue", Overdue is { } o ? (o ? "true" : "false") : null);
-        Add(pairs, "q", Empty(Q));
+        Add(pairs, "q", Blank(Q));
         Add(pairs, "sort", Sort == CommitmentOrder.Id ? null : Sort.ToString());
         if (includePage)
         {
@@ -93,8 +72,6 @@ public sealed class CommitmentListPageQuery
             pairs.Add((name, value));
         }
     }
-
-    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>A horizontal bar chart drawn as SVG on the server, with its figures repeated in a table.</summary>

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Stakeholders;
+
+namespace WsisTracker.Web.Infrastructure;
+
+/// <summary>
+/// The commitment filters as a query string binds them, with their bounds: one definition for the API's collection
+/// and the commitments page, so a filter means the same thing in both.
+/// </summary>
+public abstract class CommitmentFilterQuery
+{
+    /// <summary>Resolution slug, e.g. <c>a-res-80-173</c>.</summary>
+    [StringLength(32)]
+    public string? Resolution { get; init; }
+
+    /// <summary>Action-line code; <c>C7</c> includes its sub-lines.</summary>
+    [StringLength(8)]
+    public string? ActionLine { get; init; }
+
+    public CommitmentStatus? Status { get; init; }
+
+    public StakeholderGroup? StakeholderGroup { get; init; }
+
+    /// <summary>Stakeholder slug, e.g. <c>itu</c>.</summary>
+    [StringLength(100)]
+    public string? Stakeholder { get; init; }
+
+    /// <summary>Operative paragraph number cited.</summary>
+    [Range(1, 10_000)]
+    public int? Paragraph { get; init; }
+
+    /// <summary>Only overdue (true) or only not overdue (false) commitments.</summary>
+    public bool? Overdue { get; init; }
+
+    /// <summary>Words to find in the title, description or code (case-insensitive).</summary>
+    [StringLength(200)]
+    public string? Q { get; init; }
+
+    /// <summary>The filter, with blank values treated as absent.</summary>
+    protected CommitmentFilter Filter(DateTimeOffset? updatedSince = null) => new(
+        Blank(Resolution), Blank(ActionLine), Status, StakeholderGroup, Blank(Stakeholder), Paragraph, Overdue, Blank(Q), updatedSince);
+
+    protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
