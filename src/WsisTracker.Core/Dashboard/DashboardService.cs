@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Data;
 using WsisTracker.Core.Resolutions;
@@ -9,11 +10,15 @@ namespace WsisTracker.Core.Dashboard;
 /// The dashboard's figures, each from an aggregate query in PostgreSQL (never by loading commitments): a fixed number
 /// of SQL commands whatever the data size.
 /// </summary>
-public sealed class DashboardService(WsisTrackerDbContext db, CommitmentService commitments, ResolutionService resolutions)
+public sealed class DashboardService(WsisTrackerDbContext db, CommitmentService commitments, ResolutionService resolutions, ReadCache cache)
 {
     public const int ListLength = 10;
 
-    public async Task<DashboardModel> GetAsync(string? resolution, CancellationToken cancellationToken)
+    /// <summary>The dashboard, from the read cache (see <see cref="ReadCache"/> for how fresh it is).</summary>
+    public Task<DashboardModel> GetAsync(string? resolution, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync($"dashboard:{resolution}", () => ComputeAsync(resolution, cancellationToken));
+
+    private async Task<DashboardModel> ComputeAsync(string? resolution, CancellationToken cancellationToken)
     {
         var today = commitments.Today();
         var filter = new CommitmentFilter(Resolution: resolution);

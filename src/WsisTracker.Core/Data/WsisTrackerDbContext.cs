@@ -5,6 +5,7 @@ using WsisTracker.Core.Accounts;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
@@ -16,7 +17,7 @@ namespace WsisTracker.Core.Data;
 /// its changes, in the same transaction. It also stores the staff accounts (ASP.NET Core Identity, tables
 /// <c>staff_*</c>).
 /// </summary>
-public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> options, ActorContext? actor = null, TimeProvider? time = null)
+public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> options, ActorContext? actor = null, TimeProvider? time = null, ReadCache? readCache = null)
     : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Resolution> Resolutions => Set<Resolution>();
@@ -46,7 +47,22 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    /// <summary>The process's read cache, told of every save so cached read models never outlive a local write.</summary>
+    public ReadCache? ReadCache => readCache;
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            readCache?.Invalidate();
+        }
+    }
+
+    private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         if (actor?.Name is not { } name)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
@@ -6,7 +7,7 @@ using WsisTracker.Core.Data;
 namespace WsisTracker.Core.Resolutions;
 
 /// <summary>Reads of the stored resolutions and their text.</summary>
-public sealed class ResolutionService(WsisTrackerDbContext db)
+public sealed class ResolutionService(WsisTrackerDbContext db, ReadCache cache)
 {
     public async Task<IReadOnlyList<ResolutionSummary>> ListAsync(CancellationToken cancellationToken) =>
         await db.Resolutions.AsNoTracking()
@@ -51,8 +52,14 @@ public sealed class ResolutionService(WsisTrackerDbContext db)
         return paragraph is null ? Error.NotFound("Paragraph", $"{slug} {number}") : paragraph;
     }
 
-    /// <summary>The whole text with the commitments citing each paragraph: four SQL commands whatever the size.</summary>
-    public async Task<Result<ResolutionReader>> GetReaderAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole text with the commitments citing each paragraph: four SQL commands whatever the size, served from the
+    /// read cache (see <see cref="ReadCache"/> for how fresh it is).
+    /// </summary>
+    public Task<Result<ResolutionReader>> GetReaderAsync(string slug, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync($"reader:{slug}", () => ComputeReaderAsync(slug, cancellationToken));
+
+    private async Task<Result<ResolutionReader>> ComputeReaderAsync(string slug, CancellationToken cancellationToken)
     {
         var detail = await GetAsync(slug, cancellationToken);
         if (detail.Value is not { } resolution)

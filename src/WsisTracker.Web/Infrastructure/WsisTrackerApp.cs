@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Data;
 using WsisTracker.Core.Data.Seeding;
@@ -38,6 +39,8 @@ public static class WsisTrackerApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ActorContext>();
+        builder.Services.AddMemoryCache(options => options.SizeLimit = 1_000);
+        builder.Services.AddSingleton<ReadCache>();
         builder.Services.AddScoped<DatabaseSeeder>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<ResolutionService>();

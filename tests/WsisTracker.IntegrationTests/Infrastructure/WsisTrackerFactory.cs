@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Data;
 using WsisTracker.TestSupport;
@@ -135,6 +136,7 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
     public async Task<int> CountSqlCommandsAsync(string url)
     {
         using var client = CreateClient();
+        Services.GetRequiredService<ReadCache>().Invalidate();
         SqlCommands.Reset();
         using var response = await client.GetAsync(url);
         Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");

@@ -55,6 +55,7 @@ public sealed class DemoDataSeeder(WsisTrackerDbContext db, TimeProvider time, I
         finally
         {
             await db.Database.CloseConnectionAsync();
+            db.ReadCache?.Invalidate();
         }
 
         logger.LogInformation("Added {Count} synthetic commitments with {Updates} progress updates.", count, updates);

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace WsisTracker.Core.Caching;
+
+/// <summary>
+/// Caches the read models that cost whole-table aggregates (the dashboard, the resolution reader). Every successful
+/// save through <see cref="Data.WsisTrackerDbContext"/> in this process starts a new generation, so a write is seen at
+/// once here; another instance's writes are seen when the entry expires, at most <see cref="MaxAge"/> later.
+/// </summary>
+public sealed class ReadCache(IMemoryCache cache)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+
+    private long _generation;
+
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create)
+    {
+        var generationKey = $"{key}#{Interlocked.Read(ref _generation)}";
+        if (cache.TryGetValue(generationKey, out T? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var value = await create();
+        cache.Set(generationKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = MaxAge, Size = 1 });
+        return value;
+    }
+}
