@@ -1,4 +1,5 @@
 using System.Text;
+using WsisTracker.Core.Accounts;
 using WsisTracker.Core.ApiKeys;
 using WsisTracker.IntegrationTests.Infrastructure;
 
@@ -14,10 +15,8 @@ public sealed class AuthorizationMatrixTests(WsisTrackerFactory app)
     private const string Missing = "987654321";
 
     /// <summary>
-    /// The matrix. <c>StaffCookie</c> is what a signed-in staff member's session cookie must get: the API's writes
-    /// accept API keys only. It is recorded here but not yet walked: the app has no staff sign-in on this branch.
-    /// The integrator, after merging the Identity branch, adds <c>Caller.StaffCookie</c> to <see cref="WalkedCallers"/>
-    /// and builds its client in <see cref="ClientForAsync"/>.
+    /// The matrix. <c>StaffCookie</c> is what a signed-in Administrator's session cookie gets: the API's writes accept
+    /// API keys only, so a browser session can never be turned against the API (decision 030).
     /// </summary>
     public static readonly Row[] Matrix =
     [
@@ -54,7 +53,7 @@ public sealed class AuthorizationMatrixTests(WsisTrackerFactory app)
         StaffCookie,
     }
 
-    private static readonly Caller[] WalkedCallers = [Caller.Anonymous, Caller.RevokedKey, Caller.SecretariatKey, Caller.AdministratorKey];
+    private static readonly Caller[] WalkedCallers = [Caller.Anonymous, Caller.RevokedKey, Caller.SecretariatKey, Caller.AdministratorKey, Caller.StaffCookie];
 
     [Fact]
     public async Task EveryEndpointAndCaller_GetsTheExpectedStatus()
@@ -105,7 +104,8 @@ public sealed class AuthorizationMatrixTests(WsisTrackerFactory app)
         Caller.RevokedKey => app.CreateClientWithKey(await app.CreateRevokedApiKeyAsync()),
         Caller.SecretariatKey => app.CreateClientWithKey(await app.CreateApiKeyAsync(ApiKeyRole.Secretariat)),
         Caller.AdministratorKey => app.CreateClientWithKey(await app.CreateApiKeyAsync(ApiKeyRole.Administrator)),
-        _ => throw new NotSupportedException($"No client for {caller} on this branch; see the matrix's remarks."),
+        Caller.StaffCookie => (await app.CreateClientAsAsync(StaffRoles.Administrator)).Http,
+        _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, "no client for this caller"),
     };
 
     public sealed record Row(string Method, string Template, string Path, string? Body, string? ContentType, bool IfMatch, int Anonymous, int RevokedKey, int SecretariatKey, int AdministratorKey, int StaffCookie)
