@@ -294,6 +294,13 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
                         errors.Add(new CsvCellError(number, column, "The cell starts like a spreadsheet formula (=, +, -, @); formulas are not accepted. Put an apostrophe before it if it is text."));
                     }
 
+                    if (!PlainText.IsValid(cell))
+                    {
+                        // Reported, then cleaned so the row's other checks still run without sending the character to PostgreSQL.
+                        errors.Add(new CsvCellError(number, column, PlainText.Problem));
+                        cell = PlainText.Clean(cell);
+                    }
+
                     values[column] = cell;
                 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
 using WsisTracker.Core.Resolutions;
 
@@ -30,7 +31,7 @@ public sealed class SearchService(WsisTrackerDbContext db)
 
     public async Task<SearchResults> SearchAsync(string? text, CancellationToken cancellationToken)
     {
-        var q = (text ?? "").Trim();
+        var q = PlainText.Clean(text ?? "").Trim();
         if (q.Length == 0)
         {
             return new SearchResults("", [], []);

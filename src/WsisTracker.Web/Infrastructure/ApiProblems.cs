@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using WsisTracker.Core.Common;
 
 namespace WsisTracker.Web.Infrastructure;
@@ -43,7 +45,7 @@ public static class ApiProblems
 
     public static IActionResult FromModelState(ActionContext context)
     {
-        var problem = new ValidationProblemDetails(context.ModelState)
+        var problem = new ValidationProblemDetails(CamelCaseKeys(context.ModelState))
         {
             Status = StatusCodes.Status400BadRequest,
             Type = TypePrefix + "validation",
@@ -53,6 +55,15 @@ public static class ApiProblems
         AddTraceId(problem, context.HttpContext);
         return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
     }
+
+    /// <summary>
+    /// Model-binding errors keyed by the JSON names the client sent (<c>title</c>, <c>paragraphs[0].number</c>), as the
+    /// services' own field errors are; JSON-path keys (<c>$.priority</c>) stay as they are.
+    /// </summary>
+    private static Dictionary<string, string[]> CamelCaseKeys(ModelStateDictionary modelState) =>
+        modelState.Where(entry => entry.Value is { Errors.Count: > 0 })
+            .GroupBy(entry => entry.Key.StartsWith('$') ? entry.Key : string.Join('.', entry.Key.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)))
+            .ToDictionary(group => group.Key, group => group.SelectMany(entry => entry.Value!.Errors.Select(e => e.ErrorMessage)).ToArray());
 
     /// <summary>A problem that no service reports: authentication, preconditions, limits, idempotency.</summary>
     public static ProblemDetails Create(HttpContext context, int status, string code, string title, string detail)

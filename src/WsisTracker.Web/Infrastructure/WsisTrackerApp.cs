@@ -51,7 +51,7 @@ public static class WsisTrackerApp
         builder.Services.AddScoped<StakeholderWrites>();
         builder.Services.AddWsisTrackerPages();
 
-        builder.Services.AddControllersWithViews()
+        builder.Services.AddControllersWithViews(options => options.ModelValidatorProviders.Add(new PlainTextValidatorProvider()))
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ApiProblems.FromModelState);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddTraceId);

@@ -94,6 +94,21 @@ public sealed class CsvRoundTripTests(WsisTrackerFactory app)
     }
 
     [Fact]
+    public async Task Import_WithANulInACell_NamesTheRowAndColumnAndOffersNoApply()
+    {
+        using var client = await app.CreateClientAsAsync(StaffRoles.Secretariat);
+        var header = (await client.Http.GetStringAsync("/workspace/csv/commitments.csv")).Split("\r\n")[0];
+        var title = $"Never stored {Guid.NewGuid():N}";
+
+        var preview = await PreviewAsync(client, header + "\r\n" + $",,,{title},A NUL\u0000 in the text,a-res-70-125:63,C1,itu,,,,,,,\r\n");
+
+        var errors = preview.QuerySelectorAll("#errors tbody tr").Select(r => string.Join('|', r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
+        Assert.Contains(errors, e => e.StartsWith("2|description|", StringComparison.Ordinal) && e.Contains("control character", StringComparison.Ordinal));
+        Assert.Null(preview.QuerySelector("form[action='/workspace/csv/import']"));
+        Assert.False(await app.WithDbAsync(db => db.Commitments.AnyAsync(c => c.Title == title)));
+    }
+
+    [Fact]
     public async Task Import_OfAMalformedCsv_SaysSo()
     {
         using var client = await app.CreateClientAsAsync(StaffRoles.Secretariat);
