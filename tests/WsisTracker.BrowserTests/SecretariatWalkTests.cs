@@ -110,6 +110,53 @@ public sealed class SecretariatWalkTests(BrowserApp app)
         await Expect(first.GetByLabel("Title", new PageGetByLabelOptions { Exact = true })).ToHaveValueAsync(firstTitle);
     }
 
+    [Fact]
+    public async Task SameEditorRecordsProgressFromTwoStaleTabs_TheSecondMeetsTheConflictPage_AndTheFirstNoteStays()
+    {
+        var commitment = await app.CreateCommitmentAsync();
+        var marker = Guid.NewGuid().ToString("N");
+        var firstNote = $"First tab's note {marker}";
+        var secondNote = $"Second tab's note {marker}";
+        var editor = await app.CreateStaffUserAsync(StaffRoles.Secretariat);
+        var (firstContext, first) = await app.NewSignedInPageAsync(editor);
+        await using var _ = firstContext;
+        var (secondContext, second) = await app.NewSignedInPageAsync(editor);
+        await using var __ = secondContext;
+        var progressUrl = $"/workspace/commitments/{commitment.Id}";
+        await first.GotoAsync(progressUrl);
+        await second.GotoAsync(progressUrl);
+
+        await RecordProgressAsync(first, "OnTrack", "30", firstNote);
+        await Expect(first.Locator("p.notice")).ToHaveTextAsync("Progress recorded: on track.");
+
+        var stale = await second.RunAndWaitForResponseAsync(
+            () => RecordProgressAsync(second, "AtRisk", "20", secondNote),
+            r => r.Request.Method == "POST" && r.Url.EndsWith($"{progressUrl}/progress", StringComparison.Ordinal));
+
+        Assert.Equal(409, stale.Status);
+        var conflict = second.Locator("section.conflict");
+        await Expect(conflict.Locator("h2")).ToHaveTextAsync("Someone else changed this commitment");
+        var noteRow = conflict.Locator("tr", new LocatorLocatorOptions { Has = second.Locator("th", new PageLocatorOptions { HasTextString = "Latest note" }) });
+        await Expect(noteRow.Locator("td")).ToHaveTextAsync([secondNote, firstNote]);
+        await Expect(second.GetByLabel("Note", new PageGetByLabelOptions { Exact = true })).ToHaveValueAsync(secondNote);
+        await second.AssertNoViolationsAsync(app);
+
+        var (visitorContext, visitor) = await app.NewPageAsync();
+        await using var ___ = visitorContext;
+        await visitor.GotoAsync($"/commitments/{commitment.Id}");
+        var history = visitor.Locator("ol.history > li");
+        await Expect(history).ToHaveCountAsync(1);
+        await Expect(history).ToContainTextAsync(firstNote);
+    }
+
+    private static async Task RecordProgressAsync(IPage page, string status, string percent, string note)
+    {
+        await page.GetByLabel("Status", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(status);
+        await page.GetByLabel("Progress (%)").FillAsync(percent);
+        await page.GetByLabel("Note", new PageGetByLabelOptions { Exact = true }).FillAsync(note);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Record progress" }).ClickAsync();
+    }
+
     /// <summary>The edit form has a Save button at its top and at its bottom; both save.</summary>
     private static Task SaveAsync(IPage page) =>
         page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save", Exact = true }).First.ClickAsync();
