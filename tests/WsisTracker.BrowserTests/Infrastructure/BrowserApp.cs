@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using WsisTracker.Core.Accounts;
+using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Commitments;
 using WsisTracker.TestSupport;
 
 namespace WsisTracker.BrowserTests.Infrastructure;
@@ -56,6 +59,50 @@ public sealed class BrowserApp : IAsyncLifetime
         return (context, await context.NewPageAsync());
     }
 
+    /// <summary>
+    /// Creates a staff account of <paramref name="role"/> through the app's own <see cref="StaffAccounts"/>, with a
+    /// unique e-mail address and a password made for this run: there is no default account to sign in with.
+    /// </summary>
+    public async Task<StaffLogin> CreateStaffUserAsync(string role)
+    {
+        var email = $"browser-{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        var password = $"correct horse {Guid.NewGuid():N}";
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, role, password);
+        Assert.True(created.Succeeded, created.Error?.Message);
+        return new StaffLogin(email, password, role);
+    }
+
+    /// <summary>Creates a commitment with a unique title (70/125 paragraph 63, action line C1, ITU as lead), as a system task.</summary>
+    public async Task<CommitmentDetail> CreateCommitmentAsync()
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Set("browser-tests", ActorKind.System);
+        var input = new CommitmentInput(
+            $"Browser test commitment {Guid.NewGuid():N}",
+            "Arranged by a browser test.",
+            [new ParagraphKey("a-res-70-125", 63)],
+            ["C1"],
+            ["itu"],
+            [],
+            new DateOnly(2030, 12, 31),
+            null,
+            ReportingCadence.Annual,
+            []);
+        var created = await scope.ServiceProvider.GetRequiredService<CommitmentWrites>().CreateAsync(input, CancellationToken.None);
+        Assert.True(created.Succeeded, created.Error?.Message);
+        return created.Value!;
+    }
+
+    /// <summary>A fresh browser context signed in as <paramref name="login"/> through the real sign-in form.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> NewSignedInPageAsync(StaffLogin login)
+    {
+        var (context, page) = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.SignInAsync(login);
+        return (context, page);
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)
@@ -99,6 +146,21 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         }
+    }
+}
+
+public sealed record StaffLogin(string Email, string Password, string Role);
+
+/// <summary>What a staff member does in the browser, written once for every test.</summary>
+public static class StaffPages
+{
+    /// <summary>Fills the sign-in form the page shows, by its labels, and waits for the workspace it leads to.</summary>
+    public static async Task SignInAsync(this IPage page, StaffLogin login)
+    {
+        await page.GetByLabel("Email", new PageGetByLabelOptions { Exact = true }).FillAsync(login.Email);
+        await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(login.Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/workspace");
     }
 }
 
