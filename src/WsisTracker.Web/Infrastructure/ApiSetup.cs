@@ -38,7 +38,7 @@ public static class ApiSetup
                 .RequireAuthenticatedUser()
                 .RequireRole(nameof(ApiKeyRole.Administrator)));
 
-        services.AddApiRateLimiting(builder.Configuration);
+        services.AddRateLimits(builder.Configuration);
         services.Configure<MvcOptions>(options => options.OutputFormatters.Add(new CsvOutputFormatter()));
         services.PostConfigure<ProblemDetailsOptions>(options =>
         {

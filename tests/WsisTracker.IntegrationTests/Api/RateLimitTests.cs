@@ -1,4 +1,5 @@
 using System.Net;
+using WsisTracker.Core.Accounts;
 using WsisTracker.Core.ApiKeys;
 using WsisTracker.IntegrationTests.Infrastructure;
 using static WsisTracker.IntegrationTests.Api.CommitmentWritesApiTests;
@@ -10,12 +11,15 @@ public sealed class RateLimitedFactory : WsisTrackerFactory
 {
     public const int PerKey = 3;
     public const int PerAddress = 8;
+    public const int SignInsPerAddress = 3;
 
     protected override IEnumerable<(string Key, string Value)> Settings() =>
     [
         ("RateLimiting:PermitLimitPerKey", PerKey.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("RateLimiting:PermitLimitPerAddress", PerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("RateLimiting:WindowSeconds", "3600"),
+        ("RateLimiting:SignInPermitLimitPerAddress", SignInsPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("RateLimiting:SignInWindowSeconds", "3600"),
     ];
 }
 
@@ -57,5 +61,27 @@ public sealed class RateLimitTests(RateLimitedFactory app) : IClassFixture<RateL
         Assert.Equal(HttpStatusCode.TooManyRequests, anonymousStatuses[^1]);
         using var pages = await anonymous.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, pages.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_OverTheLimitFromOneAddress_Gets429WithRetryAfter_EvenWithTheRightPassword()
+    {
+        var login = await app.CreateUserAsync(StaffRoles.Secretariat);
+        using var client = app.CreatePageClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < RateLimitedFactory.SignInsPerAddress; i++)
+        {
+            using var failed = await client.TrySignInAsync($"nobody-{Guid.NewGuid():N}@example.org", "not the password at all");
+            statuses.Add(failed.StatusCode);
+        }
+
+        using var limited = await client.TrySignInAsync(login.Email, login.Password);
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, RateLimitedFactory.SignInsPerAddress), statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is missing");
+        Assert.Contains("Too many sign-in attempts", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var page = await client.Http.GetAsync("/account/login");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 }
