@@ -62,6 +62,9 @@ public sealed record CommitmentDefinition(
             errors.Add("leadStakeholders", "Name at least one lead stakeholder.");
         }
 
+        NoBlankKeys(input.ActionLines, "actionLines", "An action-line code is empty.", errors);
+        NoBlankKeys(input.LeadStakeholders, "leadStakeholders", "A stakeholder slug is empty.", errors);
+        NoBlankKeys(input.PartnerStakeholders, "partnerStakeholders", "A stakeholder slug is empty.", errors);
         CheckDate(input.TargetDate, "targetDate", errors);
         if (input.TargetDateText is { Length: > Limits.ShortText })
         {
@@ -101,6 +104,15 @@ public sealed record CommitmentDefinition(
         else if (value.Trim().Length > maxLength)
         {
             errors.Add(field, $"At most {maxLength} characters.");
+        }
+    }
+
+    /// <summary>A list of codes or slugs names each one; an empty or null entry refers to nothing.</summary>
+    private static void NoBlankKeys(IReadOnlyList<string>? keys, string field, string message, FieldErrors errors)
+    {
+        if (keys?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            errors.Add(field, message);
         }
     }
 

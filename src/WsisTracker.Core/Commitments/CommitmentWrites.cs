@@ -149,7 +149,7 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
             }
         }
 
-        var codes = (input.ActionLines ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var codes = (input.ActionLines ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var upperCodes = codes.Select(c => c.ToUpperInvariant()).ToList();
         var actionLines = await db.ActionLines.AsNoTracking().Where(a => upperCodes.Contains(a.Code)).Select(a => new { a.Id, a.Code }).ToListAsync(cancellationToken);
         foreach (var code in codes.Where(c => !actionLines.Any(a => string.Equals(a.Code, c, StringComparison.OrdinalIgnoreCase))))
@@ -157,8 +157,8 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
             errors.Add("actionLines", $"There is no action line '{code}'.");
         }
 
-        var leads = (input.LeadStakeholders ?? []).Distinct(StringComparer.Ordinal).ToList();
-        var partners = (input.PartnerStakeholders ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var leads = (input.LeadStakeholders ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
+        var partners = (input.PartnerStakeholders ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
         var allSlugs = leads.Concat(partners).Distinct(StringComparer.Ordinal).ToList();
         var stakeholders = await db.Stakeholders.AsNoTracking().Where(s => allSlugs.Contains(s.Slug)).Select(s => new { s.Id, s.Slug }).ToListAsync(cancellationToken);
         foreach (var slug in leads.Where(s => stakeholders.All(x => x.Slug != s)))

@@ -130,10 +130,11 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
         }
 
         var options = json.Value.JsonSerializerOptions;
-        var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(CommitmentRequest.From(current.Value), options), JsonNode.Parse(patch.GetRawText()));
         CommitmentRequest? request;
         try
         {
+            // A JsonElement defers decoding its strings: invalid UTF-8 surfaces here, and the error handler answers it with a 400.
+            var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(CommitmentRequest.From(current.Value), options), JsonNode.Parse(patch.GetRawText()));
             request = merged.Deserialize<CommitmentRequest>(options);
         }
         catch (JsonException e)

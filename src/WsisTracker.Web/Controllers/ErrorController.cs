@@ -9,9 +9,13 @@ namespace WsisTracker.Web.Controllers;
 /// <summary>
 /// Where the exception handler sends unhandled failures: a problem response for the API, a plain page otherwise,
 /// never with a stack trace or SQL outside Development. A database that cannot be reached is a 503 with Retry-After
-/// (the client may try again), anything else a 500; both carry the correlation id that the log line carries.
+/// (the client may try again); text that cannot be decoded (invalid UTF-8 or UTF-16 in a body) or that PostgreSQL
+/// cannot store (the NUL character, U+0000, in any field, filter or search) is the client's error, a 400; anything
+/// else a 500. All carry the correlation id that the log line carries.
+/// The handler re-executes the failed request with its own method, so it takes no antiforgery token.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken]
 public sealed class ErrorController : Controller
 {
     public const int RetryAfterSeconds = 5;
@@ -37,9 +41,28 @@ public sealed class ErrorController : Controller
         return false;
     }
 
+    /// <summary>True when the request's text could not be decoded, or PostgreSQL refused a character it cannot hold (U+0000): bad input, not a bug.</summary>
+    public static bool IsBadText(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Text.DecoderFallbackException or PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private IActionResult Respond(bool includeDetail)
     {
         var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (IsBadText(feature?.Error))
+        {
+            return BadText();
+        }
+
         var unavailable = IsDatabaseUnavailable(feature?.Error);
         var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (unavailable)
@@ -63,6 +86,19 @@ public sealed class ErrorController : Controller
         Response.StatusCode = status;
         return View("Error", new ErrorViewModel(correlationId, unavailable, detail));
     }
+
+    private IActionResult BadText()
+    {
+        const string Detail = "The request holds text that cannot be read or stored: invalid UTF-8, or the NUL character (U+0000).";
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (feature?.Path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return ApiProblems.ToActionResult(Core.Common.Error.Validation("$", Detail), HttpContext);
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Error", new ErrorViewModel(SecuritySetup.CorrelationId(HttpContext), Unavailable: false, Detail, IsBadInput: true));
+    }
 }
 
-public sealed record ErrorViewModel(string CorrelationId, bool Unavailable, string? Detail);
+public sealed record ErrorViewModel(string CorrelationId, bool Unavailable, string? Detail, bool IsBadInput = false);

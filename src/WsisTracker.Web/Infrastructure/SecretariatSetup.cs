@@ -105,13 +105,16 @@ public static class SecretariatSetup
 
     /// <summary>
     /// Antiforgery validation on every unsafe request to a page controller. <c>[ApiController]</c> controllers are
-    /// left out: the JSON API authenticates its writes with bearer keys, which a cross-site form cannot send.
+    /// left out: the JSON API authenticates its writes with bearer keys, which a cross-site form cannot send. So is a
+    /// controller marked <c>[IgnoreAntiforgeryToken]</c> (the error handler, which re-executes a failed request with
+    /// its method: validating a token there turned every failed POST into an empty 400).
     /// </summary>
     private sealed class PageFormsAntiforgery : IControllerModelConvention
     {
         public void Apply(ControllerModel controller)
         {
-            if (!controller.Attributes.OfType<ApiControllerAttribute>().Any() && !controller.ControllerType.IsDefined(typeof(ApiControllerAttribute), inherit: true))
+            if (!controller.Attributes.OfType<ApiControllerAttribute>().Any() && !controller.ControllerType.IsDefined(typeof(ApiControllerAttribute), inherit: true)
+                && !controller.ControllerType.IsDefined(typeof(IgnoreAntiforgeryTokenAttribute), inherit: true))
             {
                 controller.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             }

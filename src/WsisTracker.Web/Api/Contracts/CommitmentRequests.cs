@@ -47,14 +47,14 @@ public sealed class CommitmentRequest
     public CommitmentInput ToInput() => new(
         Title,
         Description,
-        Paragraphs?.Select(p => new ParagraphKey(p.Resolution ?? "", p.Number ?? 0)).ToList(),
+        Paragraphs?.Select(p => new ParagraphKey(p?.Resolution ?? "", p?.Number ?? 0)).ToList(),
         ActionLines,
         LeadStakeholders,
         PartnerStakeholders,
         TargetDate,
         TargetDateText,
         ReportingCadence,
-        Milestones?.Select(m => new MilestoneInput(m.Title ?? "", m.DueDate, m.CompletedDate)).ToList());
+        Milestones?.Select(m => new MilestoneInput(m?.Title ?? "", m?.DueDate, m?.CompletedDate)).ToList());
 
     /// <summary>The request that would define the commitment as it is: the base a merge patch applies to.</summary>
     public static CommitmentRequest From(CommitmentDetail c) => new()
