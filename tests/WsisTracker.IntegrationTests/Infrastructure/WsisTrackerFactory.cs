@@ -57,6 +57,7 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
         // Every test client shares one (unknown) address; the rate-limit tests use a factory of their own.
         builder.UseSetting("RateLimiting:PermitLimitPerKey", "1000000");
         builder.UseSetting("RateLimiting:PermitLimitPerAddress", "1000000");
+        builder.UseSetting("RateLimiting:SignInPermitLimitPerAddress", "1000000");
         builder.ConfigureServices(services => services.ConfigureDbContext<WsisTrackerDbContext>(options => options.AddInterceptors(SqlCommands)));
         foreach (var (key, value) in Settings())
         {
