@@ -180,4 +180,38 @@ public sealed class ConcurrencyTests(WsisTrackerFactory app, ITestOutputHelper o
         Assert.Empty(finalStateWrong);
         Assert.All(ids, id => Assert.Contains(attempts, a => a.CommitmentId == id && a.Outcome == Outcome.Accepted));
     }
+
+    [Fact]
+    public async Task ParallelRetriesWithOneIdempotencyKey_CreateOneCommitment_AndEveryOtherAnswerIsAReplayOrInProgress()
+    {
+        const int Retries = 8;
+        using var writer = await app.CreateWriterAsync();
+        var title = $"Idempotent race {Guid.NewGuid():N}";
+        var body = JsonSerializer.Serialize(new { title, description = "Created once however often it is retried.", paragraphs = new[] { new { resolution = "a-res-80-173", number = 99 } }, actionLines = new[] { "C1" }, leadStakeholders = new[] { "itu" } });
+        var key = Guid.NewGuid().ToString();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        async Task<(HttpStatusCode Status, bool Replayed, string Body)> RetryAsync()
+        {
+            await start.Task;
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/commitments") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+            using var response = await writer.SendAsync(request);
+            return (response.StatusCode, response.Headers.Contains("Idempotent-Replayed"), await response.Content.ReadAsStringAsync());
+        }
+
+        var retries = Enumerable.Range(0, Retries).Select(_ => RetryAsync()).ToList();
+        start.SetResult();
+        var answers = await Task.WhenAll(retries).WaitAsync(Limit);
+
+        var created = answers.Count(a => a.Status == HttpStatusCode.Created && !a.Replayed);
+        var replayed = answers.Count(a => a.Status == HttpStatusCode.Created && a.Replayed);
+        var inProgress = answers.Count(a => a.Status == HttpStatusCode.Conflict && a.Body.Contains("idempotency-request-in-progress", StringComparison.Ordinal));
+        var stored = await app.WithDbAsync(db => Task.FromResult(db.Commitments.Count(c => c.Title == title)));
+        ReliabilityFigures.Report(output, "idempotency-race", ("retries", Retries), ("created", created), ("replayed", replayed), ("inProgress409", inProgress), ("stored", stored));
+
+        Assert.Equal(1, created);
+        Assert.Equal(Retries, created + replayed + inProgress);
+        Assert.Equal(1, stored);
+    }
 }
