@@ -43,6 +43,11 @@ public static class WsisTrackerApp
         builder.Services.AddMemoryCache(options => options.SizeLimit = 1_000);
         // How late this instance may show another instance's writes on the cached read models (docs/operations.md).
         var readModelSeconds = builder.Configuration.GetValue("Caching:ReadModelSeconds", ReadCache.DefaultMaxAge.TotalSeconds);
+        if (readModelSeconds <= 0)
+        {
+            throw new InvalidOperationException($"Caching:ReadModelSeconds must be a positive number of seconds, not {readModelSeconds}.");
+        }
+
         builder.Services.AddSingleton(services => new ReadCache(services.GetRequiredService<IMemoryCache>(), TimeSpan.FromSeconds(readModelSeconds)));
         builder.Services.AddScoped<DatabaseSeeder>();
         builder.Services.AddScoped<DemoDataSeeder>();
