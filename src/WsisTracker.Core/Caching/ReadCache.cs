@@ -7,11 +7,17 @@ namespace WsisTracker.Core.Caching;
 /// save through <see cref="Data.WsisTrackerDbContext"/> in this process starts a new generation, so a write is seen at
 /// once here; another instance's writes are seen when the entry expires, at most <see cref="MaxAge"/> later.
 /// </summary>
-public sealed class ReadCache(IMemoryCache cache)
+public sealed class ReadCache(IMemoryCache cache, TimeSpan maxAge)
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    /// <summary>How stale another instance's view may be unless <c>Caching:ReadModelSeconds</c> says otherwise.</summary>
+    public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(30);
 
     private long _generation;
+
+    /// <summary>The longest an entry is served: the bound on how late this instance sees another instance's writes.</summary>
+    public TimeSpan MaxAge { get; } = maxAge > TimeSpan.Zero
+        ? maxAge
+        : throw new ArgumentOutOfRangeException(nameof(maxAge), maxAge, "The read cache's maximum age must be positive.");
 
     public void Invalidate() => Interlocked.Increment(ref _generation);
 

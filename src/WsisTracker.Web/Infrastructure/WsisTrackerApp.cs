@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Caching.Memory;
 using Serilog;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Auditing;
@@ -40,7 +41,14 @@ public static class WsisTrackerApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ActorContext>();
         builder.Services.AddMemoryCache(options => options.SizeLimit = 1_000);
-        builder.Services.AddSingleton<ReadCache>();
+        // How late this instance may show another instance's writes on the cached read models (docs/operations.md).
+        var readModelSeconds = builder.Configuration.GetValue("Caching:ReadModelSeconds", ReadCache.DefaultMaxAge.TotalSeconds);
+        if (readModelSeconds <= 0)
+        {
+            throw new InvalidOperationException($"Caching:ReadModelSeconds must be a positive number of seconds, not {readModelSeconds}.");
+        }
+
+        builder.Services.AddSingleton(services => new ReadCache(services.GetRequiredService<IMemoryCache>(), TimeSpan.FromSeconds(readModelSeconds)));
         builder.Services.AddScoped<DatabaseSeeder>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<ResolutionService>();

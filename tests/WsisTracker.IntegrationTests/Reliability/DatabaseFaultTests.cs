@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Npgsql;
 using WsisTracker.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace WsisTracker.IntegrationTests.Reliability;
 
@@ -10,7 +11,7 @@ namespace WsisTracker.IntegrationTests.Reliability;
 /// terminated. During the fault the app answers 503 fast; afterwards it recovers by itself, without a restart.
 /// Each test has its own cluster, so the faults touch no other test.
 /// </summary>
-public sealed class DatabaseFaultTests : IAsyncLifetime
+public sealed class DatabaseFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(3);
     private readonly WsisTrackerFactory _app = new();
@@ -34,8 +35,18 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
         probe.Stop();
         await Task.Delay(Outage - down.Elapsed > TimeSpan.Zero ? Outage - down.Elapsed : TimeSpan.Zero);
         await _app.Postgres.ResumeAsync();
+        var outage = down.Elapsed;
         var recovery = await load.TimeToNextSuccessAsync(TimeSpan.FromSeconds(10));
         load.Stop();
+        ReliabilityFigures.Report(
+            output,
+            "database-stop-start",
+            ("outage", outage),
+            ("probeDuringOutage", probe.Elapsed),
+            ("recoveryAfterStart", recovery ?? TimeSpan.MinValue),
+            ("successes", load.Successes),
+            ("answered503", load.ServiceUnavailable),
+            ("otherServerErrors", load.ServerErrorsOtherThan503));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
@@ -64,6 +75,13 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
 
         var recovery = await load.TimeToNextSuccessAsync(TimeSpan.FromSeconds(10));
         load.Stop();
+        ReliabilityFigures.Report(
+            output,
+            "database-connections-terminated",
+            ("recovery", recovery ?? TimeSpan.MinValue),
+            ("successes", load.Successes),
+            ("answered503", load.ServiceUnavailable),
+            ("otherServerErrors", load.ServerErrorsOtherThan503));
 
         Assert.True(recovery is not null, "the app did not serve again within 10 s");
         Assert.Equal(0, load.ServerErrorsOtherThan503);
@@ -77,6 +95,7 @@ internal sealed class BoundedLoad : IDisposable
     private readonly Task[] _workers;
     private long _successes;
     private long _otherServerErrors;
+    private long _serviceUnavailable;
 
     public BoundedLoad(HttpClient client, string url, int workers, TimeSpan limit)
     {
@@ -85,6 +104,10 @@ internal sealed class BoundedLoad : IDisposable
     }
 
     public long ServerErrorsOtherThan503 => Interlocked.Read(ref _otherServerErrors);
+
+    public long Successes => Interlocked.Read(ref _successes);
+
+    public long ServiceUnavailable => Interlocked.Read(ref _serviceUnavailable);
 
     public async Task WaitForSuccessesAsync(long count)
     {
@@ -141,6 +164,11 @@ internal sealed class BoundedLoad : IDisposable
                 }
                 else
                 {
+                    if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                    {
+                        Interlocked.Increment(ref _serviceUnavailable);
+                    }
+
                     await Task.Delay(10);
                 }
             }
