@@ -103,7 +103,7 @@ public sealed class HostileInputTests(WsisTrackerFactory app, ITestOutputHelper 
             }
         }
 
-        output.WriteLine($"hostile input, inert queries: {tried} cases, {failures.Count} failures");
+        ReliabilityFigures.Report(output, "hostile input, inert queries", ("cases", tried), ("failures", failures.Count));
         Assert.True(failures.Count == 0, $"{failures.Count} of {tried} inert queries failed:\n" + string.Join("\n", failures));
     }
 
@@ -183,7 +183,7 @@ public sealed class HostileInputTests(WsisTrackerFactory app, ITestOutputHelper 
             }
         }
 
-        output.WriteLine($"hostile input, forms: {tried} cases, {run.ServerErrors} 5xx, {tried - failures.Count} rejected and unchanged");
+        ReliabilityFigures.Report(output, "hostile input, forms", ("cases", tried), ("server_errors", run.ServerErrors), ("rejected_unchanged", tried - failures.Count));
         Assert.True(tried >= 60, $"only {tried} form cases");
         Assert.True(failures.Count == 0, $"{failures.Count} of {tried} form cases failed:\n" + string.Join("\n", failures));
     }
@@ -416,7 +416,7 @@ public sealed class HostileInputTests(WsisTrackerFactory app, ITestOutputHelper 
 
         public void Report(ITestOutputHelper output, string surface)
         {
-            output.WriteLine($"hostile input, {surface}: {Tried} cases, {ServerErrors} 5xx, {RejectedAndUnchanged} rejected and unchanged");
+            ReliabilityFigures.Report(output, $"hostile input, {surface}", ("cases", Tried), ("server_errors", ServerErrors), ("rejected_unchanged", RejectedAndUnchanged));
             Assert.True(Tried >= 50, $"only {Tried} cases for {surface}");
             Assert.True(_failures.Count == 0, $"{_failures.Count} of {Tried} {surface} cases failed:\n" + string.Join("\n", _failures));
         }

@@ -46,6 +46,18 @@ public sealed class AccountTests(WsisTrackerFactory app)
     }
 
     [Fact]
+    public async Task LoginPage_SetsAnHttpOnlySameSiteAntiforgeryCookie()
+    {
+        using var client = app.CreatePageClient();
+
+        using var response = await client.Http.GetAsync("/account/login");
+
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("wsis.antiforgery=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Workspace_WhenSignedOut_RedirectsToLogin()
     {
         using var client = app.CreatePageClient();
