@@ -25,7 +25,7 @@ start_cluster "$PGDIR" "$PGPORT"
 trap 'kill $APP_PID $BASE_PID 2>/dev/null || true; as_pg pg_ctl -D "$PGDIR/data" -m fast stop >/dev/null 2>&1 || true' EXIT
 
 log "building Release"
-WEB="$(build_release)"
+WEB="$(publish_release)"
 dotnet build tests/WsisTracker.Benchmarks -c Release -v quiet -nologo >/dev/null
 BASE="tests/WsisTracker.Benchmarks/bin/Release/net10.0/WsisTracker.Benchmarks.dll"
 
@@ -72,14 +72,14 @@ for scale in "${SCALES[@]}"; do
   recreate_database "$PGDIR" "$PGPORT" "$db"
   log "scale $scale: migrate, seed and load synthetic data"
   load_start=$SECONDS
-  dotnet "$WEB" migrate >/dev/null
-  dotnet "$WEB" seed-demo --commitments "$scale" --updates 10 >/dev/null
-  key="$(dotnet "$WEB" api-keys create --name "bench-$scale" --role Secretariat | tail -n1)"
+  web_app migrate >/dev/null
+  web_app seed-demo --commitments "$scale" --updates 10 >/dev/null
+  key="$(web_app api-keys create --name "bench-$scale" --role Secretariat | tail -n1)"
   as_pg psql -h "$PGDIR" -p "$PGPORT" -U wsis -d "$db" -qc "VACUUM ANALYZE" >/dev/null
   echo "- scale $scale: data loaded in $((SECONDS - load_start)) s" >> "$notes"
 
   t0=$(date +%s%N)
-  ASPNETCORE_ENVIRONMENT=Production Database__MigrateOnStartup=false dotnet "$WEB" --urls "http://127.0.0.1:$APP_PORT" >"$OUT/app-$scale.log" 2>&1 &
+  ASPNETCORE_ENVIRONMENT=Production Database__MigrateOnStartup=false web_app --urls "http://127.0.0.1:$APP_PORT" >"$OUT/app-$scale.log" 2>&1 &
   APP_PID=$!
   wait_ready "http://127.0.0.1:$APP_PORT/health/ready"
   ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))

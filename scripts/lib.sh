@@ -75,10 +75,21 @@ wait_ready() {
   done
 }
 
-# build_release: the Web project in Release; prints the path of its dll.
-build_release() {
-  (cd "$ROOT" && dotnet build src/WsisTracker.Web -c Release -v quiet -nologo >/dev/null)
-  echo "$ROOT/src/WsisTracker.Web/bin/Release/net10.0/WsisTracker.Web.dll"
+# publish_release: publishes the Web project in Release, as deployed (appsettings.json, wwwroot), into
+# artifacts/publish/web; prints the path of its dll. Run it with `web_app ARGS...` so that its content root is the
+# publish folder.
+publish_release() {
+  (cd "$ROOT" && dotnet publish src/WsisTracker.Web -c Release -o "$ROOT/artifacts/publish/web" -v quiet -nologo >/dev/null)
+  echo "$ROOT/artifacts/publish/web/WsisTracker.Web.dll"
+}
+
+# web_app ARGS...: runs the published app ($WEB, from publish_release) from its own folder, so it reads its
+# appsettings.json and serves its wwwroot. Started with `&` (a subshell already) it execs, so $! is the app's PID.
+web_app() {
+  if [ "$BASHPID" != "$$" ]; then
+    cd "$(dirname "$WEB")" && exec dotnet "$WEB" "$@"
+  fi
+  (cd "$(dirname "$WEB")" && exec dotnet "$WEB" "$@")
 }
 
 # recreate_database PGDIR PORT NAME: drop and create an empty database in a cluster started by start_cluster.

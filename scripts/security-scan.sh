@@ -21,10 +21,10 @@ command -v sqlmap >/dev/null || { log "installing sqlmap"; apt_install sqlmap; }
 rm -rf "$OUT"; mkdir -p "$OUT"
 start_cluster "$PGDIR" "$PGPORT"
 trap 'kill $APP_PID 2>/dev/null || true; as_pg pg_ctl -D "$PGDIR/data" -m fast stop >/dev/null 2>&1 || true' EXIT
-WEB="$(build_release)"
+WEB="$(publish_release)"
 export ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$PGPORT;Database=wsis_scan;Username=wsis"
-dotnet "$WEB" migrate >/dev/null
-ASPNETCORE_ENVIRONMENT=Production dotnet "$WEB" --urls "$A" >"$OUT/app.log" 2>&1 &
+web_app migrate >/dev/null
+ASPNETCORE_ENVIRONMENT=Production web_app --urls "$A" >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 wait_ready "$A/health/ready"
 
