@@ -44,13 +44,16 @@ public sealed record ParagraphModel(
 /// <summary>A commitment as the reader shows it beside the paragraph it cites.</summary>
 public sealed record CitingCommitment(int Id, string Code, string Title, Commitments.CommitmentStatus Status, bool IsSynthetic);
 
-/// <summary>A paragraph in the reader: its stable anchor (<c>p27</c> for operative 27, <c>pp3</c> for the third preambular one) and the commitments that cite it.</summary>
-public sealed record ReaderParagraph(ParagraphModel Paragraph, string Anchor, string Label, IReadOnlyList<CitingCommitment> CitedBy);
+/// <summary>
+/// A paragraph in the reader: its stable anchor (<c>p27</c> for operative 27, <c>pp3</c> for the third preambular
+/// one), the first commitments that cite it and how many cite it in all.
+/// </summary>
+public sealed record ReaderParagraph(ParagraphModel Paragraph, string Anchor, string Label, IReadOnlyList<CitingCommitment> CitedBy, int CitedByCount);
 
 /// <summary>The whole text of a resolution for reading, with the commitments beside each paragraph.</summary>
 public sealed record ResolutionReader(ResolutionDetail Resolution, IReadOnlyList<ReaderParagraph> Paragraphs)
 {
     /// <summary>Operative paragraphs that no commitment cites yet.</summary>
     public IReadOnlyList<ReaderParagraph> Uncovered =>
-        Paragraphs.Where(p => p.Paragraph.Kind == ParagraphKind.Operative && p.CitedBy.Count == 0).ToList();
+        Paragraphs.Where(p => p.Paragraph.Kind == ParagraphKind.Operative && p.CitedByCount == 0).ToList();
 }

@@ -52,9 +52,13 @@ public sealed class ResolutionService(WsisTrackerDbContext db, ReadCache cache)
         return paragraph is null ? Error.NotFound("Paragraph", $"{slug} {number}") : paragraph;
     }
 
+    /// <summary>How many of the commitments citing a paragraph the reader lists beside it (the rest are counted and linked).</summary>
+    public const int CitationsShown = 10;
+
     /// <summary>
-    /// The whole text with the commitments citing each paragraph: four SQL commands whatever the size, served from the
-    /// read cache (see <see cref="ReadCache"/> for how fresh it is).
+    /// The whole text with, beside each paragraph, how many commitments cite it and the first
+    /// <see cref="CitationsShown"/> of them: a fixed number of SQL commands and a bounded page whatever the data size,
+    /// served from the read cache (see <see cref="ReadCache"/> for how fresh it is).
     /// </summary>
     public Task<Result<ResolutionReader>> GetReaderAsync(string slug, CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync($"reader:{slug}", () => ComputeReaderAsync(slug, cancellationToken));
@@ -68,14 +72,23 @@ public sealed class ResolutionService(WsisTrackerDbContext db, ReadCache cache)
         }
 
         var paragraphs = await Project(db.Paragraphs.Where(p => p.Resolution!.Slug == slug)).ToListAsync(cancellationToken);
-        var citations = await db.Set<CommitmentParagraph>().AsNoTracking()
+        var counts = await db.Set<CommitmentParagraph>().AsNoTracking()
             .Where(link => link.Paragraph!.Resolution!.Slug == slug)
-            .Join(db.Commitments, link => link.CommitmentId, c => c.Id, (link, c) => new { link.Paragraph!.Order, c.Id, c.Code, c.Title, c.Status, c.IsSynthetic })
+            .GroupBy(link => link.Paragraph!.Order)
+            .Select(g => new { Order = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Order, x => x.Count, cancellationToken);
+        var citations = await db.Paragraphs.AsNoTracking()
+            .Where(p => p.Resolution!.Slug == slug)
+            .SelectMany(p => db.Set<CommitmentParagraph>()
+                .Where(link => link.ParagraphId == p.Id)
+                .OrderBy(link => link.CommitmentId)
+                .Take(CitationsShown)
+                .Join(db.Commitments, link => link.CommitmentId, c => c.Id, (link, c) => new { p.Order, c.Id, c.Code, c.Title, c.Status, c.IsSynthetic }))
             .OrderBy(x => x.Order).ThenBy(x => x.Id)
             .ToListAsync(cancellationToken);
         var byOrder = citations.ToLookup(x => x.Order, x => new CitingCommitment(x.Id, x.Code, x.Title, x.Status, x.IsSynthetic));
         var reader = paragraphs
-            .Select(p => new ReaderParagraph(p, ParagraphAnchor.For(p.Kind, p.Number, p.Order), ParagraphAnchor.Label(p.Kind, p.Number, p.Order), byOrder[p.Order].ToList()))
+            .Select(p => new ReaderParagraph(p, ParagraphAnchor.For(p.Kind, p.Number, p.Order), ParagraphAnchor.Label(p.Kind, p.Number, p.Order), byOrder[p.Order].ToList(), counts.GetValueOrDefault(p.Order)))
             .ToList();
         return new ResolutionReader(resolution, reader);
     }

@@ -33,6 +33,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var apiKey = await keys.AuthenticateAsync(key, Context.RequestAborted);
         if (apiKey is null)
         {
+            Logger.LogWarning("API key refused (unknown or revoked) for {Method} {Path} from {Address}", Request.Method, Request.Path, Context.Connection.RemoteIpAddress);
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
         }
 
@@ -56,8 +57,11 @@ public sealed class ApiKeyAuthenticationHandler(
         return ApiProblems.WriteAsync(Context, problem);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiProblems.WriteAsync(Context, ApiProblems.Create(Context, StatusCodes.Status403Forbidden, "forbidden", "Forbidden.", "This API key's role may not do this."));
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Logger.LogWarning("API key {Name} forbidden for {Method} {Path}", Context.User.Identity?.Name, Request.Method, Request.Path);
+        return ApiProblems.WriteAsync(Context, ApiProblems.Create(Context, StatusCodes.Status403Forbidden, "forbidden", "Forbidden.", "This API key's role may not do this."));
+    }
 
     /// <summary>The key of an <c>Authorization: Bearer</c> header, or null when there is none.</summary>
     public static string? BearerToken(HttpRequest request)

@@ -45,7 +45,10 @@ public static class ApiProblems
 
     public static IActionResult FromModelState(ActionContext context)
     {
-        var problem = new ValidationProblemDetails(CamelCaseKeys(context.ModelState))
+        var errors = CamelCaseKeys(context.ModelState);
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiProblems))
+            .LogWarning("Rejected input for {Method} {Path}: {Fields}", context.HttpContext.Request.Method, context.HttpContext.Request.Path, string.Join(", ", errors.Keys));
+        var problem = new ValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Type = TypePrefix + "validation",

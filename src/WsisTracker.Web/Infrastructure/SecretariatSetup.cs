@@ -56,7 +56,12 @@ public static class SecretariatSetup
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/denied";
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecretariatSetup))
+                    .LogWarning("Access denied to {User} for {Method} {Path}", context.HttpContext.User.Identity?.Name, context.Request.Method, context.Request.Path);
+                return RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            };
         });
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options =>
         {

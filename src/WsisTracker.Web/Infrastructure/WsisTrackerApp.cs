@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Caching.Memory;
 using Serilog;
+using Serilog.Events;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Caching;
@@ -59,7 +60,11 @@ public static class WsisTrackerApp
         builder.Services.AddScoped<StakeholderWrites>();
         builder.Services.AddWsisTrackerPages();
 
-        builder.Services.AddControllersWithViews(options => options.ModelValidatorProviders.Add(new PlainTextValidatorProvider()))
+        builder.Services.AddControllersWithViews(options =>
+            {
+                options.ModelValidatorProviders.Add(new PlainTextValidatorProvider());
+                options.Filters.Add<RejectedInputLogging>();
+            })
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ApiProblems.FromModelState);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddTraceId);
@@ -81,7 +86,13 @@ public static class WsisTrackerApp
         app.UseWsisTrackerSecurity();
         app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/error/development" : "/error");
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
+        // One line per request; a refused request (4xx: rejected input, authentication or authorisation failures,
+        // limits) is a warning and a failure (5xx) an error. The line names method, path, status and correlation id,
+        // never a header, a query value or a body, so no secret reaches the log.
+        app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, exception) =>
+            exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+            : context.Response.StatusCode >= 400 ? LogEventLevel.Warning
+            : LogEventLevel.Information);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseWsisTrackerApi();

@@ -58,7 +58,11 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("RateLimiting:PermitLimitPerKey", "1000000");
         builder.UseSetting("RateLimiting:PermitLimitPerAddress", "1000000");
         builder.UseSetting("RateLimiting:SignInPermitLimitPerAddress", "1000000");
-        builder.ConfigureServices(services => services.ConfigureDbContext<WsisTrackerDbContext>(options => options.AddInterceptors(SqlCommands)));
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<WsisTrackerDbContext>(options => options.AddInterceptors(SqlCommands));
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
+        });
         foreach (var (key, value) in Settings())
         {
             builder.UseSetting(key, value);
@@ -132,6 +136,9 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
 
     /// <summary>Counts the app's SQL commands; tests of one collection run one at a time, so a test may reset and read it.</summary>
     public SqlCommandCounter SqlCommands { get; } = new();
+
+    /// <summary>What the app logged (Warning and above), to check what is and is not written.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>How many SQL commands one GET of the page sends.</summary>
     public async Task<int> CountSqlCommandsAsync(string url)

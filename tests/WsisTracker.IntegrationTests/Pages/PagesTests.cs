@@ -178,6 +178,27 @@ public sealed class PagesTests(WsisTrackerFactory app)
     }
 
     [Fact]
+    public async Task Reader_ListsTheFirstCitingCommitments_AndCountsAndLinksTheRest()
+    {
+        using var writer = await app.CreateWriterAsync();
+        for (var i = 0; i <= WsisTracker.Core.Resolutions.ResolutionService.CitationsShown; i++)
+        {
+            await app.SeedCommitmentAsync(writer, $"reader cap {i}");
+        }
+
+        var citing = await app.WithDbAsync(db => Task.FromResult(db.Set<WsisTracker.Core.Commitments.CommitmentParagraph>()
+            .Count(l => l.Paragraph!.Number == 99 && l.Paragraph.Kind == WsisTracker.Core.Resolutions.ParagraphKind.Operative && l.Paragraph.Resolution!.Slug == "a-res-80-173")));
+
+        var p99 = (await app.GetPageAsync("/resolutions/a-res-80-173")).GetElementById("p99")!;
+
+        Assert.Equal(WsisTracker.Core.Resolutions.ResolutionService.CitationsShown, p99.QuerySelectorAll(".cited-by li").Length);
+        var more = p99.QuerySelector(".cited-more a")!;
+        Assert.Equal("/commitments?resolution=a-res-80-173&paragraph=99", more.GetAttribute("href"));
+        Assert.Contains($"all {citing} commitments", more.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith($"{citing - WsisTracker.Core.Resolutions.ResolutionService.CitationsShown} more", p99.QuerySelector(".cited-more")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reader_HasAnAnchorOnEveryParagraph_FootnoteLinks_CitingCommitmentsAndCoverage()
     {
         var page = await app.GetPageAsync("/resolutions/a-res-80-173");
