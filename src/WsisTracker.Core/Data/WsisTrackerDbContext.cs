@@ -15,11 +15,28 @@ namespace WsisTracker.Core.Data;
 /// <summary>
 /// The database. When an <see cref="ActorContext"/> names who is acting, every save also writes the audit trail of
 /// its changes, in the same transaction. It also stores the staff accounts (ASP.NET Core Identity, tables
-/// <c>staff_*</c>).
+/// <c>staff_*</c>). Instances are pooled (one constructor, taking only the options): each lease is bound to its
+/// request's actor, the clock and the read cache by <see cref="Bind"/>.
 /// </summary>
-public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> options, ActorContext? actor = null, TimeProvider? time = null, ReadCache? readCache = null)
+public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> options)
     : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
+    private ActorContext? _actor;
+    private TimeProvider _time = TimeProvider.System;
+    private ReadCache? _readCache;
+
+    /// <summary>
+    /// Binds this lease to who is acting (whose saves are audited), the clock and the process's read cache. The
+    /// container does it on every lease from the pool, so no lease keeps another request's actor.
+    /// </summary>
+    public WsisTrackerDbContext Bind(ActorContext? actor, TimeProvider time, ReadCache? readCache)
+    {
+        _actor = actor;
+        _time = time;
+        _readCache = readCache;
+        return this;
+    }
+
     public DbSet<Resolution> Resolutions => Set<Resolution>();
 
     public DbSet<Section> Sections => Set<Section>();
@@ -48,7 +65,7 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>The process's read cache, told of every save so cached read models never outlive a local write.</summary>
-    public ReadCache? ReadCache => readCache;
+    public ReadCache? ReadCache => _readCache;
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -58,13 +75,13 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
         }
         finally
         {
-            readCache?.Invalidate();
+            _readCache?.Invalidate();
         }
     }
 
     private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        if (actor?.Name is not { } name)
+        if (_actor?.Name is not { } name)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -79,7 +96,7 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            AuditEntries.AddRange(trail.ToEntries(name, actor.Kind, (time ?? TimeProvider.System).GetUtcNow()));
+            AuditEntries.AddRange(trail.ToEntries(name, _actor.Kind, _time.GetUtcNow()));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             if (ownTransaction is not null)
             {
@@ -99,7 +116,7 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
 
     /// <summary>Synchronous saves are for framework stores that need no audit (Data Protection keys); audited writes are async.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        actor?.Name is null
+        _actor?.Name is null
             ? base.SaveChanges(acceptAllChangesOnSuccess)
             : throw new NotSupportedException("Use SaveChangesAsync, which writes the audit trail.");
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Serilog;
 using Serilog.Events;
@@ -33,7 +34,11 @@ public static class WsisTrackerApp
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"Set the connection string 'ConnectionStrings:{ConnectionStringName}'.");
-        builder.Services.AddDbContext<WsisTrackerDbContext>(options => DatabaseSetup.Configure(options, connectionString));
+        // Pooled contexts: a lease per request scope, bound to the request's actor; returned to the pool when the
+        // scope ends (docs/performance.md).
+        builder.Services.AddPooledDbContextFactory<WsisTrackerDbContext>(options => DatabaseSetup.Configure(options, connectionString));
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<WsisTrackerDbContext>>().CreateDbContext()
+            .Bind(services.GetService<ActorContext>(), services.GetRequiredService<TimeProvider>(), services.GetService<ReadCache>()));
 
         builder.Services.AddDataProtection()
             .SetApplicationName("WsisTracker")
