@@ -141,57 +141,64 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         return new KeysetPage<CommitmentSummary>(rows, total, next);
     }
 
+    /// <summary>
+    /// One commitment with everything its page and its API resource show. A compiled query: the projection is large,
+    /// and building and matching its expression tree on every request cost more than running its SQL.
+    /// </summary>
     public async Task<Result<CommitmentDetail>> GetAsync(int id, CancellationToken cancellationToken)
     {
-        var today = Today();
-        var detail = await db.Commitments.AsNoTracking()
-            .Where(c => c.Id == id)
-            .Select(c => new CommitmentDetail(
-                c.Id,
-                c.Code,
-                c.Title,
-                c.Description,
-                c.Status,
-                c.ProgressPercent,
-                c.TargetDate,
-                c.TargetDateText,
-                Commitment.IsOverdue(c.TargetDate, c.Status, today),
-                c.ReportingCadence,
-                c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
-                    .Select(p => new CitedParagraph(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order, p.Paragraph.Text))
-                    .ToList(),
-                c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => new CommitmentActionLineModel(a.ActionLine!.Code, a.ActionLine.Title)).ToList(),
-                c.Stakeholders.OrderBy(s => s.Role).ThenBy(s => s.Stakeholder!.Name)
-                    .Select(s => new CommitmentStakeholderModel(s.StakeholderId, s.Stakeholder!.Slug, s.Stakeholder.Name, s.Stakeholder.Acronym, s.Stakeholder.Group, s.Role))
-                    .ToList(),
-                c.Milestones.OrderBy(m => m.Order).Select(m => new MilestoneModel(m.Title, m.DueDate, m.CompletedDate)).ToList(),
-                c.ProgressUpdates.OrderByDescending(u => u.AsOf).ThenByDescending(u => u.Id)
-                    .Select(u => new ProgressUpdateModel(u.Id, u.Status, u.ProgressPercent, u.Note, u.EvidenceLinks, u.AsOf, u.Author, u.RecordedAt))
-                    .ToList(),
-                c.Lineage.Select(l => new LineageModel(
-                        l.EarlierCommitmentId, l.EarlierCommitment!.Code, l.EarlierCommitment.Title,
-                        l.EarlierCommitment.Paragraphs.Select(p => p.Paragraph!.Resolution!.Symbol).FirstOrDefault() ?? "",
-                        l.Kind, l.Evidence))
-                    .ToList(),
-                db.Set<CommitmentLineage>().Where(l => l.EarlierCommitmentId == c.Id)
-                    .Select(l => new LineageModel(
-                        l.CommitmentId,
-                        db.Commitments.Where(later => later.Id == l.CommitmentId).Select(later => later.Code).First(),
-                        db.Commitments.Where(later => later.Id == l.CommitmentId).Select(later => later.Title).First(),
-                        db.Set<CommitmentParagraph>().Where(p => p.CommitmentId == l.CommitmentId).Select(p => p.Paragraph!.Resolution!.Symbol).FirstOrDefault() ?? "",
-                        l.Kind,
-                        l.Evidence))
-                    .ToList(),
-                c.IsSynthetic,
-                c.WithdrawnAt,
-                c.WithdrawalReason,
-                c.CreatedAt,
-                c.UpdatedAt,
-                c.Version))
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(cancellationToken);
+        var detail = await DetailQuery(db, id, Today(), cancellationToken);
         return detail is null ? Error.NotFound("Commitment", id) : detail;
     }
+
+    private static readonly Func<WsisTrackerDbContext, int, DateOnly, CancellationToken, Task<CommitmentDetail?>> DetailQuery =
+        EF.CompileAsyncQuery((WsisTrackerDbContext db, int id, DateOnly today, CancellationToken cancellationToken) =>
+            db.Commitments.AsNoTracking()
+                .Where(c => c.Id == id)
+                .Select(c => new CommitmentDetail(
+                    c.Id,
+                    c.Code,
+                    c.Title,
+                    c.Description,
+                    c.Status,
+                    c.ProgressPercent,
+                    c.TargetDate,
+                    c.TargetDateText,
+                    Commitment.IsOverdue(c.TargetDate, c.Status, today),
+                    c.ReportingCadence,
+                    c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
+                        .Select(p => new CitedParagraph(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order, p.Paragraph.Text))
+                        .ToList(),
+                    c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => new CommitmentActionLineModel(a.ActionLine!.Code, a.ActionLine.Title)).ToList(),
+                    c.Stakeholders.OrderBy(s => s.Role).ThenBy(s => s.Stakeholder!.Name)
+                        .Select(s => new CommitmentStakeholderModel(s.StakeholderId, s.Stakeholder!.Slug, s.Stakeholder.Name, s.Stakeholder.Acronym, s.Stakeholder.Group, s.Role))
+                        .ToList(),
+                    c.Milestones.OrderBy(m => m.Order).Select(m => new MilestoneModel(m.Title, m.DueDate, m.CompletedDate)).ToList(),
+                    c.ProgressUpdates.OrderByDescending(u => u.AsOf).ThenByDescending(u => u.Id)
+                        .Select(u => new ProgressUpdateModel(u.Id, u.Status, u.ProgressPercent, u.Note, u.EvidenceLinks, u.AsOf, u.Author, u.RecordedAt))
+                        .ToList(),
+                    c.Lineage.Select(l => new LineageModel(
+                            l.EarlierCommitmentId, l.EarlierCommitment!.Code, l.EarlierCommitment.Title,
+                            l.EarlierCommitment.Paragraphs.Select(p => p.Paragraph!.Resolution!.Symbol).FirstOrDefault() ?? "",
+                            l.Kind, l.Evidence))
+                        .ToList(),
+                    db.Set<CommitmentLineage>().Where(l => l.EarlierCommitmentId == c.Id)
+                        .Select(l => new LineageModel(
+                            l.CommitmentId,
+                            db.Commitments.Where(later => later.Id == l.CommitmentId).Select(later => later.Code).First(),
+                            db.Commitments.Where(later => later.Id == l.CommitmentId).Select(later => later.Title).First(),
+                            db.Set<CommitmentParagraph>().Where(p => p.CommitmentId == l.CommitmentId).Select(p => p.Paragraph!.Resolution!.Symbol).FirstOrDefault() ?? "",
+                            l.Kind,
+                            l.Evidence))
+                        .ToList(),
+                    c.IsSynthetic,
+                    c.WithdrawnAt,
+                    c.WithdrawalReason,
+                    c.CreatedAt,
+                    c.UpdatedAt,
+                    c.Version))
+                .AsSplitQuery()
+                .SingleOrDefault());
 
     private static IQueryable<Commitment> After(IQueryable<Commitment> query, CommitmentSort sort, KeysetPosition? p) => p is null ? query : sort switch
     {
