@@ -20,19 +20,19 @@ public sealed class WalkTests(BrowserApp app)
 
         await page.GetByText("Data table: Average progress by action line").ClickAsync();
         await page.Locator("figure.chart table a", new PageLocatorOptions { HasTextString = "C5 " }).First.ClickAsync();
-        await page.WaitForURLAsync("**/action-lines/C5");
+        await page.WaitForPageAsync("**/action-lines/C5");
         Assert.StartsWith("C5", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         await page.AssertNoViolationsAsync(app);
 
         await page.Locator("table.commitments tbody tr td:first-child a").First.ClickAsync();
-        await page.WaitForURLAsync("**/commitments/*");
+        await page.WaitForPageAsync("**/commitments/*");
         Assert.NotNull(await page.Locator("figure.source blockquote").First.TextContentAsync());
         await page.AssertNoViolationsAsync(app);
 
         var source = page.Locator("figure.source figcaption a").First;
         var href = await source.GetAttributeAsync("href");
         await source.ClickAsync();
-        await page.WaitForURLAsync("**/resolutions/**");
+        await page.WaitForPageAsync("**/resolutions/**");
         var anchor = href![(href!.IndexOf('#', StringComparison.Ordinal) + 1)..];
         Assert.EndsWith("#" + anchor, page.Url, StringComparison.Ordinal);
         Assert.True(await page.Locator($"article#{anchor}").EvaluateAsync<bool>("e => e.matches(':target')"));
@@ -51,7 +51,7 @@ public sealed class WalkTests(BrowserApp app)
         await page.Locator("#f-resolution").SelectOptionAsync("a-res-70-125");
         await page.Locator("#f-overdue").SelectOptionAsync("true");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Apply" }).ClickAsync();
-        await page.WaitForURLAsync("**/commitments?*overdue=true*");
+        await page.WaitForPageAsync("**/commitments?*overdue=true*");
         Assert.Contains("resolution=a-res-70-125", page.Url, StringComparison.Ordinal);
         var rows = page.Locator("table.commitments tbody tr");
         Assert.True(await rows.CountAsync() > 0);
@@ -72,7 +72,7 @@ public sealed class WalkTests(BrowserApp app)
 
         await page.GotoAsync("/commitments?resolution=a-res-80-173");
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Next page" }).ClickAsync();
-        await page.WaitForURLAsync("**page=2");
+        await page.WaitForPageAsync("**page=2");
         Assert.Contains("Page 2 of", await page.Locator("p.result-count").InnerTextAsync(), StringComparison.Ordinal);
         await page.AssertNoViolationsAsync(app);
     }
@@ -87,7 +87,7 @@ public sealed class WalkTests(BrowserApp app)
         await page.AssertNoViolationsAsync(app);
         await page.Locator("#q").FillAsync("internet governance forum");
         await page.Locator("#q").PressAsync("Enter");
-        await page.WaitForURLAsync("**/search?q=*");
+        await page.WaitForPageAsync("**/search?q=*");
         Assert.True(await page.Locator("ol.hits mark").CountAsync() > 0);
         await page.AssertNoViolationsAsync(app);
     }
@@ -106,7 +106,7 @@ public sealed class WalkTests(BrowserApp app)
 
         await page.GotoAsync("/stakeholders");
         await page.Locator("ul.stakeholders a").First.ClickAsync();
-        await page.WaitForURLAsync("**/stakeholders/*");
+        await page.WaitForPageAsync("**/stakeholders/*");
         await page.AssertNoViolationsAsync(app);
     }
 
@@ -118,7 +118,7 @@ public sealed class WalkTests(BrowserApp app)
 
         await page.GotoAsync("/commitments?resolution=a-res-70-125&paragraph=71");
         await page.Locator("table.commitments tbody a").First.ClickAsync();
-        await page.WaitForURLAsync("**/commitments/*");
+        await page.WaitForPageAsync("**/commitments/*");
         var feedHref = await page.Locator("link[rel=alternate][type='application/atom+xml'][href$='/feed']").Last.GetAttributeAsync("href");
         Assert.Matches("^/commitments/[0-9]+/feed$", feedHref);
 
@@ -137,7 +137,7 @@ public sealed class WalkTests(BrowserApp app)
         await using var _ = context;
         await page.GotoAsync("/commitments?resolution=a-res-70-125&paragraph=71");
         await page.Locator("table.commitments tbody a").First.ClickAsync();
-        await page.WaitForURLAsync("**/commitments/*");
+        await page.WaitForPageAsync("**/commitments/*");
 
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 

@@ -160,7 +160,7 @@ public static class StaffPages
         await page.GetByLabel("Email", new PageGetByLabelOptions { Exact = true }).FillAsync(login.Email);
         await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(login.Password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/workspace");
+        await page.WaitForPageAsync("**/workspace");
     }
 }
 
