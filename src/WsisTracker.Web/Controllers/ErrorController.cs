@@ -10,8 +10,8 @@ namespace WsisTracker.Web.Controllers;
 /// Where the exception handler sends unhandled failures: a problem response for the API, a plain page otherwise,
 /// never with a stack trace or SQL outside Development. A database that cannot be reached is a 503 with Retry-After
 /// (the client may try again); text that cannot be decoded (invalid UTF-8 or UTF-16 in a body) or that PostgreSQL
-/// cannot store (the NUL character, U+0000, in any field, filter or search) is the client's error, a 400; anything
-/// else a 500. All carry the correlation id that the log line carries.
+/// cannot store (the NUL character, U+0000, should any input escape the binding check of decision 034) is the client's
+/// error, a 400; anything else a 500. All carry the correlation id that the log line carries.
 /// The handler re-executes the failed request with its own method, so it takes no antiforgery token.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
