@@ -46,8 +46,7 @@ public static class ApiProblems
     public static IActionResult FromModelState(ActionContext context)
     {
         var errors = CamelCaseKeys(context.ModelState);
-        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiProblems))
-            .LogWarning("Rejected input for {Method} {Path}: {Fields}", context.HttpContext.Request.Method, context.HttpContext.Request.Path, string.Join(", ", errors.Keys));
+        RejectedInputLogging.Write(context.HttpContext.RequestServices.GetRequiredService<ILogger<RejectedInputLogging>>(), context.HttpContext.Request, errors.Keys);
         var problem = new ValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,

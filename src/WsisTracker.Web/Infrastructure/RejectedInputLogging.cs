@@ -21,7 +21,10 @@ public sealed class RejectedInputLogging(ILogger<RejectedInputLogging> logger) :
             return;
         }
 
-        logger.LogWarning("Rejected input for {Method} {Path}: {Fields}", context.HttpContext.Request.Method, context.HttpContext.Request.Path,
-            string.Join(", ", context.ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key.Length == 0 ? "(form)" : e.Key)));
+        Write(logger, context.HttpContext.Request, context.ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key.Length == 0 ? "(form)" : e.Key));
     }
+
+    /// <summary>The one line a refused input writes, for pages and API alike: method, path and the fields' names.</summary>
+    public static void Write(ILogger logger, HttpRequest request, IEnumerable<string> fields) =>
+        logger.LogWarning("Rejected input for {Method} {Path}: {Fields}", request.Method, request.Path, string.Join(", ", fields));
 }
