@@ -80,7 +80,7 @@ public sealed class ApiKeyService(WsisTrackerDbContext db, TimeProvider time)
     public async Task<ApiKeyModel?> AuthenticateAsync(string key, CancellationToken cancellationToken)
     {
         var hash = Hash(key);
-        var apiKey = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
+        var apiKey = await LiveKeyQuery(db, hash, cancellationToken);
         if (apiKey is null)
         {
             return null;
@@ -95,6 +95,11 @@ public sealed class ApiKeyService(WsisTrackerDbContext db, TimeProvider time)
 
         return ToModel(apiKey);
     }
+
+    /// <summary>Every API write runs this lookup, so it is compiled once rather than matched in the query cache each time.</summary>
+    private static readonly Func<WsisTrackerDbContext, string, CancellationToken, Task<ApiKey?>> LiveKeyQuery =
+        EF.CompileAsyncQuery((WsisTrackerDbContext db, string hash, CancellationToken cancellationToken) =>
+            db.ApiKeys.AsNoTracking().SingleOrDefault(k => k.KeyHash == hash && k.RevokedAt == null));
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 

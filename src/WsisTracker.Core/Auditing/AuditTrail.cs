@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace WsisTracker.Core.Auditing;
 
@@ -46,8 +47,15 @@ internal sealed class AuditTrail
             After = change.Action == nameof(EntityState.Deleted) ? null : Serialize(change.Entry, original: false),
         });
 
+    /// <summary>
+    /// A column the database computes from the others on every write (the search vectors) is no change of anyone's:
+    /// logging it would copy every lexeme of the text into each entry, twice. Row versions are kept.
+    /// </summary>
+    private static bool IsDerived(IProperty property) =>
+        property.ValueGenerated == ValueGenerated.OnAddOrUpdate && !property.IsConcurrencyToken;
+
     private static string Serialize(EntityEntry entry, bool original) =>
         JsonSerializer.Serialize(entry.Properties
-            .Where(p => (!p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey()) && !SecretProperties.Contains(p.Metadata.Name))
+            .Where(p => (!p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey()) && !SecretProperties.Contains(p.Metadata.Name) && !IsDerived(p.Metadata))
             .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue));
 }

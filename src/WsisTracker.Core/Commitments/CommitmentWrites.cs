@@ -63,7 +63,7 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
     /// </summary>
     public async Task<Result<RecordedProgress>> RecordProgressAsync(int id, RecordProgressInput input, uint expectedVersion, CancellationToken cancellationToken)
     {
-        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var commitment = await TrackedQuery(db, id, cancellationToken);
         if (Check(commitment, id, expectedVersion) is { } error)
         {
             return error;
@@ -84,6 +84,10 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
         var u = recorded.Value!;
         return new RecordedProgress(new ProgressUpdateModel(u.Id, u.Status, u.ProgressPercent, u.Note, u.EvidenceLinks, u.AsOf, u.Author, u.RecordedAt), commitment.Version);
     }
+
+    /// <summary>The commitment alone, tracked: the hot path of recording progress, compiled once.</summary>
+    private static readonly Func<WsisTrackerDbContext, int, CancellationToken, Task<Commitment?>> TrackedQuery =
+        EF.CompileAsyncQuery((WsisTrackerDbContext db, int id, CancellationToken cancellationToken) => db.Commitments.SingleOrDefault(c => c.Id == id));
 
     public static Error VersionMismatch() =>
         new(ErrorKind.PreconditionFailed, "version-mismatch", "The commitment was changed by someone else since you read it. Reload it and apply your change again.");

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using WsisTracker.Core.Data.Seeding;
@@ -44,6 +47,27 @@ public sealed class SqlCommandCountTests : IAsyncLifetime
     public Task InitializeAsync() => _app.InitializeAsync();
 
     public Task DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task RecordingProgress_OverTheApi_TakesFourCommandsAndNoSavepoint()
+    {
+        var commitment = await _app.CreateCommitmentAsync();
+        using var writer = await _app.CreateWriterAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/commitments/{commitment.Id}/progress")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { status = "onTrack", progressPercent = 10, asOf = DateTime.UtcNow.ToString("yyyy-MM-dd") }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{commitment.Version}\"");
+        _app.SqlCommands.Reset();
+
+        using var response = await writer.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        // The key, the commitment, one batch with the update and the commitment's new state, the audit rows (the
+        // transaction's BEGIN and COMMIT, and the key's last use, at most once a minute, are not reader commands).
+        Assert.Equal(4, _app.SqlCommands.Count);
+        Assert.Equal(0, _app.SqlCommands.Savepoints);
+    }
 
     [Fact]
     public async Task EveryRequest_IssuesTheSameNumberOfCommands_WhenTheDataGrowsTenfold()

@@ -147,5 +147,11 @@ public sealed class ProgressPageTests(WsisTrackerFactory app)
         Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(modified.Before!).RootElement.GetProperty("ProgressPercent").ValueKind);
         Assert.Equal(20, JsonDocument.Parse(modified.After!).RootElement.GetProperty("ProgressPercent").GetInt32());
         Assert.Contains(entries, e => e.EntityType == "ProgressUpdate" && e.Action == "Added");
+
+        // The row version is audited; the search vector the database derives from the text is not.
+        var after = JsonDocument.Parse(modified.After!).RootElement;
+        Assert.True(after.TryGetProperty("Version", out _), modified.After);
+        Assert.False(after.TryGetProperty("SearchVector", out _), modified.After);
+        Assert.False(JsonDocument.Parse(modified.Before!).RootElement.TryGetProperty("SearchVector", out _), modified.Before);
     }
 }
