@@ -3,7 +3,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace WsisTracker.Core.Caching;
 
 /// <summary>
-/// Caches the read models that cost whole-table aggregates (the dashboard, the resolution reader). Every successful
+/// Caches the read models that cost whole-table aggregates (the dashboard, the resolution reader) or many queries (a
+/// commitment's detail, which is also keyed by the commitment's version: see the commitment service). Every successful
 /// save through <see cref="Data.WsisTrackerDbContext"/> in this process starts a new generation, so a write is seen at
 /// once here; another instance's writes are seen when the entry expires, at most <see cref="MaxAge"/> later.
 /// </summary>
@@ -30,6 +31,11 @@ public sealed class ReadCache(IMemoryCache cache, TimeSpan maxAge)
         }
 
         var value = await create();
+        if (value is null)
+        {
+            return value;
+        }
+
         cache.Set(generationKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = MaxAge, Size = 1 });
         return value;
     }

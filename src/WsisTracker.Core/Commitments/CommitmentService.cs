@@ -1,12 +1,14 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Caching;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
 using WsisTracker.Core.Resolutions;
 
 namespace WsisTracker.Core.Commitments;
 
-public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time)
+public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time, ReadCache cache)
 {
     public const int MaxPageSize = 200;
 
@@ -145,11 +147,30 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
     /// One commitment with everything its page and its API resource show. A compiled query: the projection is large,
     /// and building and matching its expression tree on every request cost more than running its SQL.
     /// </summary>
+    /// <summary>
+    /// One commitment with everything it shows. The detail is cached per version of the commitment's row: a cheap
+    /// read of the version comes first, so a change of the commitment itself (any write, recorded progress included)
+    /// is seen at once on every instance, and a cached detail is never served under another version's ETag. What the
+    /// detail shows of other rows (a stakeholder's name, a later commitment's lineage) follows the read cache: at
+    /// once on this instance, within <see cref="ReadCache.MaxAge"/> on the others.
+    /// </summary>
     public async Task<Result<CommitmentDetail>> GetAsync(int id, CancellationToken cancellationToken)
     {
-        var detail = await DetailQuery(db, id, Today(), cancellationToken);
+        if (await VersionQuery(db, id, cancellationToken) is not { } version)
+        {
+            return Error.NotFound("Commitment", id);
+        }
+
+        var today = Today();
+        var detail = await cache.GetOrCreateAsync(
+            string.Create(CultureInfo.InvariantCulture, $"commitment:{id}:{version}:{today:yyyy-MM-dd}"),
+            () => DetailQuery(db, id, today, cancellationToken));
         return detail is null ? Error.NotFound("Commitment", id) : detail;
     }
+
+    private static readonly Func<WsisTrackerDbContext, int, CancellationToken, Task<uint?>> VersionQuery =
+        EF.CompileAsyncQuery((WsisTrackerDbContext db, int id, CancellationToken cancellationToken) =>
+            db.Commitments.Where(c => c.Id == id).Select(c => (uint?)c.Version).SingleOrDefault());
 
     private static readonly Func<WsisTrackerDbContext, int, DateOnly, CancellationToken, Task<CommitmentDetail?>> DetailQuery =
         EF.CompileAsyncQuery((WsisTrackerDbContext db, int id, DateOnly today, CancellationToken cancellationToken) =>

@@ -142,6 +142,37 @@ public sealed class SeveralInstancesTests(WsisTrackerFactory app, ITestOutputHel
         Assert.True(seenAfter is not null, $"instance B (read cache {maxAge}) did not show the write within {deadline} ({polls} polls)");
     }
 
+    [Fact]
+    public async Task CommitmentCachedByOneInstance_ShowsAnotherInstancesWrite_AtOnceWithItsNewETag()
+    {
+        // The other instance keeps its cache for the default 30 s: its detail is fresh only because it checks the version.
+        await using var second = app.WithWebHostBuilder(builder => builder.UseSetting("Database:MigrateOnStartup", "false"));
+        using var onCache = second.CreateClient();
+        var commitment = await app.CreateCommitmentAsync();
+        var url = $"/api/v1/commitments/{commitment.Id}";
+        using (var first = await onCache.GetAsync(url))
+        {
+            Assert.Equal($"\"{commitment.Version}\"", first.Headers.ETag?.Tag);
+        }
+
+        var note = $"written on A {Guid.NewGuid():N}";
+        using var writer = await app.CreateWriterAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{url}/progress")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { status = "onTrack", progressPercent = 35, note, asOf = DateTime.UtcNow.ToString("yyyy-MM-dd") }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{commitment.Version}\"");
+        using var written = await writer.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        var newETag = written.Headers.GetValues("Commitment-ETag").Single();
+
+        using var again = await onCache.GetAsync(url);
+        var detail = await again.Content.ReadFromJsonAsync<JsonElement>(WsisTrackerFactory.Json);
+        Assert.Equal(newETag, again.Headers.ETag?.Tag);
+        Assert.Equal(35, detail.GetProperty("progressPercent").GetInt32());
+        Assert.Equal(note, detail.GetProperty("progressHistory")[0].GetProperty("note").GetString());
+    }
+
     private static async Task<List<string>> NotesOnDashboardAsync(HttpClient client, int commitmentId)
     {
         var dashboard = await client.GetFromJsonAsync<JsonElement>("/api/v1/dashboard", WsisTrackerFactory.Json);
