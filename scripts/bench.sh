@@ -127,7 +127,7 @@ for scale in "${SCALES[@]}"; do
   wrk -t2 -c"$CONNECTIONS" -d2s -s "$lua" "$A" -- "$first_demo" 100 "$key" >/dev/null 2>&1 || true
   read -r rps p50 p99 bad <<< "$(wrk_run "$A" "$lua" "$first_demo" 100 "$key")"
   # The baseline writes to the next 200 synthetic commitments (scale 1,000 has them), so the two never share a row.
-  read -r brps _ _ bbad <<< "$(wrk_run "$B" "$lua" "$((first_demo + 200))" 100 "" baseline)"
+  read -r brps _ _ bbad <<< "$(wrk_run "$B" "$lua" "$((first_demo + 200))" 100 "$key" baseline)"
   [ "$bbad" -eq 0 ] || echo "- record progress baseline at $scale: $bbad responses were not 2xx/3xx" >> "$notes"
   [ "$bad" -eq 0 ] || echo "- record progress at $scale: $bad responses were not 2xx/3xx" >> "$notes"
   echo "| record progress (API, key + If-Match) | $scale | $rps | $p50 | $p99 | $(awk -v a="$rps" -v b="$brps" 'BEGIN { printf "%.2f (baseline %d/s)", a/b, b }') |" >> "$results"

@@ -79,7 +79,7 @@ wait_ready() {
 # artifacts/publish/web; prints the path of its dll. Run it with `web_app ARGS...` so that its content root is the
 # publish folder.
 publish_release() {
-  (cd "$ROOT" && dotnet publish src/WsisTracker.Web -c Release -o "$ROOT/artifacts/publish/web" -v quiet -nologo >/dev/null)
+  (cd "$ROOT" && dotnet publish src/WsisTracker.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$ROOT/artifacts/publish/web" -v quiet -nologo >/dev/null)
   echo "$ROOT/artifacts/publish/web/WsisTracker.Web.dll"
 }
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Npgsql;
 
@@ -34,7 +36,7 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
         return Json(new Dictionary<string, object?> { ["items"] = rows, ["totalCount"] = count, ["next"] = rows.Count == limit ? $"/baseline/commitments?after={rows[^1]["id"]}&limit={limit}" : null });
     }
 
-    public async Task<IResult> DetailAsync(int id, CancellationToken cancellationToken)
+    public async Task<IResult> DetailAsync(HttpContext http, int id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         Dictionary<string, object?>? item = null;
@@ -68,59 +70,113 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
         item["milestones"] = await ListOfAsync(connection, "SELECT m0.title, m0.due_date, m0.completed_date FROM milestones AS m0 WHERE m0.commitment_id = @id ORDER BY m0.\"order\"", id, cancellationToken);
         item["progressHistory"] = await ListOfAsync(connection, "SELECT p2.id, p2.status, p2.progress_percent, p2.note, p2.evidence_links, p2.as_of, p2.author, p2.recorded_at FROM progress_updates AS p2 WHERE p2.commitment_id = @id ORDER BY p2.as_of DESC, p2.id DESC", id, cancellationToken);
         item["continues"] = await ListOfAsync(connection, "SELECT l.earlier_commitment_id, e.code, e.title, l.kind, l.evidence FROM commitment_lineage AS l JOIN commitments AS e ON l.earlier_commitment_id = e.id WHERE l.commitment_id = @id", id, cancellationToken);
+        http.Response.Headers.ETag = $"\"{item["version"]}\"";
         item["continuedBy"] = await ListOfAsync(connection, "SELECT l.commitment_id, c.code, c.title, l.kind, l.evidence FROM commitment_lineage AS l JOIN commitments AS c ON l.commitment_id = c.id WHERE l.earlier_commitment_id = @id", id, cancellationToken);
         return Json(item);
     }
 
-    /// <summary>The transaction of recording progress: read with version, append the update, move the commitment, audit both.</summary>
-    public async Task<IResult> RecordProgressAsync(int id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The product's record-progress request done by hand: the API key checked against its stored hash, <c>If-Match</c>
+    /// read, the JSON body parsed, then one transaction (read the row and its version, append the update, move the
+    /// commitment on its version, audit both) and the update answered as JSON with the new <c>Commitment-ETag</c>.
+    /// </summary>
+    public async Task<IResult> RecordProgressAsync(HttpContext http, int id, CancellationToken cancellationToken)
     {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal)
+            || !uint.TryParse(http.Request.Headers.IfMatch.ToString().Trim('"'), out var expected))
+        {
+            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        var body = await JsonSerializer.DeserializeAsync<ProgressBody>(http.Request.Body, JsonSerializerOptions.Web, cancellationToken);
+        if (body is not { Status: { Length: > 0 } status, AsOf: { } asOf })
+        {
+            return Results.BadRequest();
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        string? keyName = null;
+        await ReadAsync(connection, "SELECT k.name FROM api_keys AS k WHERE k.key_hash = @hash AND k.revoked_at IS NULL LIMIT 2", reader => keyName = reader.GetString(0), cancellationToken,
+            ("hash", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(authorization[7..])))));
+        if (keyName is null)
+        {
+            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        var author = $"api-key:{keyName}";
+        var dbStatus = char.ToUpperInvariant(status[0]) + status[1..];
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         uint version = 0;
-        var found = false;
-        await ReadAsync(connection, "SELECT c.xmin FROM commitments AS c WHERE c.id = @id", reader =>
+        Dictionary<string, object?>? before = null;
+        await ReadAsync(connection, "SELECT c.xmin, c.status, c.progress_percent, c.last_progress_as_of, c.updated_at FROM commitments AS c WHERE c.id = @id", reader =>
         {
             version = reader.GetFieldValue<uint>(0);
-            found = true;
+            before = Row(reader, 1);
         }, cancellationToken, ("id", id));
-        if (!found)
+        if (before is null)
         {
             return Results.NotFound();
         }
 
-        var now = DateTimeOffset.UtcNow;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        await using (var insert = new NpgsqlCommand("INSERT INTO progress_updates (commitment_id, status, progress_percent, note, evidence_links, as_of, author, recorded_at) VALUES (@id, 'OnTrack', 50, 'Baseline update.', '{}', @asOf, 'baseline', @now) RETURNING id", connection, transaction))
+        if (version != expected)
         {
-            insert.Parameters.AddWithValue("id", id);
-            insert.Parameters.AddWithValue("asOf", today);
-            insert.Parameters.AddWithValue("now", now);
-            await insert.ExecuteScalarAsync(cancellationToken);
+            return Results.StatusCode(StatusCodes.Status412PreconditionFailed);
         }
 
-        await using (var update = new NpgsqlCommand("UPDATE commitments SET status = 'OnTrack', progress_percent = 50, last_progress_as_of = @asOf, updated_at = @now WHERE id = @id AND xmin = @version RETURNING xmin", connection, transaction))
+        var now = DateTimeOffset.UtcNow;
+        long updateId;
+        await using (var insert = new NpgsqlCommand("INSERT INTO progress_updates (commitment_id, status, progress_percent, note, evidence_links, as_of, author, recorded_at) VALUES (@id, @status, @percent, @note, @links, @asOf, @author, @now) RETURNING id", connection, transaction))
+        {
+            insert.Parameters.AddWithValue("id", id);
+            insert.Parameters.AddWithValue("status", dbStatus);
+            insert.Parameters.AddWithValue("percent", (object?)body.ProgressPercent ?? DBNull.Value);
+            insert.Parameters.AddWithValue("note", (object?)body.Note ?? DBNull.Value);
+            insert.Parameters.AddWithValue("links", body.EvidenceLinks ?? []);
+            insert.Parameters.AddWithValue("asOf", asOf);
+            insert.Parameters.AddWithValue("author", author);
+            insert.Parameters.AddWithValue("now", now);
+            updateId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        uint next;
+        await using (var update = new NpgsqlCommand("UPDATE commitments SET status = @status, progress_percent = @percent, last_progress_as_of = @asOf, updated_at = @now WHERE id = @id AND xmin = @version RETURNING xmin", connection, transaction))
         {
             update.Parameters.AddWithValue("id", id);
-            update.Parameters.AddWithValue("asOf", today);
+            update.Parameters.AddWithValue("status", dbStatus);
+            update.Parameters.AddWithValue("percent", (object?)body.ProgressPercent ?? DBNull.Value);
+            update.Parameters.AddWithValue("asOf", asOf);
             update.Parameters.AddWithValue("now", now);
             update.Parameters.Add(new NpgsqlParameter("version", NpgsqlTypes.NpgsqlDbType.Xid) { Value = version });
-            if (await update.ExecuteScalarAsync(cancellationToken) is null)
+            if (await update.ExecuteScalarAsync(cancellationToken) is not uint written)
             {
                 return Results.StatusCode(StatusCodes.Status412PreconditionFailed);
             }
+
+            next = written;
         }
 
-        await using (var audit = new NpgsqlCommand("INSERT INTO audit_entries (occurred_at, actor, actor_kind, action, entity_type, entity_key, before, after) VALUES (@now, 'baseline', 'ApiKey', 'Modified', 'Commitment', @key, '{}'::jsonb, '{}'::jsonb), (@now, 'baseline', 'ApiKey', 'Added', 'ProgressUpdate', @key, NULL, '{}'::jsonb)", connection, transaction))
+        var after = new Dictionary<string, object?>(before) { ["status"] = dbStatus, ["progress_percent"] = body.ProgressPercent, ["last_progress_as_of"] = asOf, ["updated_at"] = now };
+        var recorded = new { id = updateId, status, progressPercent = body.ProgressPercent, note = body.Note, evidenceLinks = body.EvidenceLinks ?? [], asOf, author, recordedAt = now };
+        await using (var audit = new NpgsqlCommand("INSERT INTO audit_entries (occurred_at, actor, actor_kind, action, entity_type, entity_key, before, after) VALUES (@now, @author, 'ApiKey', 'Modified', 'Commitment', @commitment, @before::jsonb, @after::jsonb), (@now, @author, 'ApiKey', 'Added', 'ProgressUpdate', @update, NULL, @recorded::jsonb)", connection, transaction))
         {
             audit.Parameters.AddWithValue("now", now);
-            audit.Parameters.AddWithValue("key", $"{{\"Id\":{id}}}");
+            audit.Parameters.AddWithValue("author", author);
+            audit.Parameters.AddWithValue("commitment", $"{{\"Id\":{id}}}");
+            audit.Parameters.AddWithValue("update", $"{{\"Id\":{updateId}}}");
+            audit.Parameters.AddWithValue("before", JsonSerializer.Serialize(before));
+            audit.Parameters.AddWithValue("after", JsonSerializer.Serialize(after));
+            audit.Parameters.AddWithValue("recorded", JsonSerializer.Serialize(recorded));
             await audit.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return Results.Created($"/baseline/commitments/{id}/progress", null);
+        http.Response.Headers["Commitment-ETag"] = $"\"{next}\"";
+        return Results.Created($"/baseline/commitments/{id}/progress", recorded);
     }
+
+    /// <summary>The body of a progress update, as the product's API takes it.</summary>
+    public sealed record ProgressBody(string? Status, int? ProgressPercent, string? Note, string[]? EvidenceLinks, DateOnly? AsOf);
 
     private static async Task<int> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

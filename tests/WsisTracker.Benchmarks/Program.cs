@@ -14,8 +14,8 @@ var app = builder.Build();
 app.MapGet("/baseline/plaintext", () => Results.Text("Hello, World!"));
 app.MapGet("/baseline/commitments", (BaselineQueries queries, int? limit, int? after, CancellationToken cancellationToken) =>
     queries.ListAsync(Math.Clamp(limit ?? 50, 1, 200), after ?? 0, cancellationToken));
-app.MapGet("/baseline/commitments/{id:int}", (BaselineQueries queries, int id, CancellationToken cancellationToken) =>
-    queries.DetailAsync(id, cancellationToken));
-app.MapPost("/baseline/commitments/{id:int}/progress", (BaselineQueries queries, int id, CancellationToken cancellationToken) =>
-    queries.RecordProgressAsync(id, cancellationToken));
+app.MapGet("/baseline/commitments/{id:int}", (BaselineQueries queries, HttpContext http, int id, CancellationToken cancellationToken) =>
+    queries.DetailAsync(http, id, cancellationToken));
+app.MapPost("/baseline/commitments/{id:int}/progress", (BaselineQueries queries, HttpContext http, int id, CancellationToken cancellationToken) =>
+    queries.RecordProgressAsync(http, id, cancellationToken));
 app.Run();
