@@ -1,7 +1,12 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace WsisTracker.Core.Auditing;
 
@@ -53,6 +58,39 @@ internal sealed class AuditTrail
     /// </summary>
     private static bool IsDerived(IProperty property) =>
         property.ValueGenerated == ValueGenerated.OnAddOrUpdate && !property.IsConcurrencyToken;
+
+    /// <summary>
+    /// Appends the entries with one INSERT in the save's transaction. They are never read back by the save that
+    /// wrote them, so a second SaveChanges (change detection, graph traversal, batching) would be pure cost.
+    /// </summary>
+    public async Task WriteAsync(DatabaseFacade database, string actor, ActorKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("INSERT INTO audit_entries (occurred_at, actor, actor_kind, action, entity_type, entity_key, before, after) VALUES ");
+        var parameters = new List<NpgsqlParameter>();
+        foreach (var entry in ToEntries(actor, kind, now))
+        {
+            sql.Append(parameters.Count == 0 ? "(" : ", (");
+            Add(entry.OccurredAt, NpgsqlDbType.TimestampTz);
+            Add(entry.Actor, NpgsqlDbType.Varchar);
+            Add(entry.ActorKind.ToString(), NpgsqlDbType.Varchar);
+            Add(entry.Action, NpgsqlDbType.Varchar);
+            Add(entry.EntityType, NpgsqlDbType.Varchar);
+            Add(entry.EntityKey, NpgsqlDbType.Varchar);
+            Add(entry.Before, NpgsqlDbType.Jsonb);
+            Add(entry.After, NpgsqlDbType.Jsonb);
+            sql.Length -= 2;
+            sql.Append(')');
+        }
+
+        await database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+
+        void Add(object? value, NpgsqlDbType type)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"a{parameters.Count}");
+            parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
+            sql.Append('@').Append(name).Append(", ");
+        }
+    }
 
     private static string Serialize(EntityEntry entry, bool original) =>
         JsonSerializer.Serialize(entry.Properties

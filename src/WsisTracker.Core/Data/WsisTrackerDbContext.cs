@@ -92,16 +92,15 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // In a transaction of its own, the two saves need no savepoints: a failure rolls the whole transaction back.
-        // Savepoints would cost four more round trips a write (SAVEPOINT and RELEASE around each save).
+        // In a transaction of its own, the save needs no savepoint: a failure rolls the whole transaction back.
+        // A savepoint would cost two more round trips a write (SAVEPOINT and RELEASE around the save).
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var savepoints = Database.AutoSavepointsEnabled;
         Database.AutoSavepointsEnabled = ownTransaction is null && savepoints;
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            AuditEntries.AddRange(trail.ToEntries(name, _actor.Kind, _time.GetUtcNow()));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            await trail.WriteAsync(Database, name, _actor.Kind, _time.GetUtcNow(), cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

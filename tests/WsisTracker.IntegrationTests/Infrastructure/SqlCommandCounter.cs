@@ -22,6 +22,13 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbTransactionInte
         Interlocked.Exchange(ref _savepoints, 0);
     }
 
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
     ValueTask<InterceptionResult> IDbTransactionInterceptor.CreatingSavepointAsync(
         DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken)
     {

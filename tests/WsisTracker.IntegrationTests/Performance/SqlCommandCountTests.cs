@@ -53,20 +53,25 @@ public sealed class SqlCommandCountTests : IAsyncLifetime
     {
         var commitment = await _app.CreateCommitmentAsync();
         using var writer = await _app.CreateWriterAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/commitments/{commitment.Id}/progress")
+        var version = commitment.Version;
+        var counts = new List<(int Commands, int Savepoints)>();
+        foreach (var percent in new[] { 10, 20 })
         {
-            Content = new StringContent(JsonSerializer.Serialize(new { status = "onTrack", progressPercent = 10, asOf = DateTime.UtcNow.ToString("yyyy-MM-dd") }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("If-Match", $"\"{commitment.Version}\"");
-        _app.SqlCommands.Reset();
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/commitments/{commitment.Id}/progress")
+            {
+                Content = new StringContent(JsonSerializer.Serialize(new { status = "onTrack", progressPercent = percent, asOf = DateTime.UtcNow.ToString("yyyy-MM-dd") }), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+            _app.SqlCommands.Reset();
+            using var response = await writer.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            counts.Add((_app.SqlCommands.Count, _app.SqlCommands.Savepoints));
+            version = uint.Parse(response.Headers.GetValues("Commitment-ETag").Single().Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
+        }
 
-        using var response = await writer.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        // The key, the commitment, one batch with the update and the commitment's new state, the audit rows (the
-        // transaction's BEGIN and COMMIT, and the key's last use, at most once a minute, are not reader commands).
-        Assert.Equal(4, _app.SqlCommands.Count);
-        Assert.Equal(0, _app.SqlCommands.Savepoints);
+        // The key, the commitment, one batch with the update and the commitment's new state, and the audit rows; the
+        // first use of a key also records it (at most once a minute). BEGIN and COMMIT are not commands.
+        Assert.Equal([(5, 0), (4, 0)], counts);
     }
 
     [Fact]
