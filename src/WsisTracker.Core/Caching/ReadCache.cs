@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace WsisTracker.Core.Caching;
@@ -13,6 +14,7 @@ public sealed class ReadCache(IMemoryCache cache, TimeSpan maxAge)
     /// <summary>How stale another instance's view may be unless <c>Caching:ReadModelSeconds</c> says otherwise.</summary>
     public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(30);
 
+    private readonly ConcurrentDictionary<string, object> _inFlight = new();
     private long _generation;
 
     /// <summary>The longest an entry is served: the bound on how late this instance sees another instance's writes.</summary>
@@ -22,6 +24,12 @@ public sealed class ReadCache(IMemoryCache cache, TimeSpan maxAge)
 
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
+    /// <summary>
+    /// The entry for the key in this generation, or the value <paramref name="create"/> makes (kept unless null).
+    /// Concurrent misses of one key share one computation: a cold dashboard at 100,000 commitments takes seconds,
+    /// and 32 requests computing it side by side would each take 32 times as long. A request whose shared computation
+    /// was cancelled (the first requester went away) computes its own.
+    /// </summary>
     public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create)
     {
         var generationKey = $"{key}#{Interlocked.Read(ref _generation)}";
@@ -30,13 +38,32 @@ public sealed class ReadCache(IMemoryCache cache, TimeSpan maxAge)
             return cached;
         }
 
-        var value = await create();
-        if (value is null)
+        var mine = new Lazy<Task<T>>(create);
+        if (_inFlight.GetOrAdd(generationKey, mine) is Lazy<Task<T>> shared && !ReferenceEquals(shared, mine))
         {
-            return value;
+            try
+            {
+                return await shared.Value;
+            }
+            catch (OperationCanceledException)
+            {
+                return await create();
+            }
         }
 
-        cache.Set(generationKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = MaxAge, Size = 1 });
-        return value;
+        try
+        {
+            var value = await mine.Value;
+            if (value is not null)
+            {
+                cache.Set(generationKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = MaxAge, Size = 1 });
+            }
+
+            return value;
+        }
+        finally
+        {
+            _inFlight.TryRemove(new KeyValuePair<string, object>(generationKey, mine));
+        }
     }
 }

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Caching.Memory;
+using WsisTracker.Core.Caching;
+
+namespace WsisTracker.UnitTests.Caching;
+
+public sealed class ReadCacheTests
+{
+    private readonly ReadCache _cache = new(new MemoryCache(new MemoryCacheOptions { SizeLimit = 100 }), TimeSpan.FromMinutes(1));
+
+    [Fact]
+    public async Task ConcurrentMisses_ShareOneComputation()
+    {
+        var computations = 0;
+        var release = new TaskCompletionSource();
+        async Task<string> Compute()
+        {
+            Interlocked.Increment(ref computations);
+            await release.Task;
+            return "dashboard";
+        }
+
+        var requests = Enumerable.Range(0, 16).Select(_ => _cache.GetOrCreateAsync("dashboard", Compute)).ToList();
+        release.SetResult();
+
+        Assert.All(await Task.WhenAll(requests), value => Assert.Equal("dashboard", value));
+        Assert.Equal(1, computations);
+        Assert.Equal("dashboard", await _cache.GetOrCreateAsync<string>("dashboard", () => throw new InvalidOperationException("the value is cached")));
+    }
+
+    [Fact]
+    public async Task AfterInvalidate_TheNextRequestComputesAgain()
+    {
+        Assert.Equal("first", await _cache.GetOrCreateAsync("reader", () => Task.FromResult("first")));
+        _cache.Invalidate();
+
+        Assert.Equal("second", await _cache.GetOrCreateAsync("reader", () => Task.FromResult("second")));
+    }
+
+    [Fact]
+    public async Task WhenTheSharedComputationIsCancelled_AWaitingRequestComputesItsOwn()
+    {
+        var leaderStarted = new TaskCompletionSource();
+        var cancel = new TaskCompletionSource();
+        async Task<string> Cancelled()
+        {
+            leaderStarted.SetResult();
+            await cancel.Task;
+            throw new OperationCanceledException();
+        }
+
+        var leader = _cache.GetOrCreateAsync("detail", Cancelled);
+        await leaderStarted.Task;
+        var follower = _cache.GetOrCreateAsync("detail", () => Task.FromResult("own"));
+        cancel.SetResult();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leader);
+        Assert.Equal("own", await follower);
+    }
+
+    [Fact]
+    public async Task NullIsNotKept()
+    {
+        Assert.Null(await _cache.GetOrCreateAsync<string?>("missing", () => Task.FromResult<string?>(null)));
+
+        Assert.Equal("found", await _cache.GetOrCreateAsync<string?>("missing", () => Task.FromResult<string?>("found")));
+    }
+}
