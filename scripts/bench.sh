@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The benchmark (docs/performance.md): a fresh PostgreSQL cluster, the app in Release, synthetic data at three scales,
 # wrk at 32 connections on each scenario for a bounded time, and a raw-Npgsql baseline in the same run.
-# Usage: scripts/bench.sh [scales...]   (default: 1000 10000 100000; BENCH_DURATION=10s per scenario)
+# Usage: scripts/bench.sh [scales...]   (default: 1000 10000 100000; BENCH_DURATION=10s per scenario after
+# BENCH_WARMUP=5s of the same load, for the product and the baseline alike)
 # Traffic goes to 127.0.0.1 only; every wrk run is bounded by its duration.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 SCALES=("${@:-1000 10000 100000}"); read -r -a SCALES <<< "${SCALES[*]}"
 DURATION="${BENCH_DURATION:-10s}"
+WARMUP="${BENCH_WARMUP:-5s}"
 CONNECTIONS=32
 PGPORT="${WSIS_BENCH_PGPORT:-5544}"
 APP_PORT=5090
@@ -109,11 +111,11 @@ for scale in "${SCALES[@]}"; do
       echo "- $name: not served ($url answered $(status_of "$url")), skipped" >> "$notes"
       continue
     fi
-    wrk -t1 -c4 -d2s "$url" >/dev/null 2>&1 || true
+    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null 2>&1 || true
     read -r rps p50 p99 bad <<< "$(wrk_run "$url")"
     ratio="–"
     if [ -n "$base" ]; then
-      wrk -t1 -c4 -d2s "$base" >/dev/null 2>&1 || true
+      wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$base" >/dev/null 2>&1 || true
       read -r brps _ _ bbad <<< "$(wrk_run "$base")"
       [ "$bbad" -eq 0 ] || echo "- $name baseline at $scale: $bbad responses were not 2xx/3xx" >> "$notes"
       ratio=$(awk -v a="$rps" -v b="$brps" 'BEGIN { printf "%.2f (baseline %d/s)", a/b, b }')
@@ -124,9 +126,11 @@ for scale in "${SCALES[@]}"; do
 
   # The write: each wrk thread owns 100 synthetic commitments and never has two requests in flight on one of them.
   lua="$ROOT/scripts/bench/record-progress.lua"
-  wrk -t2 -c"$CONNECTIONS" -d2s -s "$lua" "$A" -- "$first_demo" 100 "$key" >/dev/null 2>&1 || true
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$lua" "$A" -- "$((first_demo + 400))" 100 "$key" >/dev/null 2>&1 || true
   read -r rps p50 p99 bad <<< "$(wrk_run "$A" "$lua" "$first_demo" 100 "$key")"
-  # The baseline writes to the next 200 synthetic commitments (scale 1,000 has them), so the two never share a row.
+  # The baseline writes to the next 200 synthetic commitments (scale 1,000 has them), so the two never share a row;
+  # the warm-ups write to the 200 after those.
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$lua" "$B" -- "$((first_demo + 600))" 100 "$key" baseline >/dev/null 2>&1 || true
   read -r brps _ _ bbad <<< "$(wrk_run "$B" "$lua" "$((first_demo + 200))" 100 "$key" baseline)"
   [ "$bbad" -eq 0 ] || echo "- record progress baseline at $scale: $bbad responses were not 2xx/3xx" >> "$notes"
   [ "$bad" -eq 0 ] || echo "- record progress at $scale: $bad responses were not 2xx/3xx" >> "$notes"
@@ -138,7 +142,7 @@ for scale in "${SCALES[@]}"; do
 done
 
 {
-  echo; echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); wrk -t2 -c$CONNECTIONS -d$DURATION; $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo; echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); wrk -t2 -c$CONNECTIONS -d$DURATION after $WARMUP of warm-up; $(date -u +%Y-%m-%dT%H:%MZ)"
   echo; cat "$notes"
 } >> "$results"
 cat "$results"

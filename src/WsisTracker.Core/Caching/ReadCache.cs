@@ -22,6 +22,9 @@ public sealed class ReadCache(IMemoryCache cache, TimeSpan maxAge)
         ? maxAge
         : throw new ArgumentOutOfRangeException(nameof(maxAge), maxAge, "The read cache's maximum age must be positive.");
 
+    /// <summary>The current generation: a new one starts with every save in this process.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
     /// <summary>

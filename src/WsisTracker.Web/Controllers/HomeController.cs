@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using WsisTracker.Core.Dashboard;
+using WsisTracker.Web.Infrastructure;
 using WsisTracker.Web.Models;
 
 namespace WsisTracker.Web.Controllers;
@@ -9,6 +11,7 @@ public sealed class HomeController(DashboardService dashboard) : Controller
 {
     /// <summary>The dashboard, optionally for one resolution's commitments.</summary>
     [HttpGet("/")]
+    [OutputCache(PolicyName = WsisTrackerApp.ReadModelPages)]
     public async Task<IActionResult> IndexAsync([FromQuery, StringLength(32)] string? resolution, CancellationToken cancellationToken)
     {
         var slug = ModelState.IsValid && !string.IsNullOrWhiteSpace(resolution) ? resolution.Trim() : null;

@@ -55,6 +55,11 @@ public static class WsisTrackerApp
         }
 
         builder.Services.AddSingleton(services => new ReadCache(services.GetRequiredService<IMemoryCache>(), TimeSpan.FromSeconds(readModelSeconds)));
+        // The anonymous dashboard and reader pages, rendered once per read-cache generation: a save here starts a new
+        // one, so a write shows at once on this instance. Signed-in requests are never cached (the default policy).
+        builder.Services.AddOutputCache(options => options.AddPolicy(ReadModelPages, policy => policy
+            .Expire(TimeSpan.FromSeconds(readModelSeconds))
+            .SetCacheKeyPrefix(context => $"g{context.RequestServices.GetRequiredService<ReadCache>().Generation}")));
         builder.Services.AddScoped<DatabaseSeeder>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<ResolutionService>();
@@ -86,6 +91,9 @@ public static class WsisTrackerApp
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 
+    /// <summary>The output-cache policy of pages made only of read-cache models (see <see cref="ReadCache"/>).</summary>
+    public const string ReadModelPages = "read-model-pages";
+
     public static void UseWsisTracker(this WebApplication app)
     {
         app.UseWsisTrackerSecurity();
@@ -102,6 +110,7 @@ public static class WsisTrackerApp
         app.UseRouting();
         app.UseWsisTrackerApi();
         app.UseSecretariat();
+        app.UseOutputCache();
         app.UseSwagger();
         app.UseSwaggerUI(options =>
         {

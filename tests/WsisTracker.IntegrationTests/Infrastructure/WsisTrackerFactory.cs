@@ -104,6 +104,17 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
         return client;
     }
 
+    /// <summary>Records progress through the API with <c>If-Match</c> on the version the caller read.</summary>
+    public static async Task<HttpResponseMessage> RecordProgressAsync(HttpClient writer, int commitmentId, uint version, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/commitments/{commitmentId}/progress")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        return await writer.SendAsync(request);
+    }
+
     /// <summary>A client with a fresh Secretariat key.</summary>
     public async Task<HttpClient> CreateWriterAsync(ApiKeyRole role = ApiKeyRole.Secretariat) => CreateClientWithKey(await CreateApiKeyAsync(role));
 

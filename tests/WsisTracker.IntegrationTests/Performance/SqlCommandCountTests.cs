@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using WsisTracker.Core.Data.Seeding;
@@ -57,13 +55,9 @@ public sealed class SqlCommandCountTests : IAsyncLifetime
         var counts = new List<(int Commands, int Savepoints)>();
         foreach (var percent in new[] { 10, 20 })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/commitments/{commitment.Id}/progress")
-            {
-                Content = new StringContent(JsonSerializer.Serialize(new { status = "onTrack", progressPercent = percent, asOf = DateTime.UtcNow.ToString("yyyy-MM-dd") }), Encoding.UTF8, "application/json"),
-            };
-            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
             _app.SqlCommands.Reset();
-            using var response = await writer.SendAsync(request);
+            using var response = await WsisTrackerFactory.RecordProgressAsync(writer, commitment.Id, version,
+                new { status = "onTrack", progressPercent = percent, asOf = DateTime.UtcNow.ToString("yyyy-MM-dd") });
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             counts.Add((_app.SqlCommands.Count, _app.SqlCommands.Savepoints));
             version = uint.Parse(response.Headers.GetValues("Commitment-ETag").Single().Trim('"'), System.Globalization.CultureInfo.InvariantCulture);

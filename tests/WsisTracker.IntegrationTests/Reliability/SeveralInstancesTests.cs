@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -103,12 +102,8 @@ public sealed class SeveralInstancesTests(WsisTrackerFactory app, ITestOutputHel
 
         var note = $"written on A {Guid.NewGuid():N}";
         using var writer = await app.CreateWriterAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/commitments/{commitment.Id}/progress")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { status = "onTrack", progressPercent = 15, note, asOf = DateTime.UtcNow.ToString("yyyy-MM-dd") }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("If-Match", $"\"{commitment.Version}\"");
-        using var written = await writer.SendAsync(request);
+        using var written = await WsisTrackerFactory.RecordProgressAsync(writer, commitment.Id, commitment.Version,
+            new { status = "onTrack", progressPercent = 15, note, asOf = DateTime.UtcNow.ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.Created, written.StatusCode);
         var afterWrite = Stopwatch.StartNew();
 
@@ -157,12 +152,8 @@ public sealed class SeveralInstancesTests(WsisTrackerFactory app, ITestOutputHel
 
         var note = $"written on A {Guid.NewGuid():N}";
         using var writer = await app.CreateWriterAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{url}/progress")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { status = "onTrack", progressPercent = 35, note, asOf = DateTime.UtcNow.ToString("yyyy-MM-dd") }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("If-Match", $"\"{commitment.Version}\"");
-        using var written = await writer.SendAsync(request);
+        using var written = await WsisTrackerFactory.RecordProgressAsync(writer, commitment.Id, commitment.Version,
+            new { status = "onTrack", progressPercent = 35, note, asOf = DateTime.UtcNow.ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.Created, written.StatusCode);
         var newETag = written.Headers.GetValues("Commitment-ETag").Single();
 
