@@ -68,7 +68,7 @@ notes="$OUT/notes.md"; : > "$notes"
 
 for scale in "${SCALES[@]}"; do
   db="wsis_bench_$scale"
-  export ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$PGPORT;Database=$db;Username=wsis;Maximum Pool Size=64;Max Auto Prepare=64"
+  export ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$PGPORT;Database=$db;Username=wsis;Maximum Pool Size=64;Max Auto Prepare=64;No Reset On Close=true"
   # Load comes from one address: lift the per-address and per-key API limits for the run (everything else as deployed).
   export RateLimiting__PermitLimitPerKey=1000000000 RateLimiting__PermitLimitPerAddress=1000000000
   recreate_database "$PGDIR" "$PGPORT" "$db"

@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using WsisTracker.Core.Accounts;
+using WsisTracker.Core.Caching;
+using WsisTracker.IntegrationTests.Infrastructure;
+
+namespace WsisTracker.IntegrationTests.Performance;
+
+/// <summary>
+/// The anonymous dashboard and reader pages are rendered once per read-cache generation: the next anonymous request
+/// is answered without touching the database, a save on this instance shows at once, and a signed-in user always gets
+/// a page rendered for them.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class OutputCacheTests(WsisTrackerFactory app)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/resolutions/a-res-70-125")]
+    public async Task AnonymousPage_IsServedFromTheOutputCache_UntilTheNextSave(string url)
+    {
+        using var client = app.CreateClient();
+        app.Services.GetRequiredService<ReadCache>().Invalidate();
+        var first = await client.GetStringAsync(url);
+
+        app.SqlCommands.Reset();
+        var second = await client.GetStringAsync(url);
+
+        Assert.Equal(first, second);
+        Assert.Equal(0, app.SqlCommands.Count);
+
+        app.Services.GetRequiredService<ReadCache>().Invalidate();
+        app.SqlCommands.Reset();
+        await client.GetStringAsync(url);
+        Assert.True(app.SqlCommands.Count > 0, $"{url} was served from the output cache after a new generation started");
+    }
+
+    [Fact]
+    public async Task ProgressRecordedOnThisInstance_ShowsOnTheCachedDashboardPage_AtOnce()
+    {
+        using var anonymous = app.CreateClient();
+        var title = $"Output cache {Guid.NewGuid():N}";
+        var commitment = await app.CreateCommitmentAsync(title);
+        Assert.DoesNotContain(title, await anonymous.GetStringAsync("/"), StringComparison.Ordinal);
+
+        using var writer = await app.CreateWriterAsync();
+        using var written = await WsisTrackerFactory.RecordProgressAsync(writer, commitment.Id, commitment.Version,
+            new { status = "onTrack", progressPercent = 45, asOf = DateTime.UtcNow.ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+
+        // "Recently updated" names the commitment by its title.
+        Assert.Contains(title, await anonymous.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignedInStaff_GetTheirOwnPage_NotTheCachedAnonymousOne()
+    {
+        using var anonymous = app.CreateClient();
+        var cached = await anonymous.GetStringAsync("/");
+        Assert.DoesNotContain("Sign out", cached, StringComparison.Ordinal);
+
+        using var staff = await app.CreateClientAsAsync(StaffRoles.Secretariat);
+        var page = await staff.Http.GetStringAsync("/");
+
+        Assert.Contains("Sign out", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/workspace\"", page, StringComparison.Ordinal);
+    }
+}
