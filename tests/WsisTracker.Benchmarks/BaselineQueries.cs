@@ -70,8 +70,8 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
         item["milestones"] = await ListOfAsync(connection, "SELECT m0.title, m0.due_date, m0.completed_date FROM milestones AS m0 WHERE m0.commitment_id = @id ORDER BY m0.\"order\"", id, cancellationToken);
         item["progressHistory"] = await ListOfAsync(connection, "SELECT p2.id, p2.status, p2.progress_percent, p2.note, p2.evidence_links, p2.as_of, p2.author, p2.recorded_at FROM progress_updates AS p2 WHERE p2.commitment_id = @id ORDER BY p2.as_of DESC, p2.id DESC", id, cancellationToken);
         item["continues"] = await ListOfAsync(connection, "SELECT l.earlier_commitment_id, e.code, e.title, l.kind, l.evidence FROM commitment_lineage AS l JOIN commitments AS e ON l.earlier_commitment_id = e.id WHERE l.commitment_id = @id", id, cancellationToken);
-        http.Response.Headers.ETag = $"\"{item["version"]}\"";
         item["continuedBy"] = await ListOfAsync(connection, "SELECT l.commitment_id, c.code, c.title, l.kind, l.evidence FROM commitment_lineage AS l JOIN commitments AS c ON l.commitment_id = c.id WHERE l.earlier_commitment_id = @id", id, cancellationToken);
+        http.Response.Headers.ETag = $"\"{item["version"]}\"";
         return Json(item);
     }
 

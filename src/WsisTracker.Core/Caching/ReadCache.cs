@@ -35,7 +35,7 @@ public sealed class ReadCache(IMemoryCache cache, TimeSpan maxAge)
     /// </summary>
     public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create)
     {
-        var generationKey = $"{key}#{Interlocked.Read(ref _generation)}";
+        var generationKey = $"{key}#{Generation}";
         if (cache.TryGetValue(generationKey, out T? cached) && cached is not null)
         {
             return cached;

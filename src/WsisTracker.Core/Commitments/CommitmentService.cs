@@ -144,11 +144,7 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
     }
 
     /// <summary>
-    /// One commitment with everything its page and its API resource show. A compiled query: the projection is large,
-    /// and building and matching its expression tree on every request cost more than running its SQL.
-    /// </summary>
-    /// <summary>
-    /// One commitment with everything it shows. The detail is cached per version of the commitment's row: a cheap
+    /// One commitment with everything its page and its API resource show. The detail is cached per version of the commitment's row: a cheap
     /// read of the version comes first, so a change of the commitment itself (any write, recorded progress included)
     /// is seen at once on every instance, and a cached detail is never served under another version's ETag. What the
     /// detail shows of other rows (a stakeholder's name, a later commitment's lineage) follows the read cache: at
@@ -172,6 +168,10 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         EF.CompileAsyncQuery((WsisTrackerDbContext db, int id, CancellationToken cancellationToken) =>
             db.Commitments.Where(c => c.Id == id).Select(c => (uint?)c.Version).SingleOrDefault());
 
+    /// <summary>
+    /// The detail's eight queries. Compiled: the projection is large, and building and matching its expression tree on
+    /// every request cost more than running its SQL.
+    /// </summary>
     private static readonly Func<WsisTrackerDbContext, int, DateOnly, CancellationToken, Task<CommitmentDetail?>> DetailQuery =
         EF.CompileAsyncQuery((WsisTrackerDbContext db, int id, DateOnly today, CancellationToken cancellationToken) =>
             db.Commitments.AsNoTracking()
