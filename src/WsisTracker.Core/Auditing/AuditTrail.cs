@@ -23,9 +23,9 @@ internal sealed class AuditTrail
 
     private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
-    private readonly List<(EntityEntry Entry, string Action, string? Before)> _changes;
+    private readonly List<Change> _changes;
 
-    private AuditTrail(List<(EntityEntry, string, string?)> changes) => _changes = changes;
+    private AuditTrail(List<Change> changes) => _changes = changes;
 
     public bool IsEmpty => _changes.Count == 0;
 
@@ -34,10 +34,34 @@ internal sealed class AuditTrail
         tracker.DetectChanges();
         var changes = tracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType.Name))
-            .Select(e => (e, e.State.ToString(), e.State == EntityState.Added ? null : Serialize(e, original: true)))
+            .Select(e => new Change(
+                e.Metadata,
+                e.State.ToString(),
+                e.State == EntityState.Added ? null : Serialize(e.Metadata, p => e.OriginalValues[p]),
+                p => e.CurrentValues[p]))
             .ToList();
         return new AuditTrail(changes);
     }
+
+    /// <summary>
+    /// The trail of rows written without the change tracker: each entity as it is now (its keys and versions already
+    /// read back), with the JSON of its state before the change (<see cref="Snapshot"/>) for a modification.
+    /// </summary>
+    public static AuditTrail Of(IModel model, params ReadOnlySpan<(object Entity, EntityState State, string? Before)> rows)
+    {
+        var changes = new List<Change>(rows.Length);
+        foreach (var (entity, state, before) in rows)
+        {
+            var type = model.FindEntityType(entity.GetType()) ?? throw new InvalidOperationException($"{entity.GetType().Name} is not an entity type.");
+            changes.Add(new Change(type, state.ToString(), before, p => ClrValue(p, entity)));
+        }
+
+        return new AuditTrail(changes);
+    }
+
+    /// <summary>The audit JSON of an untracked entity's state, as a before value for <see cref="Of"/>.</summary>
+    public static string Snapshot(IModel model, object entity) =>
+        Serialize(model.FindEntityType(entity.GetType())!, p => ClrValue(p, entity));
 
     public IEnumerable<AuditEntry> ToEntries(string actor, ActorKind kind, DateTimeOffset now) =>
         _changes.Select(change => new AuditEntry
@@ -46,10 +70,10 @@ internal sealed class AuditTrail
             Actor = actor,
             ActorKind = kind,
             Action = change.Action,
-            EntityType = change.Entry.Metadata.ClrType.Name,
-            EntityKey = JsonSerializer.Serialize(change.Entry.Metadata.FindPrimaryKey()!.Properties.ToDictionary(p => p.Name, p => change.Entry.Property(p.Name).CurrentValue)),
+            EntityType = change.Type.ClrType.Name,
+            EntityKey = JsonSerializer.Serialize(change.Type.FindPrimaryKey()!.Properties.ToDictionary(p => p.Name, change.Current)),
             Before = change.Before,
-            After = change.Action == nameof(EntityState.Deleted) ? null : Serialize(change.Entry, original: false),
+            After = change.Action == nameof(EntityState.Deleted) ? null : Serialize(change.Type, change.Current),
         });
 
     /// <summary>
@@ -92,8 +116,17 @@ internal sealed class AuditTrail
         }
     }
 
-    private static string Serialize(EntityEntry entry, bool original) =>
-        JsonSerializer.Serialize(entry.Properties
-            .Where(p => (!p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey()) && !SecretProperties.Contains(p.Metadata.Name) && !IsDerived(p.Metadata))
-            .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue));
+    private static string Serialize(IEntityType type, Func<IProperty, object?> value) =>
+        JsonSerializer.Serialize(type.GetProperties()
+            .Where(p => (!p.IsShadowProperty() || p.IsForeignKey()) && !SecretProperties.Contains(p.Name) && !IsDerived(p))
+            .ToDictionary(p => p.Name, value));
+
+    /// <summary>An untracked entity has no shadow values to give; the rows written that way keep every audited value in a property.</summary>
+    private static object? ClrValue(IProperty property, object entity) =>
+        property.IsShadowProperty()
+            ? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is a shadow property; write this row through SaveChanges to audit it.")
+            : property.GetGetter().GetClrValue(entity);
+
+    /// <summary>One audited row: its type, what happened, its state before, and how to read its values now.</summary>
+    private sealed record Change(IEntityType Type, string Action, string? Before, Func<IProperty, object?> Current);
 }

@@ -97,6 +97,10 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var savepoints = Database.AutoSavepointsEnabled;
         Database.AutoSavepointsEnabled = ownTransaction is null && savepoints;
+
+        // The capture has just detected the changes; detecting them again inside the save would find nothing new.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
@@ -110,6 +114,7 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
         }
         finally
         {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
             Database.AutoSavepointsEnabled = savepoints;
             if (ownTransaction is not null)
             {

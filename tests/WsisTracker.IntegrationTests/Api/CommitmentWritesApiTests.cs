@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using WsisTracker.IntegrationTests.Infrastructure;
 
 namespace WsisTracker.IntegrationTests.Api;
@@ -169,6 +171,42 @@ public sealed class CommitmentWritesApiTests(WsisTrackerFactory app)
         Assert.StartsWith("api-key:progress-", only.GetProperty("author").GetString(), StringComparison.Ordinal);
         var audited = await app.WithDbAsync(db => Task.FromResult(db.AuditEntries.Where(a => a.EntityType == "Commitment" && a.EntityKey.Contains($":{id}}}")).Select(a => a.Actor).ToList()));
         Assert.Contains(audited, a => a.StartsWith("api-key:progress-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Progress_IsAuditedAsATrackedSaveWouldBe_TheNextEditStartsFromItsAfterState()
+    {
+        using var writer = await app.CreateWriterAsync();
+        var (id, etag) = await app.SeedCommitmentAsync(writer, "audit-shape");
+        using var recorded = await SendAsync(writer, HttpMethod.Post, $"/api/v1/commitments/{id}/progress", """{ "status": "onTrack", "progressPercent": 40, "note": "Halfway there.", "asOf": "2026-02-01", "evidenceLinks": ["https://example.org/e"] }""", "application/json", etag);
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var update = JsonDocument.Parse(await recorded.Content.ReadAsStringAsync()).RootElement;
+        var version = uint.Parse(recorded.Headers.GetValues("Commitment-ETag").Single().Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
+
+        // Recording progress skips the change tracker; a PATCH goes through it. Its before state must be exactly the
+        // progress write's after state: the same properties, the same values, the new version.
+        using var patched = await PatchAsync(writer, id, $"\"{version}\"", """{ "title": "Audited title" }""");
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var key = $"{{\"Id\":{id}}}";
+        var entries = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityKey == key || a.EntityKey == $"{{\"Id\":{update.GetProperty("id").GetInt64()}}}").OrderBy(a => a.Id).ToListAsync());
+        var modified = entries.Where(e => e.EntityType == "Commitment" && e.Action == "Modified").ToList();
+        Assert.Equal(2, modified.Count);
+        var progressAfter = JsonNode.Parse(modified[0].After!)!;
+        Assert.True(JsonNode.DeepEquals(progressAfter, JsonNode.Parse(modified[1].Before!)), $"{modified[0].After}\n{modified[1].Before}");
+        Assert.Equal(version, progressAfter["Version"]!.GetValue<uint>());
+        Assert.Equal(40, progressAfter["ProgressPercent"]!.GetValue<int>());
+        Assert.Equal(JsonNode.Parse(modified[0].Before!)!["Version"]!.GetValue<uint>(), uint.Parse(etag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture));
+
+        var added = Assert.Single(entries, e => e.EntityType == "ProgressUpdate");
+        Assert.Equal("Added", added.Action);
+        Assert.Null(added.Before);
+        var row = JsonNode.Parse(added.After!)!;
+        Assert.Equal(update.GetProperty("id").GetInt64(), row["Id"]!.GetValue<long>());
+        Assert.Equal(id, row["CommitmentId"]!.GetValue<int>());
+        Assert.Equal("Halfway there.", row["Note"]!.GetValue<string>());
+        Assert.Equal(["https://example.org/e"], row["EvidenceLinks"]!.AsArray().Select(l => l!.GetValue<string>()));
+        Assert.Equal(modified[0].Actor, added.Actor);
+        Assert.Equal(modified[0].OccurredAt, added.OccurredAt);
     }
 
     [Theory]
