@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -22,6 +24,9 @@ internal sealed class AuditTrail
         "IdentityUserToken`1", "IdentityUserLogin`1", "IdentityUserClaim`1", "IdentityRoleClaim`1"];
 
     private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+
+    /// <summary>The properties each entity type's entries hold, worked out once per type.</summary>
+    private static readonly ConcurrentDictionary<IEntityType, IProperty[]> AuditedProperties = new();
 
     private readonly List<Change> _changes;
 
@@ -116,10 +121,27 @@ internal sealed class AuditTrail
         }
     }
 
-    private static string Serialize(IEntityType type, Func<IProperty, object?> value) =>
-        JsonSerializer.Serialize(type.GetProperties()
-            .Where(p => (!p.IsShadowProperty() || p.IsForeignKey()) && !SecretProperties.Contains(p.Name) && !IsDerived(p))
-            .ToDictionary(p => p.Name, value));
+    /// <summary>The JSON object of the audited properties' values, written straight out rather than through a dictionary.</summary>
+    private static string Serialize(IEntityType type, Func<IProperty, object?> value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in AuditedProperties.GetOrAdd(type, Audited))
+            {
+                writer.WritePropertyName(property.Name);
+                JsonSerializer.Serialize(writer, value(property), property.ClrType);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static IProperty[] Audited(IEntityType type) =>
+        [.. type.GetProperties().Where(p => (!p.IsShadowProperty() || p.IsForeignKey()) && !SecretProperties.Contains(p.Name) && !IsDerived(p))];
 
     /// <summary>An untracked entity has no shadow values to give; the rows written that way keep every audited value in a property.</summary>
     private static object? ClrValue(IProperty property, object entity) =>
