@@ -100,12 +100,15 @@ public static class WsisTrackerApp
         app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/error/development" : "/error");
         app.UseStatusCodePages();
         // One line per request; a refused request (4xx: rejected input, authentication or authorisation failures,
-        // limits) is a warning and a failure (5xx) an error. The line names method, path, status and correlation id,
-        // never a header, a query value or a body, so no secret reaches the log.
+        // limits) is a warning and a failure (5xx) an error. A request its client abandoned (499) is information.
+        // The line names method, path, status and correlation id, never a header, a query value or a body, so no
+        // secret reaches the log.
         app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, exception) =>
             exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+            : context.Response.StatusCode == AbortedRequests.ClientClosedRequest ? LogEventLevel.Information
             : context.Response.StatusCode >= 400 ? LogEventLevel.Warning
             : LogEventLevel.Information);
+        app.Use(AbortedRequests.EndAsync);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseWsisTrackerApi();
