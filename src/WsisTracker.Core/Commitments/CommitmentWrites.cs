@@ -109,7 +109,8 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
                     .WriteAsync(db.Database, author, actor.Kind, now, cancellationToken);
                 if (ownTransaction is not null)
                 {
-                    await ownTransaction.CommitAsync(cancellationToken);
+                    // Written and audited: a client that leaves now does not roll the change back.
+                    await ownTransaction.CommitAsync(CancellationToken.None);
                 }
             }
             finally

@@ -107,7 +107,8 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
             await trail.WriteAsync(Database, name, _actor.Kind, _time.GetUtcNow(), cancellationToken);
             if (ownTransaction is not null)
             {
-                await ownTransaction.CommitAsync(cancellationToken);
+                // Written and audited: a client that leaves now does not roll the change back.
+                await ownTransaction.CommitAsync(CancellationToken.None);
             }
 
             return written;

@@ -2,9 +2,11 @@ namespace WsisTracker.Web.Infrastructure;
 
 /// <summary>
 /// A request whose client went away before the answer (a closed tab, a load generator that stops) is cancelled
-/// through <see cref="HttpContext.RequestAborted"/>. That is no failure of the app: the request ends with status 499
-/// (client closed request) and no exception, so the request log shows it as information rather than a 500 error with
-/// a stack trace. The same exception with the client still there (a timeout of the app's own) stays an error.
+/// through <see cref="HttpContext.RequestAborted"/>, or its body ends early (Kestrel's "unexpected end of request
+/// content", an <see cref="IOException"/>). That is no failure of the app: the request ends with status 499 (client
+/// closed request) and no exception, so the request log shows it as information rather than a 500 error with a stack
+/// trace. The same exceptions with the client still there (a timeout of the app's own, a malformed body) stay what
+/// they were, and so does any other exception.
 /// </summary>
 public static class AbortedRequests
 {
@@ -16,7 +18,7 @@ public static class AbortedRequests
         {
             await next(context);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {
             if (!context.Response.HasStarted)
             {

@@ -5,8 +5,8 @@ using WsisTracker.Web.Infrastructure;
 namespace WsisTracker.IntegrationTests.Reliability;
 
 /// <summary>
-/// A request whose client went away ends as 499 without an exception, so the request log does not report it as a 500
-/// with a stack trace. The in-memory test server cannot drop a client mid-query, so these drive the middleware with
+/// A request whose client went away (its work cancelled, or its body cut short) ends as 499 without an exception, so
+/// the request log does not report it as a 500 with a stack trace. The in-memory test server cannot drop a client mid-query, so these drive the middleware with
 /// a context whose <c>RequestAborted</c> has fired; the benchmark's logs show the same at full load (docs/performance.md).
 /// </summary>
 public sealed class AbortedRequestTests
@@ -19,6 +19,24 @@ public sealed class AbortedRequestTests
         await AbortedRequests.EndAsync(context, c => Task.FromException(new OperationCanceledException(c.RequestAborted)));
 
         Assert.Equal(AbortedRequests.ClientClosedRequest, context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ABodyCutShortBecauseTheClientLeft_Ends499_WithoutAnException()
+    {
+        var context = Context(aborted: true);
+
+        await AbortedRequests.EndAsync(context, _ => Task.FromException(new BadHttpRequestException("Unexpected end of request content.")));
+
+        Assert.Equal(AbortedRequests.ClientClosedRequest, context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ABadBodyWithTheClientStillThere_StaysAFailure()
+    {
+        var context = Context(aborted: false);
+
+        await Assert.ThrowsAsync<BadHttpRequestException>(() => AbortedRequests.EndAsync(context, _ => Task.FromException(new BadHttpRequestException("Unexpected end of request content."))));
     }
 
     [Fact]
