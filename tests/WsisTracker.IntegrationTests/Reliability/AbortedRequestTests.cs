@@ -6,8 +6,9 @@ namespace WsisTracker.IntegrationTests.Reliability;
 
 /// <summary>
 /// A request whose client went away (its work cancelled, or its body cut short) ends as 499 without an exception, so
-/// the request log does not report it as a 500 with a stack trace. The in-memory test server cannot drop a client mid-query, so these drive the middleware with
-/// a context whose <c>RequestAborted</c> has fired; the benchmark's logs show the same at full load (docs/performance.md).
+/// the request log does not report it as a 500 with a stack trace. The in-memory test server cannot drop a client
+/// mid-query, so these drive the middleware with a context whose <c>RequestAborted</c> has fired; the benchmark's
+/// logs show the same at full load (docs/performance.md).
 /// </summary>
 public sealed class AbortedRequestTests
 {
