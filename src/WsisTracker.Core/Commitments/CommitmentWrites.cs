@@ -97,7 +97,7 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
             var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             try
             {
-                var written = await db.Database.SqlQueryRaw<WrittenProgress>(RecordProgressSql, ProgressParameters(commitment, update, expectedVersion)).ToListAsync(cancellationToken);
+                var written = await db.Database.SqlQueryRaw<WrittenProgress>(RecordProgressSql, ProgressParameters(update, expectedVersion)).ToListAsync(cancellationToken);
                 if (written is not [var row])
                 {
                     return VersionMismatch();
@@ -147,9 +147,9 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
         SELECT added.id, (moved.xmin::text)::bigint AS version FROM added, moved
         """;
 
-    private static NpgsqlParameter[] ProgressParameters(Commitment commitment, ProgressUpdate update, uint expectedVersion) =>
+    private static NpgsqlParameter[] ProgressParameters(ProgressUpdate update, uint expectedVersion) =>
     [
-        new("id", NpgsqlDbType.Integer) { Value = commitment.Id },
+        new("id", NpgsqlDbType.Integer) { Value = update.CommitmentId },
         new("version", NpgsqlDbType.Xid) { Value = expectedVersion },
         new("status", NpgsqlDbType.Varchar) { Value = update.Status.ToString() },
         new("percent", NpgsqlDbType.Integer) { Value = (object?)update.ProgressPercent ?? DBNull.Value },
