@@ -144,11 +144,11 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
     }
 
     /// <summary>
-    /// One commitment with everything its page and its API resource show. The detail is cached per version of the commitment's row: a cheap
-    /// read of the version comes first, so a change of the commitment itself (any write, recorded progress included)
-    /// is seen at once on every instance, and a cached detail is never served under another version's ETag. What the
-    /// detail shows of other rows (a stakeholder's name, a later commitment's lineage) follows the read cache: at
-    /// once on this instance, within <see cref="ReadCache.MaxAge"/> on the others.
+    /// One commitment with everything its page and its API resource show. The detail is cached per version of the
+    /// commitment's row: a cheap read of the version comes first, so a change of the commitment itself (any write,
+    /// recorded progress included) is seen at once on every instance, and a cached detail is never served under
+    /// another version's ETag. What the detail shows of other rows (a stakeholder's name, a later commitment's
+    /// lineage) follows the read cache: at once on this instance, within <see cref="ReadCache.MaxAge"/> on the others.
     /// </summary>
     public async Task<Result<CommitmentDetail>> GetAsync(int id, CancellationToken cancellationToken)
     {
