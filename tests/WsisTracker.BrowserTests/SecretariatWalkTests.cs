@@ -54,7 +54,8 @@ public sealed class SecretariatWalkTests(BrowserApp app)
         await Expect(latest).ToContainTextAsync("40");
         await Expect(latest.Locator($"time[datetime='{asOf}']")).ToBeVisibleAsync();
         await Expect(latest.Locator($"a[href='{evidence}']")).ToBeVisibleAsync();
-        await Expect(latest).ToContainTextAsync($"Recorded by {editor.Email}");
+        await Expect(latest).ToContainTextAsync("Recorded by Secretariat");
+        await Expect(visitor.Locator("body")).Not.ToContainTextAsync(editor.Email);
 
         var feedHref = await visitor.Locator("link[rel=alternate][type='application/atom+xml'][href$='/feed']").Last.GetAttributeAsync("href");
         Assert.Equal($"/commitments/{commitment.Id}/feed", feedHref);

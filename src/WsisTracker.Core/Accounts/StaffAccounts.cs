@@ -40,9 +40,11 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, TimeProvider tim
         }
 
         email = email?.Trim();
-        if (string.IsNullOrEmpty(email) || email.Length > Limits.ShortText || !email.Contains('@', StringComparison.Ordinal))
+        // The e-mail is the sign-in name and the actor of the audit: one line, no spaces or control characters.
+        if (string.IsNullOrEmpty(email) || email.Length > Limits.ShortText || !email.Contains('@', StringComparison.Ordinal)
+            || !PlainText.IsValid(email) || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            errors.Add("email", $"Give an e-mail address of at most {Limits.ShortText} characters.");
+            errors.Add("email", $"Give an e-mail address of at most {Limits.ShortText} characters, without spaces.");
         }
         else if (await users.FindByEmailAsync(email) is not null)
         {

@@ -76,7 +76,8 @@ public sealed class Commitment
     /// <item><c>achieved</c> means 100 % (given as 100 or left empty); <c>notStarted</c> means no progress;</item>
     /// <item>once work has started a commitment never returns to <c>notStarted</c>; an achieved or discontinued
     /// commitment is reopened only with a note;</item>
-    /// <item>evidence links are absolute http(s) URLs, at most <see cref="Limits.EvidenceLinks"/>.</item>
+    /// <item>evidence links are absolute http(s) URLs, at most <see cref="Limits.EvidenceLinks"/>;</item>
+    /// <item>the note and the links are plain text (<see cref="PlainText"/>).</item>
     /// </list>
     /// </summary>
     public Result<ProgressUpdate> RecordProgress(RecordProgressInput input, string author, DateTimeOffset now)
@@ -149,6 +150,8 @@ public sealed class Commitment
         {
             errors.Add(nameof(input.Note), $"The note can be at most {Limits.Note} characters.");
         }
+
+        PlainText.Check(note, nameof(input.Note), errors);
 
         var evidence = ValidateEvidence(input.EvidenceLinks, errors);
 
@@ -226,6 +229,11 @@ public sealed class Commitment
             return Error.Validation("reason", $"Say why the commitment is withdrawn, in at most {Limits.Note} characters.");
         }
 
+        if (!PlainText.IsValid(trimmed))
+        {
+            return Error.Validation("reason", PlainText.Problem);
+        }
+
         WithdrawnAt = now;
         WithdrawalReason = trimmed;
         UpdatedAt = now;
@@ -290,6 +298,7 @@ public sealed class Commitment
         foreach (var link in cleaned)
         {
             var valid = link.Length <= Limits.Url
+                && PlainText.IsValid(link)
                 && Uri.TryCreate(link, UriKind.Absolute, out var uri)
                 && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
             if (!valid)
@@ -301,7 +310,7 @@ public sealed class Commitment
         return cleaned;
     }
 
-    private static string Truncate(string value) => value.Length <= 60 ? value : value[..60] + "…";
+    private static string Truncate(string value) => value.Length <= 60 ? value : PlainText.Cut(value, 60) + "…";
 }
 
 public sealed record RecordProgressInput(
@@ -328,9 +337,27 @@ public sealed class ProgressUpdate
 
     public DateOnly AsOf { get; set; }
 
+    /// <summary>
+    /// Who recorded the update: a staff member's sign-in e-mail, <c>api-key:&lt;name&gt;</c> or a system task. For the
+    /// staff audit only: no public read model carries it (decision 044); they show <see cref="PublicAuthor"/>.
+    /// </summary>
     public required string Author { get; set; }
 
+    /// <summary>The stakeholder that reported the update, when one did; null when the secretariat recorded it.</summary>
+    public int? ReportingStakeholderId { get; set; }
+
+    public Stakeholder? ReportingStakeholder { get; set; }
+
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>The author the public sees when no stakeholder reported the update.</summary>
+    public const string Secretariat = "Secretariat";
+
+    /// <summary>
+    /// The author the public sees: the organisation that reported the update (the reporting stakeholder's name, or
+    /// <see cref="Secretariat"/>), never the person who typed it in.
+    /// </summary>
+    public static string PublicAuthor(string? reportingStakeholderName) => reportingStakeholderName ?? Secretariat;
 }
 
 public sealed class CommitmentParagraph

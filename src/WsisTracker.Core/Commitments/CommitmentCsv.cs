@@ -101,7 +101,7 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
     {
         var updates = await db.ProgressUpdates.AsNoTracking()
             .OrderBy(u => u.CommitmentId).ThenBy(u => u.AsOf).ThenBy(u => u.Id)
-            .Select(u => new { u.CommitmentId, Code = db.Commitments.Where(c => c.Id == u.CommitmentId).Select(c => c.Code).First(), u.AsOf, u.Status, u.ProgressPercent, u.Note, u.EvidenceLinks, u.Author, u.RecordedAt })
+            .Select(u => new { u.CommitmentId, Code = db.Commitments.Where(c => c.Id == u.CommitmentId).Select(c => c.Code).First(), u.AsOf, u.Status, u.ProgressPercent, u.Note, u.EvidenceLinks, Author = ProgressUpdate.PublicAuthor(u.ReportingStakeholder!.Name), u.RecordedAt })
             .ToListAsync(cancellationToken);
         await using var csv = CsvWriter.Create(output, WriterOptions, leaveOpen: true);
         csv.WriteHeader([.. ProgressColumns]);

@@ -41,7 +41,8 @@ public sealed record CommitmentDefinition(
     /// The rules of a commitment's definition: a title and a description within their lengths; at least one source
     /// paragraph, one action line and one lead stakeholder, each of which exists (unknown keys are reported by the
     /// caller, which resolves them); dates between 2000 and 2100; at most <see cref="MaxMilestones"/> milestones, each
-    /// titled, none completed in the future.
+    /// titled, none completed in the future. Every text and key is plain text (<see cref="PlainText"/>), so no entry
+    /// point (form, POST, PUT, PATCH, CSV) stores a character that the database or the feeds cannot hold.
     /// </summary>
     public static void Validate(CommitmentInput input, DateOnly today, FieldErrors errors)
     {
@@ -70,6 +71,12 @@ public sealed record CommitmentDefinition(
         {
             errors.Add("targetDateText", $"At most {Limits.ShortText} characters.");
         }
+
+        PlainText.Check(input.TargetDateText, "targetDateText", errors);
+        PlainKeys(input.Paragraphs?.Select(p => p?.Resolution), "paragraphs", errors);
+        PlainKeys(input.ActionLines, "actionLines", errors);
+        PlainKeys(input.LeadStakeholders, "leadStakeholders", errors);
+        PlainKeys(input.PartnerStakeholders, "partnerStakeholders", errors);
 
         if (input.ReportingCadence is { } cadence && !Enum.IsDefined(cadence))
         {
@@ -104,6 +111,19 @@ public sealed record CommitmentDefinition(
         else if (value.Trim().Length > maxLength)
         {
             errors.Add(field, $"At most {maxLength} characters.");
+        }
+        else
+        {
+            PlainText.Check(value, field, errors);
+        }
+    }
+
+    /// <summary>A key with a forbidden character refers to nothing, and is reported before it reaches a query.</summary>
+    private static void PlainKeys(IEnumerable<string?>? keys, string field, FieldErrors errors)
+    {
+        if (keys?.Any(k => !PlainText.IsValid(k)) == true)
+        {
+            errors.Add(field, PlainText.Problem);
         }
     }
 

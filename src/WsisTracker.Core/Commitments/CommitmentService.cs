@@ -196,7 +196,7 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
                         .ToList(),
                     c.Milestones.OrderBy(m => m.Order).Select(m => new MilestoneModel(m.Title, m.DueDate, m.CompletedDate)).ToList(),
                     c.ProgressUpdates.OrderByDescending(u => u.AsOf).ThenByDescending(u => u.Id)
-                        .Select(u => new ProgressUpdateModel(u.Id, u.Status, u.ProgressPercent, u.Note, u.EvidenceLinks, u.AsOf, u.Author, u.RecordedAt))
+                        .Select(u => new ProgressUpdateModel(u.Id, u.Status, u.ProgressPercent, u.Note, u.EvidenceLinks, u.AsOf, ProgressUpdate.PublicAuthor(u.ReportingStakeholder!.Name), u.RecordedAt))
                         .ToList(),
                     c.Lineage.Select(l => new LineageModel(
                             l.EarlierCommitmentId, l.EarlierCommitment!.Code, l.EarlierCommitment.Title,

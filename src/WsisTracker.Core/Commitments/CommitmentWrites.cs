@@ -123,7 +123,7 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
                 db.ReadCache?.Invalidate();
             }
 
-            return new RecordedProgress(new ProgressUpdateModel(update.Id, update.Status, update.ProgressPercent, update.Note, update.EvidenceLinks, update.AsOf, update.Author, update.RecordedAt), commitment.Version);
+            return new RecordedProgress(new ProgressUpdateModel(update.Id, update.Status, update.ProgressPercent, update.Note, update.EvidenceLinks, update.AsOf, ProgressUpdate.PublicAuthor(null), update.RecordedAt), commitment.Version);
         }
         finally
         {
@@ -141,8 +141,8 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
             WHERE id = @id AND xmin = @version
             RETURNING xmin),
         added AS (
-            INSERT INTO progress_updates (commitment_id, status, progress_percent, note, evidence_links, as_of, author, recorded_at)
-            SELECT @id, @status, @percent, @note, @links, @as_of, @author, @now FROM moved
+            INSERT INTO progress_updates (commitment_id, status, progress_percent, note, evidence_links, as_of, author, reporting_stakeholder_id, recorded_at)
+            SELECT @id, @status, @percent, @note, @links, @as_of, @author, @reporting_stakeholder_id, @now FROM moved
             RETURNING id)
         SELECT added.id, (moved.xmin::text)::bigint AS version FROM added, moved
         """;
@@ -157,6 +157,7 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
         new("links", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = update.EvidenceLinks },
         new("as_of", NpgsqlDbType.Date) { Value = update.AsOf },
         new("author", NpgsqlDbType.Varchar) { Value = update.Author },
+        new("reporting_stakeholder_id", NpgsqlDbType.Integer) { Value = (object?)update.ReportingStakeholderId ?? DBNull.Value },
         new("now", NpgsqlDbType.TimestampTz) { Value = update.RecordedAt },
     ];
 

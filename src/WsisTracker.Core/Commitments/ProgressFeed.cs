@@ -90,7 +90,7 @@ public sealed class ProgressFeed(WsisTrackerDbContext db)
                     u.Note,
                     u.EvidenceLinks,
                     u.AsOf,
-                    u.Author,
+                    ProgressUpdate.PublicAuthor(u.ReportingStakeholder!.Name),
                     u.RecordedAt),
             })
             .ToListAsync(cancellationToken);

@@ -121,7 +121,7 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentService 
             .Take(count)
             .Select(x => new RecentUpdate(
                 x.Update.Id, x.Commitment.Id, x.Commitment.Code, x.Commitment.Title, x.Update.Status, x.Update.ProgressPercent, x.Update.Note,
-                x.Update.EvidenceLinks, x.Update.AsOf, x.Update.Author, x.Update.RecordedAt, x.Commitment.IsSynthetic));
+                x.Update.EvidenceLinks, x.Update.AsOf, ProgressUpdate.PublicAuthor(x.Update.ReportingStakeholder!.Name), x.Update.RecordedAt, x.Commitment.IsSynthetic));
 
     private static int Average(int sum, int count) => count == 0 ? 0 : (int)Math.Round((double)sum / count);
 }

@@ -37,10 +37,8 @@ public sealed class SearchService(WsisTrackerDbContext db)
             return new SearchResults("", [], []);
         }
 
-        if (q.Length > MaxQueryLength)
-        {
-            q = q[..MaxQueryLength];
-        }
+        // Cut on a text-element boundary: a cut inside a surrogate pair leaves a half that cannot be sent as UTF-8.
+        q = PlainText.Cut(q, MaxQueryLength);
 
         var paragraphs = await db.Paragraphs.AsNoTracking()
             .Where(p => p.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery(Config, q)))

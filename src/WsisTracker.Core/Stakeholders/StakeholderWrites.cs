@@ -47,7 +47,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
         return await reads.GetAsync(id, cancellationToken);
     }
 
-    /// <summary>Deletes a stakeholder that nothing cites; one still named by a commitment or an action line stays (conflict).</summary>
+    /// <summary>Deletes a stakeholder that nothing cites; one still named by a commitment or an action line, or one that reported progress, stays (conflict).</summary>
     public async Task<Result<int>> DeleteAsync(int id, uint expectedVersion, CancellationToken cancellationToken)
     {
         var stakeholder = await db.Stakeholders.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -58,6 +58,13 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
 
         var commitments = await db.Commitments.CountAsync(c => c.Stakeholders.Any(s => s.StakeholderId == id), cancellationToken);
         var actionLines = await db.ActionLines.CountAsync(a => a.Facilitators.Any(f => f.StakeholderId == id), cancellationToken);
+        // The progress it reported stays attributed to it: a stakeholder that reported is never deleted.
+        var reported = await db.ProgressUpdates.CountAsync(u => u.ReportingStakeholderId == id, cancellationToken);
+        if (reported > 0)
+        {
+            return new Error(ErrorKind.Conflict, "stakeholder-in-use", $"{stakeholder!.Name} reported {reported} progress update(s), which stay attributed to it.");
+        }
+
         if (commitments + actionLines > 0)
         {
             return new Error(ErrorKind.Conflict, "stakeholder-in-use", $"{stakeholder!.Name} is named by {commitments} commitment(s) and facilitates {actionLines} action line(s); remove it from them first.");
@@ -79,7 +86,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
 
     /// <summary>
     /// A stakeholder has a name; an acronym, website and ISO 3166-1 alpha-3 country code within their forms and
-    /// lengths; and one of the six groups.
+    /// lengths; and one of the six groups. Every text is plain text (<see cref="PlainText"/>).
     /// </summary>
     public static Error? Validate(StakeholderInput input)
     {
@@ -92,6 +99,12 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
         {
             errors.Add("name", $"At most {Limits.ShortText} characters.");
         }
+        else
+        {
+            PlainText.Check(input.Name, "name", errors);
+        }
+
+        PlainText.Check(input.Acronym, "acronym", errors);
 
         if (input.Acronym is { } acronym && acronym.Trim().Length > Limits.Acronym)
         {
@@ -109,7 +122,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
         }
 
         if (!string.IsNullOrWhiteSpace(input.Website)
-            && (input.Website.Length > Limits.Url || !Uri.TryCreate(input.Website.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+            && (input.Website.Length > Limits.Url || !PlainText.IsValid(input.Website) || !Uri.TryCreate(input.Website.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
         {
             errors.Add("website", $"Give an http(s) address of at most {Limits.Url} characters.");
         }

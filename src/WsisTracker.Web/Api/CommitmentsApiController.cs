@@ -141,6 +141,12 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
         {
             return Problem(Error.Validation(e.Path ?? "$", e.Message));
         }
+        catch (InvalidOperationException)
+        {
+            // What System.Text.Json throws when the client's string escape decodes to an unpaired surrogate ("\ud800"):
+            // not text (decision 043), a 400 as for the same POST or PUT body.
+            return Problem(Error.Validation("$", PlainText.Problem));
+        }
 
         return request is null
             ? Problem(Error.Validation("$", "A merge patch is a JSON object."))

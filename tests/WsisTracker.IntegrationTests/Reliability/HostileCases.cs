@@ -90,6 +90,16 @@ public static class HostileCases
         yield return ("description null", "description", null);
         yield return ("description with NUL", "description", "line\u0000line");
         yield return ("description number", "description", 4.5);
+        yield return ("title with U+0001", "title", "x\u0001y");
+        yield return ("title with U+FFFF", "title", "x\uFFFFy");
+        yield return ("title with U+FFFE", "title", "x\uFFFEy");
+        yield return ("title with DEL", "title", "x\u007Fy");
+        yield return ("title with a C1 control", "title", "x\u0085y");
+        yield return ("description with U+FDD0", "description", "x\uFDD0y");
+        yield return ("description with U+1FFFF", "description", "x\U0001FFFFy");
+        yield return ("target date text with U+001B", "targetDateText", "by \u001B[31m2030");
+        yield return ("milestone title with U+FFFF", "milestones", new JsonArray(new JsonObject { ["title"] = "m\uFFFF" }));
+        yield return ("action line with U+0001", "actionLines", new JsonArray("C4\u0001"));
         yield return ("paragraphs empty", "paragraphs", new JsonArray());
         yield return ("paragraphs not an array", "paragraphs", "a-res-80-173:99");
         yield return ("paragraphs [null]", "paragraphs", new JsonArray((JsonNode?)null));
@@ -177,6 +187,11 @@ public static class HostileCases
             ("note 4001 chars", "note", new string('n', 4001)),
             ("note number", "note", 7),
             ("note with NUL", "note", "a\u0000b"),
+            ("note with U+FFFF", "note", "a\uFFFFb"),
+            ("note with U+FFFE", "note", "a\uFFFEb"),
+            ("note with U+0001", "note", "a\u0001b"),
+            ("note with U+000B", "note", "a\u000Bb"),
+            ("evidence with U+FFFF", "evidenceLinks", new JsonArray("https://example.org/\uFFFF")),
             ("evidence javascript", "evidenceLinks", new JsonArray("javascript:alert(1)")),
             ("evidence data url", "evidenceLinks", new JsonArray("data:text/html,<script>alert(1)</script>")),
             ("evidence not a url", "evidenceLinks", new JsonArray("not a link")),
@@ -214,6 +229,9 @@ public static class HostileCases
             ("name 201 chars", "name", new string('n', 201)),
             ("name number", "name", 42),
             ("name with NUL", "name", "a\u0000b"),
+            ("name with U+FFFF", "name", "a\uFFFFb"),
+            ("name with U+0001", "name", "a\u0001b"),
+            ("acronym with U+FFFE", "acronym", "A\uFFFE"),
             ("acronym 33 chars", "acronym", new string('A', 33)),
             ("group unknown", "group", "aliens"),
             ("group integer", "group", 2),
@@ -305,6 +323,17 @@ public static class HostileCases
         {
             yield return new($"POST stakeholders: {name}", HttpMethod.Post, "/api/v1/stakeholders", Utf8(body.ToJsonString()), Json, Expected: BadRequest);
             yield return new($"PUT stakeholder: {name}", HttpMethod.Put, stakeholder, Utf8(body.ToJsonString()), Json, StakeholderETag, Expected: BadRequest);
+        }
+
+        foreach (var surrogate in new[] { "\\ud800", "\\udfff", "\\udc00\\ud800" })
+        {
+            var label = $"lone surrogate {surrogate.Replace("\\", "", StringComparison.Ordinal)}";
+            var title = Utf8($"{{\"title\": \"x{surrogate}y\"}}");
+            yield return new($"POST commitments: title with {label}", HttpMethod.Post, "/api/v1/commitments", WithMember(ValidCommitment(), "title", $"x{surrogate}y"), Json, Expected: BadRequest);
+            yield return new($"PUT commitment: title with {label}", HttpMethod.Put, commitment, WithMember(ValidCommitment(), "title", $"x{surrogate}y"), Json, CommitmentETag, Expected: BadRequest);
+            yield return new($"PATCH commitment: title with {label}", HttpMethod.Patch, commitment, title, MergePatch, CommitmentETag, Expected: BadRequest);
+            yield return new($"POST progress: note with {label}", HttpMethod.Post, $"{commitment}/progress", WithMember(ValidProgress(t.Today), "note", $"a{surrogate}b"), Json, CommitmentETag, Expected: BadRequest);
+            yield return new($"POST stakeholders: name with {label}", HttpMethod.Post, "/api/v1/stakeholders", WithMember(ValidStakeholder(), "name", $"a{surrogate}b"), Json, Expected: BadRequest);
         }
 
         (string Label, HttpMethod Method, string Url, string ContentType, string? IfMatch)[] endpoints =
@@ -522,6 +551,9 @@ public static class HostileCases
         }
 
         yield return ("search 10000 chars", "/search?q=" + new string('w', 10_000), new string('w', 200));
+        yield return ("search emoji at the cut", "/search?q=" + new string('w', 199) + Uri.EscapeDataString("\U0001F600"), new string('w', 199));
+        yield return ("search flag at the cut", "/search?q=" + new string('w', 197) + Uri.EscapeDataString("\U0001F1FA\U0001F1F3"), new string('w', 197));
+        yield return ("search with U+FFFF", "/search?q=alpha" + Uri.EscapeDataString("\uFFFF") + "omega", "alpha omega");
         yield return ("search invalid UTF-8", "/search?q=%FF%FE%C3%28", "%FF%FE");
 
         // The search box reads a control character as a space (decision 034).
@@ -537,6 +569,13 @@ public static class HostileCases
     {
         body.Remove(member);
         return body;
+    }
+
+    /// <summary>The body with one string member set to raw JSON string text (escapes such as a lone <c>\ud800</c> kept as sent).</summary>
+    private static byte[] WithMember(JsonObject body, string member, string rawJsonText)
+    {
+        body[member] = "__raw__";
+        return Utf8(body.ToJsonString().Replace("\"__raw__\"", $"\"{rawJsonText}\"", StringComparison.Ordinal));
     }
 
     private static string Shorten(string text) => text.Length > 24 ? text[..24] + "…" : text;

@@ -239,7 +239,7 @@ public sealed class HostileInputTests(WsisTrackerFactory app, ITestOutputHelper 
             ("Status", "Bogus", "status unknown"), ("Status", "99", "status undefined number"), ("Status", "", "status empty"), ("Status", AttributeBreak, "status attribute break"),
             ("Status", "OnTrack' OR '1'='1", "status injection"), ("AsOf", "2026-02-30", "as-of 2026-02-30"), ("AsOf", "0000-01-01", "as-of year 0"),
             ("AsOf", "9999-12-31", "as-of far future"), ("AsOf", tomorrow, "as-of tomorrow"), ("AsOf", "yesterday", "as-of words"), ("AsOf", "", "as-of empty"),
-            ("Note", new string('n', 4001), "note 4001 chars"), ("Note", "a\u0000b", "note with NUL"), ("EvidenceLinks", "javascript:alert(1)", "evidence javascript"),
+            ("Note", new string('n', 4001), "note 4001 chars"), ("Note", "a\u0000b", "note with NUL"), ("Note", "a\uFFFFb", "note with U+FFFF"), ("Note", "a\u0001b", "note with U+0001"), ("EvidenceLinks", "javascript:alert(1)", "evidence javascript"),
             ("EvidenceLinks", string.Join("\n", Enumerable.Range(1, 11).Select(i => $"https://example.org/{i}")), "evidence 11 links"),
             ("EvidenceLinks", "not a link", "evidence not a link"), ("Version", "12", "stale version"),
         ];
@@ -251,6 +251,7 @@ public sealed class HostileInputTests(WsisTrackerFactory app, ITestOutputHelper 
         (string, object?, string)[] commitment =
         [
             ("Title", "", "title empty"), ("Title", new string('t', 201), "title 201 chars"), ("Title", "a\u0000b", "title with NUL"),
+            ("Title", "x\u0001y", "title with U+0001"), ("Title", "x\uFFFEy", "title with U+FFFE"), ("Description", "x\uFFFFy", "description with U+FFFF"),
             ("Description", "", "description empty"), ("Description", new string('d', 4001), "description 4001 chars"),
             ("Paragraphs", new[] { "a-res-70-125:999" }, "paragraph unknown"), ("Paragraphs", new[] { "garbage" }, "paragraph garbage"),
             ("Paragraphs", new[] { Script }, "paragraph script"), ("Paragraphs", Array.Empty<string>(), "no paragraph"),
@@ -273,11 +274,12 @@ public sealed class HostileInputTests(WsisTrackerFactory app, ITestOutputHelper 
         yield return ("withdraw", "Reason", "", "reason empty");
         yield return ("withdraw", "Reason", "   ", "reason blank");
         yield return ("withdraw", "Reason", new string('r', 4001), "reason 4001 chars");
+        yield return ("withdraw", "Reason", "a\uFFFFb", "reason with U+FFFF");
         yield return ("withdraw", "Version", "12", "stale version");
 
         (string, object?, string)[] stakeholder =
         [
-            ("Name", "", "name empty"), ("Name", new string('n', 201), "name 201 chars"), ("Name", "a\u0000b", "name with NUL"), ("Acronym", new string('A', 33), "acronym 33 chars"),
+            ("Name", "", "name empty"), ("Name", new string('n', 201), "name 201 chars"), ("Name", "a\u0000b", "name with NUL"), ("Name", "a\uFFFFb", "name with U+FFFF"), ("Acronym", new string('A', 33), "acronym 33 chars"),
             ("Group", "Aliens", "group unknown"), ("Group", "99", "group undefined number"), ("Group", "", "group empty"), ("CountryCode", "KE", "country code 2 letters"),
             ("CountryCode", "K'-", "country code injection"), ("Website", "javascript:alert(1)", "website javascript"), ("Website", "ftp://example.org", "website ftp"),
         ];

@@ -12,7 +12,7 @@ public sealed class ProgressPageTests(WsisTrackerFactory app)
     private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd");
 
     [Fact]
-    public async Task RecordProgress_ThroughTheForm_AppearsInThePublicApiAuthoredByTheEditor()
+    public async Task RecordProgress_ThroughTheForm_AppearsInThePublicApiAuthoredByTheSecretariat_NotTheEditor()
     {
         var commitment = await app.CreateCommitmentAsync();
         using var client = await app.CreateClientAsAsync(StaffRoles.Secretariat);
@@ -33,7 +33,8 @@ public sealed class ProgressPageTests(WsisTrackerFactory app)
         Assert.Equal("onTrack", api.GetProperty("status").GetString());
         Assert.Equal(40, api.GetProperty("progressPercent").GetInt32());
         var latest = api.GetProperty("progressHistory")[0];
-        Assert.Equal(client.Login!.Email, latest.GetProperty("author").GetString());
+        Assert.Equal("Secretariat", latest.GetProperty("author").GetString());
+        Assert.DoesNotContain(client.Login!.Email, api.GetRawText(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, latest.GetProperty("evidenceLinks").GetArrayLength());
         var after = await client.GetPageAsync($"/workspace/commitments/{commitment.Id}");
         Assert.Contains("Progress recorded", after.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);

@@ -85,6 +85,7 @@ public sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<Progr
         builder.Property(u => u.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(u => u.Note).HasMaxLength(Limits.Note);
         builder.Property(u => u.Author).HasMaxLength(Limits.ShortText);
+        builder.HasOne(u => u.ReportingStakeholder).WithMany().HasForeignKey(u => u.ReportingStakeholderId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t => t.HasCheckConstraint("ck_progress_updates_progress_percent", "progress_percent BETWEEN 0 AND 100"));
         builder.HasIndex(u => new { u.CommitmentId, u.AsOf });
         builder.HasIndex(u => u.RecordedAt);

@@ -871,6 +871,10 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
 
+                    b.Property<int?>("ReportingStakeholderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("reporting_stakeholder_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -888,6 +892,9 @@ namespace WsisTracker.Core.Data.Migrations
 
                     b.HasIndex("RecordedAt")
                         .HasDatabaseName("ix_progress_updates_recorded_at");
+
+                    b.HasIndex("ReportingStakeholderId")
+                        .HasDatabaseName("ix_progress_updates_reporting_stakeholder_id");
 
                     b.HasIndex("CommitmentId", "AsOf")
                         .HasDatabaseName("ix_progress_updates_commitment_id_as_of");
@@ -1393,6 +1400,14 @@ namespace WsisTracker.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_progress_updates_commitments_commitment_id");
+
+                    b.HasOne("WsisTracker.Core.Stakeholders.Stakeholder", "ReportingStakeholder")
+                        .WithMany()
+                        .HasForeignKey("ReportingStakeholderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_progress_updates_stakeholders_reporting_stakeholder_id");
+
+                    b.Navigation("ReportingStakeholder");
                 });
 
             modelBuilder.Entity("WsisTracker.Core.Resolutions.Footnote", b =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WsisTracker.Core.Common;
 
 namespace WsisTracker.Core.Resolutions.Parsing;
 
@@ -40,7 +41,7 @@ internal static class SourceText
     /// <summary>
     /// Finds the first character no resolution text contains: NUL and other control characters (tab and form feed
     /// aside), the U+FFFD replacement character that decoding binary data as UTF-8 leaves behind, unpaired surrogates
-    /// and the non-characters U+FFFE/U+FFFF. One such character means the input is binary or wrongly decoded, so
+    /// and the non-characters (U+FFFE/U+FFFF and the others <see cref="PlainText"/> names). One such character means the input is binary or wrongly decoded, so
     /// nothing after it can be trusted; only the first is reported.
     /// </summary>
     public static ParseProblem? FindInvalidCharacter(IReadOnlyList<string> lines)
@@ -51,13 +52,21 @@ internal static class SourceText
             for (var i = 0; i < line.Length; i++)
             {
                 var c = line[i];
+                string? reason;
                 if (char.IsHighSurrogate(c) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]))
                 {
-                    i++;
-                    continue;
+                    reason = PlainText.IsValid(line.Substring(i, 2)) ? null : "non-character U+" + char.ConvertToUtf32(c, line[i + 1]).ToString("X", CultureInfo.InvariantCulture);
+                    if (reason is null)
+                    {
+                        i++;
+                        continue;
+                    }
+                }
+                else
+                {
+                    reason = DescribeInvalid(c);
                 }
 
-                var reason = DescribeInvalid(c);
                 if (reason is not null)
                 {
                     return new ParseProblem(
@@ -75,7 +84,7 @@ internal static class SourceText
         '\0' => "NUL character (U+0000)",
         '\t' or '\f' => null,
         '\uFFFD' => "replacement character U+FFFD (bytes that were not valid UTF-8)",
-        '\uFFFE' or '\uFFFF' => $"non-character U+{Code(c)}",
+        '\uFFFE' or '\uFFFF' or (>= '\uFDD0' and <= '\uFDEF') => $"non-character U+{Code(c)}",
         _ when char.IsControl(c) => $"control character U+{Code(c)}",
         _ when char.IsSurrogate(c) => $"unpaired surrogate U+{Code(c)}",
         _ => null,
