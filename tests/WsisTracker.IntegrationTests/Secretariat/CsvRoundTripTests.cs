@@ -93,14 +93,18 @@ public sealed class CsvRoundTripTests(WsisTrackerFactory app)
         Assert.False(await app.WithDbAsync(db => db.Commitments.AnyAsync(c => c.Title == unknown || c.Title == formula)));
     }
 
-    [Fact]
-    public async Task Import_WithANulInACell_NamesTheRowAndColumnAndOffersNoApply()
+    [Theory]
+    [InlineData(0x0000)]
+    [InlineData(0x0001)]
+    [InlineData(0xFFFE)]
+    [InlineData(0xFFFF)]
+    public async Task Import_WithAForbiddenCharacterInACell_NamesTheRowAndColumnAndOffersNoApply(int character)
     {
         using var client = await app.CreateClientAsAsync(StaffRoles.Secretariat);
         var header = (await client.Http.GetStringAsync("/workspace/csv/commitments.csv")).Split("\r\n")[0];
         var title = $"Never stored {Guid.NewGuid():N}";
 
-        var preview = await PreviewAsync(client, header + "\r\n" + $",,,{title},A NUL\u0000 in the text,a-res-70-125:63,C1,itu,,,,,,,\r\n");
+        var preview = await PreviewAsync(client, header + "\r\n" + $",,,{title},A {(char)character} in the text,a-res-70-125:63,C1,itu,,,,,,,\r\n");
 
         var errors = preview.QuerySelectorAll("#errors tbody tr").Select(r => string.Join('|', r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
         Assert.Contains(errors, e => e.StartsWith("2|description|", StringComparison.Ordinal) && e.Contains("control character", StringComparison.Ordinal));

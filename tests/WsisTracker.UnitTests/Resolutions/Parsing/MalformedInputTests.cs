@@ -65,6 +65,20 @@ public class MalformedInputTests
     }
 
     [Theory]
+    [InlineData(0xFDD0, "FDD0")]
+    [InlineData(0xFFFE, "FFFE")]
+    [InlineData(0x1FFFF, "1FFFF")]
+    public void Parse_Noncharacter_IsReportedOnItsLine(int codePoint, string hex)
+    {
+        var lines = ResolutionTexts.Lines(ResolutionTexts.Pdf);
+        lines[99] += char.ConvertFromUtf32(codePoint);
+
+        var result = ResolutionParser.Parse(ResolutionTexts.JoinLines(lines));
+
+        AssertProblem(result, 100, $"non-character U+{hex}");
+    }
+
+    [Theory]
     [MemberData(nameof(BothForms))]
     public void Parse_TextTruncatedHalfway_IsReportedOnItsLastLine(string file)
     {
