@@ -123,6 +123,7 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
                 db.ReadCache?.Invalidate();
             }
 
+            // Nothing sets a reporting stakeholder yet: the update is the secretariat's (decision 044).
             return new RecordedProgress(new ProgressUpdateModel(update.Id, update.Status, update.ProgressPercent, update.Note, update.EvidenceLinks, update.AsOf, ProgressUpdate.PublicAuthor(null), update.RecordedAt), commitment.Version);
         }
         finally

@@ -5,8 +5,9 @@ namespace WsisTracker.Web.Infrastructure;
 
 /// <summary>
 /// Applies <see cref="PlainText"/> to every bound string, wherever it comes from (route, query, form, JSON body, the
-/// items of a list): a control character becomes a model error on its field, so pages show it next to the field and
-/// the API answers a validation problem, instead of the database failing on it.
+/// items of a list): a control character, a noncharacter or a lone surrogate becomes a model error on its field, so
+/// pages show it next to the field. The domain applies the same rule to what it stores (decision 043), so a path that
+/// binds no model (PATCH, CSV) meets it too; this check only puts the message where the user typed.
 /// </summary>
 public sealed class PlainTextValidatorProvider : IModelValidatorProvider
 {

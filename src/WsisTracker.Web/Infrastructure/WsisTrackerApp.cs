@@ -104,11 +104,17 @@ public static class WsisTrackerApp
         // limits) is a warning and a failure (5xx) an error. A request its client abandoned (499) is information.
         // The line names method, path, status and correlation id, never a header, a query value or a body, so no
         // secret reaches the log.
-        app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, exception) =>
-            exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-            : context.Response.StatusCode == AbortedRequests.ClientClosedRequest ? LogEventLevel.Information
-            : context.Response.StatusCode >= 400 ? LogEventLevel.Warning
-            : LogEventLevel.Information);
+        app.UseSerilogRequestLogging(options =>
+        {
+            // The host's logger (its enrichers, overrides and sinks), not the static bootstrap one of Program.cs,
+            // which the middleware would use by default.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Response.StatusCode == AbortedRequests.ClientClosedRequest ? LogEventLevel.Information
+                : context.Response.StatusCode >= 400 ? LogEventLevel.Warning
+                : LogEventLevel.Information;
+        });
         app.Use(AbortedRequests.EndAsync);
         app.UseStaticFiles();
         app.UseRouting();

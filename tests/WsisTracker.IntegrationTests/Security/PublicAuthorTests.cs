@@ -108,4 +108,18 @@ public sealed class PublicAuthorTests(WsisTrackerFactory app)
         Assert.DoesNotContain('\n', line);
         Assert.Contains($"intruder-{marker}\\r\\n[12:00:00 WRN]", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RequestLine_WithCrLfInThePath_IsOneLogLine()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync($"/no-such-page-{marker}%0D%0A[12:00:00%20INF]%20forged");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var line = Assert.Single(app.Logs.Lines, l => l.Contains(marker, StringComparison.Ordinal));
+        Assert.DoesNotContain('\r', line);
+        Assert.DoesNotContain('\n', line);
+    }
 }
