@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Starts WSIS Tracker with its data: a local PostgreSQL cluster in .data/ (git-ignored), migrations and seed,
 # then the app at http://localhost:5000. Ctrl+C stops the app; `scripts/run.sh stop-db` stops the database.
+# As root with a checkout the postgres user cannot enter (under /root, in a `mktemp -d` folder), the cluster lives in
+# /var/lib/wsis-tracker/<checkout name>-<hash>/postgres instead (docs/operations.md).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-PGDIR="$ROOT/.data/postgres"
 PGPORT="${WSIS_PGPORT:-5432}"
 ensure_dotnet
 ensure_postgres
+PGDIR="$(cluster_dir "$ROOT/.data/postgres" postgres)"
 
 if [ "${1:-}" = "stop-db" ]; then
   as_pg pg_ctl -D "$PGDIR/data" -m fast stop
