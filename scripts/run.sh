@@ -20,5 +20,6 @@ export ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$PGPORT;Database=wsis
 export Database__MigrateOnStartup=true
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 log "building and starting WSIS Tracker (migrates and seeds on start)"
-log "open http://localhost:5000 (API docs at http://localhost:5000/swagger)"
-exec dotnet run --project "$ROOT/src/WsisTracker.Web" --no-launch-profile --urls "${WSIS_URLS:-http://localhost:5000}" "$@"
+URLS="${WSIS_URLS:-http://localhost:5000}"
+log "open ${URLS%%;*} (API docs at ${URLS%%;*}/swagger); the database is in $PGDIR"
+exec dotnet run --project "$ROOT/src/WsisTracker.Web" --no-launch-profile --urls "$URLS" "$@"
