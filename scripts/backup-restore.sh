@@ -9,7 +9,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 OUT="$ROOT/artifacts/backup-restore"
-PGDIR="$OUT/postgres"
 PGPORT="${WSIS_BACKUP_PGPORT:-$(free_port)}"
 PORT="$(free_port)"
 A="http://127.0.0.1:$PORT"
@@ -24,6 +23,7 @@ ensure_postgres
 command -v curl >/dev/null || apt_install curl
 
 rm -rf "$OUT"; mkdir -p "$OUT"
+PGDIR="$(cluster_dir "$OUT/postgres" backup-restore fresh)"
 start_cluster "$PGDIR" "$PGPORT"
 stop_app() { if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi; }
 trap 'stop_app; as_pg pg_ctl -D "$PGDIR/data" -m fast stop >/dev/null 2>&1 || true' EXIT

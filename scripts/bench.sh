@@ -12,10 +12,9 @@ DURATION="${BENCH_DURATION:-10s}"
 WARMUP="${BENCH_WARMUP:-5s}"
 CONNECTIONS=32
 PGPORT="${WSIS_BENCH_PGPORT:-5544}"
-APP_PORT=5090
-BASE_PORT=5091
+APP_PORT="${WSIS_BENCH_APP_PORT:-5090}"
+BASE_PORT="${WSIS_BENCH_BASE_PORT:-5091}"
 OUT="$ROOT/artifacts/bench"
-PGDIR="$OUT/postgres"
 
 ensure_dotnet
 ensure_postgres
@@ -23,6 +22,7 @@ command -v wrk >/dev/null || { log "installing wrk"; apt_install wrk; }
 command -v curl >/dev/null || apt_install curl
 
 rm -rf "$OUT"; mkdir -p "$OUT"
+PGDIR="$(cluster_dir "$OUT/postgres" bench fresh)"
 start_cluster "$PGDIR" "$PGPORT"
 trap 'kill $APP_PID $BASE_PID 2>/dev/null || true; as_pg pg_ctl -D "$PGDIR/data" -m fast stop >/dev/null 2>&1 || true' EXIT
 

@@ -20,8 +20,7 @@ trap cleanup EXIT
 base="${WSIS_CHECK_URL:-}"
 if [ -z "$base" ]; then
   ensure_postgres
-  pgdir="$(mktemp -d)"
-  chmod 755 "$pgdir"
+  pgdir="$(throwaway_dir)"
   pgport="$(free_port)"
   start_cluster "$pgdir" "$pgport" >/dev/null 2>&1 || die "could not start PostgreSQL for the HTML check"
   port="$(free_port)"

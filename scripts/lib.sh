@@ -42,11 +42,64 @@ as_pg() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- env "PATH=$PATH" "$@"; else "$@"; fi
 }
 
+# pg_can_use DIR: true when the user the cluster runs as (postgres, when we are root) can enter and write DIR.
+pg_can_use() {
+  [ "$(id -u)" -eq 0 ] || return 0
+  runuser -u postgres -- test -d "$1" -a -w "$1" -a -x "$1" 2>/dev/null
+}
+
+# A checkout's clusters live outside it when the postgres user cannot reach it (as root: a checkout under /root or
+# in a 0700 `mktemp -d` folder): /var/lib/wsis-tracker/<checkout folder name>-<hash of its path>/, owned by postgres,
+# 0700, with a file `checkout` that names the checkout. Nothing in the user's home changes permissions.
+FALLBACK_BASE="${WSIS_FALLBACK_DATA:-/var/lib/wsis-tracker}"
+fallback_home() { echo "$FALLBACK_BASE/$(basename "$ROOT")-$(printf '%s' "$ROOT" | sha256sum | cut -c1-8)"; }
+
+# cluster_dir DEFAULT NAME [fresh]: prints where a cluster meant for DEFAULT (a folder in the checkout) lives:
+# DEFAULT itself when the postgres user can use it (always, when we are not root), else $(fallback_home)/NAME.
+# Deterministic, so `run.sh stop-db` finds what `run.sh` started. With `fresh`, a cluster left in the fallback by an
+# earlier run is removed (the scripts that start from nothing remove DEFAULT themselves). Needs ensure_postgres first.
+cluster_dir() {
+  local default="$1" name="$2" fresh="${3:-}"
+  [ "$(id -u)" -eq 0 ] || { echo "$default"; return; }
+  local home; home="$(fallback_home)"
+  local fallback="$home/$name"
+  [ "$fresh" != fresh ] || rm -rf "$fallback"
+  if [ -f "$fallback/data/PG_VERSION" ] && [ ! -f "$default/data/PG_VERSION" ]; then echo "$fallback"; return; fi
+  mkdir -p "$default"
+  chown postgres "$default"
+  if pg_can_use "$default"; then echo "$default"; return; fi
+  rmdir "$default" 2>/dev/null || true
+  mkdir -p "$FALLBACK_BASE" "$fallback"
+  chmod 755 "$FALLBACK_BASE"
+  chown postgres "$home" "$fallback"
+  chmod 700 "$home" "$fallback"
+  echo "$ROOT" > "$home/checkout"
+  log "the postgres user cannot enter $default; the cluster lives in $fallback instead"
+  echo "$fallback"
+}
+
+# throwaway_dir: a new empty folder for a throwaway cluster, made with mktemp -d under TMPDIR, or under /tmp when the
+# postgres user cannot reach TMPDIR (a private 0700 TMPDIR, as root).
+throwaway_dir() {
+  local dir; dir="$(mktemp -d)"
+  chmod 755 "$dir"
+  [ "$(id -u)" -ne 0 ] || chown postgres "$dir"
+  if ! pg_can_use "$dir"; then
+    rmdir "$dir"
+    dir="$(mktemp -d -p /tmp)"
+    chmod 755 "$dir"
+    chown postgres "$dir"
+  fi
+  echo "$dir"
+}
+
 # start_cluster DIR PORT: create (once) and start a cluster in DIR listening on 127.0.0.1:PORT, superuser 'wsis'.
+# DIR must be one the postgres user can use (cluster_dir, throwaway_dir).
 start_cluster() {
   local dir="$1" port="$2"
   mkdir -p "$dir"
   [ "$(id -u)" -ne 0 ] || chown postgres "$dir"
+  pg_can_use "$dir" || die "the postgres user cannot enter $dir: put the cluster in a folder it can reach (cluster_dir)"
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     log "creating a PostgreSQL cluster in $dir/data"
     as_pg initdb -D "$dir/data" -U wsis --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \

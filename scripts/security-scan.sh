@@ -8,7 +8,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 OUT="$ROOT/artifacts/security"
-PGDIR="$OUT/postgres"
 PGPORT="${WSIS_SCAN_PGPORT:-5545}"
 PORT=5092
 A="http://127.0.0.1:$PORT"
@@ -19,6 +18,7 @@ command -v wapiti >/dev/null || { log "installing wapiti"; apt_install wapiti; }
 command -v sqlmap >/dev/null || { log "installing sqlmap"; apt_install sqlmap; }
 
 rm -rf "$OUT"; mkdir -p "$OUT"
+PGDIR="$(cluster_dir "$OUT/postgres" security-scan fresh)"
 start_cluster "$PGDIR" "$PGPORT"
 trap 'kill $APP_PID 2>/dev/null || true; as_pg pg_ctl -D "$PGDIR/data" -m fast stop >/dev/null 2>&1 || true' EXIT
 WEB="$(publish_release)"

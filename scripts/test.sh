@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check and every test: format, pending EF model changes, unit, integration (with @redocly/cli lint of the
-# OpenAPI document) and browser tests, then the W3C Nu HTML Checker over every page (scripts/check-html.sh).
+# Runs every check and every test: format, pending EF model changes, where clusters live
+# (scripts/test-cluster-location.sh), unit, integration (with @redocly/cli lint of the OpenAPI document) and browser tests, then the W3C Nu HTML Checker over every page (scripts/check-html.sh).
 # Installs what a fresh machine lacks. The tests start their own throwaway PostgreSQL cluster
 # (or use the server named by WSIS_TEST_POSTGRES, an Npgsql connection string with rights to create databases).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -24,6 +24,9 @@ log "checking for model changes without a migration"
 dotnet ef migrations has-pending-model-changes --no-build \
   --project src/WsisTracker.Core --startup-project src/WsisTracker.Core >/dev/null \
   || die "the EF model has changes that no migration captures: add one (docs/database.md)"
+
+log "checking that a cluster starts wherever the checkout is"
+scripts/test-cluster-location.sh
 
 log "running the tests"
 results="$ROOT/artifacts/test-results"

@@ -2,20 +2,24 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace WsisTracker.Benchmarks;
 
-/// <summary>Hand-written data access for the baseline endpoints; the SQL mirrors what EF Core sends for the product.</summary>
+/// <summary>
+/// Hand-written data access for the baseline endpoints: the product's own statements (<see cref="BaselineSql"/>, kept
+/// equal to what EF Core sends by <c>BaselineSqlTests</c>), run with raw Npgsql and shaped into JSON by hand.
+/// </summary>
 public sealed class BaselineQueries(NpgsqlDataSource dataSource)
 {
-    private const string Page = "SELECT c.id FROM commitments AS c WHERE c.id > @after ORDER BY c.id LIMIT @limit";
-
     public async Task<IResult> ListAsync(int limit, int after, CancellationToken cancellationToken)
     {
+        var statements = after > 0 ? BaselineSql.PageAfter : BaselineSql.FirstPage;
+        (string, object)[] parameters = after > 0 ? [("p", limit), ("p_Id", after)] : [("p", limit)];
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var count = await ScalarAsync(connection, "SELECT count(*)::int FROM commitments", cancellationToken);
+        var count = await ScalarAsync(connection, statements[0], cancellationToken);
         var rows = new List<Dictionary<string, object?>>();
-        await ReadAsync(connection, $"SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at FROM commitments AS c WHERE c.id > @after ORDER BY c.id LIMIT @limit", reader =>
+        await ReadAsync(connection, statements[1], reader =>
             rows.Add(new Dictionary<string, object?>
             {
                 ["id"] = reader.GetInt32(0),
@@ -28,11 +32,11 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
                 ["isSynthetic"] = reader.GetBoolean(7),
                 ["withdrawnAt"] = reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
                 ["updatedAt"] = reader.GetFieldValue<DateTimeOffset>(9),
-            }), cancellationToken, ("after", after), ("limit", limit));
+            }), cancellationToken, parameters);
         var byId = rows.ToDictionary(r => (int)r["id"]!);
-        await AttachAsync(connection, byId, "paragraphs", $"SELECT c6.id, r0.symbol, r0.slug, p0.kind, p0.number, p0.\"order\" FROM ({Page}) AS c6 JOIN commitment_paragraphs AS c1 ON c6.id = c1.commitment_id JOIN paragraphs AS p0 ON c1.paragraph_id = p0.id JOIN resolutions AS r0 ON p0.resolution_id = r0.id ORDER BY c6.id, r0.adoption_date, p0.\"order\"", after, limit, cancellationToken);
-        await AttachAsync(connection, byId, "actionLines", $"SELECT c7.id, a0.code FROM ({Page}) AS c7 JOIN commitment_action_lines AS c3 ON c7.id = c3.commitment_id JOIN action_lines AS a0 ON c3.action_line_id = a0.id ORDER BY c7.id, a0.\"order\"", after, limit, cancellationToken);
-        await AttachAsync(connection, byId, "stakeholders", $"SELECT c8.id, c5.stakeholder_id, s0.slug, s0.name, s0.acronym, s0.\"group\", c5.role FROM ({Page}) AS c8 JOIN commitment_stakeholders AS c5 ON c8.id = c5.commitment_id JOIN stakeholders AS s0 ON c5.stakeholder_id = s0.id ORDER BY c8.id, c5.role, s0.name", after, limit, cancellationToken);
+        await AttachAsync(connection, byId, "paragraphs", statements[2], parameters, cancellationToken);
+        await AttachAsync(connection, byId, "actionLines", statements[3], parameters, cancellationToken);
+        await AttachAsync(connection, byId, "stakeholders", statements[4], parameters, cancellationToken);
         return Json(new Dictionary<string, object?> { ["items"] = rows, ["totalCount"] = count, ["next"] = rows.Count == limit ? $"/baseline/commitments?after={rows[^1]["id"]}&limit={limit}" : null });
     }
 
@@ -40,7 +44,7 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         Dictionary<string, object?>? item = null;
-        await ReadAsync(connection, "SELECT c.id, c.code, c.title, c.description, c.status, c.progress_percent, c.target_date, c.target_date_text, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.withdrawal_reason, c.created_at, c.updated_at, c.xmin FROM commitments AS c WHERE c.id = @id LIMIT 2", reader =>
+        await ReadAsync(connection, BaselineSql.Detail, reader =>
             item = new Dictionary<string, object?>
             {
                 ["id"] = reader.GetInt32(0),
@@ -64,21 +68,22 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
             return Results.NotFound();
         }
 
-        item["paragraphs"] = await ListOfAsync(connection, "SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0.\"order\", p0.text FROM commitment_paragraphs AS c1 JOIN paragraphs AS p0 ON c1.paragraph_id = p0.id JOIN resolutions AS r0 ON p0.resolution_id = r0.id WHERE c1.commitment_id = @id ORDER BY r0.adoption_date, p0.\"order\"", id, cancellationToken);
-        item["actionLines"] = await ListOfAsync(connection, "SELECT a0.code, a0.title FROM commitment_action_lines AS c3 JOIN action_lines AS a0 ON c3.action_line_id = a0.id WHERE c3.commitment_id = @id ORDER BY a0.\"order\"", id, cancellationToken);
-        item["stakeholders"] = await ListOfAsync(connection, "SELECT c5.stakeholder_id, s0.slug, s0.name, s0.acronym, s0.\"group\", c5.role FROM commitment_stakeholders AS c5 JOIN stakeholders AS s0 ON c5.stakeholder_id = s0.id WHERE c5.commitment_id = @id ORDER BY c5.role, s0.name", id, cancellationToken);
-        item["milestones"] = await ListOfAsync(connection, "SELECT m0.title, m0.due_date, m0.completed_date FROM milestones AS m0 WHERE m0.commitment_id = @id ORDER BY m0.\"order\"", id, cancellationToken);
-        item["progressHistory"] = await ListOfAsync(connection, "SELECT p2.id, p2.status, p2.progress_percent, p2.note, p2.evidence_links, p2.as_of, p2.author, p2.recorded_at FROM progress_updates AS p2 WHERE p2.commitment_id = @id ORDER BY p2.as_of DESC, p2.id DESC", id, cancellationToken);
-        item["continues"] = await ListOfAsync(connection, "SELECT l.earlier_commitment_id, e.code, e.title, l.kind, l.evidence FROM commitment_lineage AS l JOIN commitments AS e ON l.earlier_commitment_id = e.id WHERE l.commitment_id = @id", id, cancellationToken);
-        item["continuedBy"] = await ListOfAsync(connection, "SELECT l.commitment_id, c.code, c.title, l.kind, l.evidence FROM commitment_lineage AS l JOIN commitments AS c ON l.commitment_id = c.id WHERE l.earlier_commitment_id = @id", id, cancellationToken);
+        item["paragraphs"] = await ListOfAsync(connection, BaselineSql.DetailParagraphs, id, cancellationToken);
+        item["actionLines"] = await ListOfAsync(connection, BaselineSql.DetailActionLines, id, cancellationToken);
+        item["stakeholders"] = await ListOfAsync(connection, BaselineSql.DetailStakeholders, id, cancellationToken);
+        item["milestones"] = await ListOfAsync(connection, BaselineSql.DetailMilestones, id, cancellationToken);
+        item["progressHistory"] = await ListOfAsync(connection, BaselineSql.DetailProgressHistory, id, cancellationToken);
+        item["continues"] = await ListOfAsync(connection, BaselineSql.DetailContinues, id, cancellationToken);
+        item["continuedBy"] = await ListOfAsync(connection, BaselineSql.DetailContinuedBy, id, cancellationToken);
         http.Response.Headers.ETag = $"\"{item["version"]}\"";
         return Json(item);
     }
 
     /// <summary>
     /// The product's record-progress request done by hand: the API key checked against its stored hash, <c>If-Match</c>
-    /// read, the JSON body parsed, then one transaction (read the row and its version, append the update, move the
-    /// commitment on its version, audit both) and the update answered as JSON with the new <c>Commitment-ETag</c>.
+    /// read, the JSON body parsed, the commitment and its version read, then one transaction (one statement moves the
+    /// commitment on its version and appends the update, one writes both audit rows) and the update answered as JSON
+    /// with the new <c>Commitment-ETag</c>.
     /// </summary>
     public async Task<IResult> RecordProgressAsync(HttpContext http, int id, CancellationToken cancellationToken)
     {
@@ -97,7 +102,7 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         string? keyName = null;
-        await ReadAsync(connection, "SELECT k.name FROM api_keys AS k WHERE k.key_hash = @hash AND k.revoked_at IS NULL LIMIT 2", reader => keyName = reader.GetString(0), cancellationToken,
+        await ReadAsync(connection, BaselineSql.ApiKeyByHash, reader => keyName = reader.GetString(4), cancellationToken,
             ("hash", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(authorization[7..])))));
         if (keyName is null)
         {
@@ -106,13 +111,13 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
 
         var author = $"api-key:{keyName}";
         var dbStatus = char.ToUpperInvariant(status[0]) + status[1..];
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         uint version = 0;
         Dictionary<string, object?>? before = null;
-        await ReadAsync(connection, "SELECT c.xmin, c.status, c.progress_percent, c.last_progress_as_of, c.updated_at FROM commitments AS c WHERE c.id = @id", reader =>
+        await ReadAsync(connection, BaselineSql.ProgressCommitment, reader =>
         {
-            version = reader.GetFieldValue<uint>(0);
-            before = Row(reader, 1);
+            before = Row(reader, 0, reader.FieldCount);
+            before.Remove("search_vector");
+            version = reader.GetFieldValue<uint>(reader.GetOrdinal("xmin"));
         }, cancellationToken, ("id", id));
         if (before is null)
         {
@@ -125,48 +130,46 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
         }
 
         var now = DateTimeOffset.UtcNow;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         long updateId;
-        await using (var insert = new NpgsqlCommand("INSERT INTO progress_updates (commitment_id, status, progress_percent, note, evidence_links, as_of, author, recorded_at) VALUES (@id, @status, @percent, @note, @links, @asOf, @author, @now) RETURNING id", connection, transaction))
-        {
-            insert.Parameters.AddWithValue("id", id);
-            insert.Parameters.AddWithValue("status", dbStatus);
-            insert.Parameters.AddWithValue("percent", (object?)body.ProgressPercent ?? DBNull.Value);
-            insert.Parameters.AddWithValue("note", (object?)body.Note ?? DBNull.Value);
-            insert.Parameters.AddWithValue("links", body.EvidenceLinks ?? []);
-            insert.Parameters.AddWithValue("asOf", asOf);
-            insert.Parameters.AddWithValue("author", author);
-            insert.Parameters.AddWithValue("now", now);
-            updateId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-        }
-
         uint next;
-        await using (var update = new NpgsqlCommand("UPDATE commitments SET status = @status, progress_percent = @percent, last_progress_as_of = @asOf, updated_at = @now WHERE id = @id AND xmin = @version RETURNING xmin", connection, transaction))
+        await using (var write = new NpgsqlCommand(BaselineSql.RecordProgress, connection, transaction))
         {
-            update.Parameters.AddWithValue("id", id);
-            update.Parameters.AddWithValue("status", dbStatus);
-            update.Parameters.AddWithValue("percent", (object?)body.ProgressPercent ?? DBNull.Value);
-            update.Parameters.AddWithValue("asOf", asOf);
-            update.Parameters.AddWithValue("now", now);
-            update.Parameters.Add(new NpgsqlParameter("version", NpgsqlTypes.NpgsqlDbType.Xid) { Value = version });
-            if (await update.ExecuteScalarAsync(cancellationToken) is not uint written)
+            write.Parameters.Add(new NpgsqlParameter("id", NpgsqlDbType.Integer) { Value = id });
+            write.Parameters.Add(new NpgsqlParameter("version", NpgsqlDbType.Xid) { Value = version });
+            write.Parameters.Add(new NpgsqlParameter("status", NpgsqlDbType.Varchar) { Value = dbStatus });
+            write.Parameters.Add(new NpgsqlParameter("percent", NpgsqlDbType.Integer) { Value = (object?)body.ProgressPercent ?? DBNull.Value });
+            write.Parameters.Add(new NpgsqlParameter("note", NpgsqlDbType.Varchar) { Value = (object?)body.Note ?? DBNull.Value });
+            write.Parameters.Add(new NpgsqlParameter("links", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = body.EvidenceLinks ?? [] });
+            write.Parameters.Add(new NpgsqlParameter("as_of", NpgsqlDbType.Date) { Value = asOf });
+            write.Parameters.Add(new NpgsqlParameter("author", NpgsqlDbType.Varchar) { Value = author });
+            write.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
+            await using var reader = await write.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
             {
                 return Results.StatusCode(StatusCodes.Status412PreconditionFailed);
             }
 
-            next = written;
+            updateId = reader.GetInt64(0);
+            next = checked((uint)reader.GetInt64(1));
         }
 
-        var after = new Dictionary<string, object?>(before) { ["status"] = dbStatus, ["progress_percent"] = body.ProgressPercent, ["last_progress_as_of"] = asOf, ["updated_at"] = now };
+        var after = new Dictionary<string, object?>(before) { ["status"] = dbStatus, ["progress_percent"] = body.ProgressPercent, ["last_progress_as_of"] = asOf, ["updated_at"] = now, ["xmin"] = next };
         var recorded = new { id = updateId, status, progressPercent = body.ProgressPercent, note = body.Note, evidenceLinks = body.EvidenceLinks ?? [], asOf, author, recordedAt = now };
-        await using (var audit = new NpgsqlCommand("INSERT INTO audit_entries (occurred_at, actor, actor_kind, action, entity_type, entity_key, before, after) VALUES (@now, @author, 'ApiKey', 'Modified', 'Commitment', @commitment, @before::jsonb, @after::jsonb), (@now, @author, 'ApiKey', 'Added', 'ProgressUpdate', @update, NULL, @recorded::jsonb)", connection, transaction))
+        await using (var audit = new NpgsqlCommand(BaselineSql.ProgressAudit, connection, transaction))
         {
-            audit.Parameters.AddWithValue("now", now);
-            audit.Parameters.AddWithValue("author", author);
-            audit.Parameters.AddWithValue("commitment", $"{{\"Id\":{id}}}");
-            audit.Parameters.AddWithValue("update", $"{{\"Id\":{updateId}}}");
-            audit.Parameters.AddWithValue("before", JsonSerializer.Serialize(before));
-            audit.Parameters.AddWithValue("after", JsonSerializer.Serialize(after));
-            audit.Parameters.AddWithValue("recorded", JsonSerializer.Serialize(recorded));
+            object?[] values =
+            [
+                now, author, "ApiKey", "Modified", "Commitment", $"{{\"Id\":{id}}}", JsonSerializer.Serialize(before), JsonSerializer.Serialize(after),
+                now, author, "ApiKey", "Added", "ProgressUpdate", $"{{\"Id\":{updateId}}}", null, JsonSerializer.Serialize(recorded),
+            ];
+            NpgsqlDbType[] types = [NpgsqlDbType.TimestampTz, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Jsonb, NpgsqlDbType.Jsonb];
+            for (var i = 0; i < values.Length; i++)
+            {
+                audit.Parameters.Add(new NpgsqlParameter($"a{i}", types[i % types.Length]) { Value = values[i] ?? DBNull.Value });
+            }
+
             await audit.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -199,27 +202,29 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
         }
     }
 
-    private static async Task AttachAsync(NpgsqlConnection connection, Dictionary<int, Dictionary<string, object?>> byId, string property, string sql, int after, int limit, CancellationToken cancellationToken)
+    /// <summary>Reads a statement whose last column is the commitment's id (EF Core's split query) into each commitment's list.</summary>
+    private static async Task AttachAsync(NpgsqlConnection connection, Dictionary<int, Dictionary<string, object?>> byId, string property, string sql, (string, object)[] parameters, CancellationToken cancellationToken)
     {
         foreach (var item in byId.Values)
         {
             item[property] = new List<Dictionary<string, object?>>();
         }
 
-        await ReadAsync(connection, sql, reader => ((List<Dictionary<string, object?>>)byId[reader.GetInt32(0)][property]!).Add(Row(reader, 1)), cancellationToken, ("after", after), ("limit", limit));
+        await ReadAsync(connection, sql, reader => ((List<Dictionary<string, object?>>)byId[reader.GetInt32(reader.FieldCount - 1)][property]!).Add(Row(reader, 0, reader.FieldCount - 1)), cancellationToken, parameters);
     }
 
+    /// <summary>Reads a statement of the detail; its last column is the commitment's id, which is left out.</summary>
     private static async Task<List<Dictionary<string, object?>>> ListOfAsync(NpgsqlConnection connection, string sql, int id, CancellationToken cancellationToken)
     {
         var list = new List<Dictionary<string, object?>>();
-        await ReadAsync(connection, sql, reader => list.Add(Row(reader, 0)), cancellationToken, ("id", id));
+        await ReadAsync(connection, sql, reader => list.Add(Row(reader, 0, reader.FieldCount - 1)), cancellationToken, ("id", id));
         return list;
     }
 
-    private static Dictionary<string, object?> Row(NpgsqlDataReader reader, int first)
+    private static Dictionary<string, object?> Row(NpgsqlDataReader reader, int first, int end)
     {
         var row = new Dictionary<string, object?>();
-        for (var i = first; i < reader.FieldCount; i++)
+        for (var i = first; i < end; i++)
         {
             row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
         }

@@ -2,7 +2,8 @@ using Npgsql;
 using WsisTracker.Benchmarks;
 
 // The baseline the benchmark compares the product with: the same SQL as the product's commitment list, detail and
-// progress endpoints, run with raw Npgsql and hand-written JSON, plus a fixed response for Kestrel's own ceiling.
+// progress endpoints (BaselineSql, checked against the product by BaselineSqlTests), run with raw Npgsql and
+// hand-written JSON, plus a fixed response for Kestrel's own ceiling.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var connectionString = builder.Configuration.GetConnectionString("WsisTracker")

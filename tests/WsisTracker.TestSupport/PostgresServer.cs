@@ -32,29 +32,34 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>True when this process started the cluster (and so may stop and start it).</summary>
     public bool OwnsCluster => _clusterDirectory is not null;
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <summary>The folder of the cluster this process started (data, socket and log), or null for an external server.</summary>
+    public string? ClusterDirectory => _clusterDirectory;
+
+    /// <summary>The server of <c>WSIS_TEST_POSTGRES</c>, or else a throwaway cluster under the temporary folder (<c>TMPDIR</c>).</summary>
+    public static Task<PostgresServer> StartAsync()
     {
         var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(external))
-        {
-            return new PostgresServer(external, null, null);
-        }
+        return string.IsNullOrWhiteSpace(external)
+            ? StartThrowawayClusterAsync(Path.GetTempPath())
+            : Task.FromResult(new PostgresServer(external, null, null));
+    }
 
+    /// <summary>
+    /// A throwaway cluster in a new folder under <paramref name="temporaryRoot"/>. As root, when the <c>postgres</c>
+    /// user cannot enter that folder (a private 0700 <c>TMPDIR</c>, anything under <c>/root</c>), it goes under
+    /// <c>/tmp</c> instead, since initdb and the server run as that user.
+    /// </summary>
+    public static async Task<PostgresServer> StartThrowawayClusterAsync(string temporaryRoot)
+    {
         var bin = FindBinDirectory() ?? throw new InvalidOperationException(
             $"No PostgreSQL server binaries (initdb, pg_ctl) found on PATH or in /usr/lib/postgresql/*/bin. Install PostgreSQL (apt-get install postgresql) or set {EnvironmentVariable} to a server's connection string.");
-        var directory = Path.Combine(Path.GetTempPath(), $"wsis-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32]);
-        Directory.CreateDirectory(directory);
+        var directory = await CreateClusterDirectoryAsync(temporaryRoot);
         var port = FreePort();
         var server = new PostgresServer(
             $"Host=127.0.0.1;Port={port};Username=wsis;Database=postgres;Pooling=true;Include Error Detail=true",
             directory,
             bin,
             port);
-        if (IsRoot())
-        {
-            await RunAsync("chown", ["postgres", directory]);
-        }
-
         var data = Path.Combine(directory, "data");
         await server.RunPgAsync("initdb", ["-D", data, "-U", "wsis", "--auth=trust", "-E", "UTF8", "--no-locale"]);
         await server.StartClusterAsync(port);
@@ -121,6 +126,15 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static async Task RunAsync(string fileName, IReadOnlyList<string> arguments)
     {
+        var (exitCode, output) = await ExecuteAsync(fileName, arguments);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {exitCode}: {output}");
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> ExecuteAsync(string fileName, IReadOnlyList<string> arguments)
+    {
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
@@ -131,11 +145,39 @@ public sealed class PostgresServer : IAsyncDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error} {await output}");
-        }
+        return (process.ExitCode, $"{await error} {await output}");
     }
+
+    private static async Task<string> CreateClusterDirectoryAsync(string temporaryRoot)
+    {
+        var directory = NewClusterDirectory(temporaryRoot);
+        if (!IsRoot())
+        {
+            return directory;
+        }
+
+        await RunAsync("chown", ["postgres", directory]);
+        if (await PostgresUserCanUseAsync(directory))
+        {
+            return directory;
+        }
+
+        // The postgres user cannot pass a folder above this one; /tmp is open to every user.
+        Directory.Delete(directory);
+        directory = NewClusterDirectory("/tmp");
+        await RunAsync("chown", ["postgres", directory]);
+        return directory;
+    }
+
+    private static string NewClusterDirectory(string parent)
+    {
+        var directory = Path.Combine(parent, $"wsis-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32]);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static async Task<bool> PostgresUserCanUseAsync(string directory) =>
+        (await ExecuteAsync("runuser", ["-u", "postgres", "--", "test", "-d", directory, "-a", "-w", directory, "-a", "-x", directory])).ExitCode == 0;
 
     private static string? FindBinDirectory()
     {
