@@ -88,6 +88,7 @@ public sealed class ApiOperationFilter : IOperationFilter
         }
 
         AddProblem(operation, problem, StatusCodes.Status429TooManyRequests, "Too many requests from this API key or address (`rate-limited`).", retryAfter: true);
+        AddProblem(operation, problem, StatusCodes.Status503ServiceUnavailable, "The database cannot be reached just now (`service-unavailable`); retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried POST safe).", retryAfter: true);
 
         // Only JSON (and CSV where a collection offers it) is part of the contract; MVC's other formatters are not.
         foreach (var (status, response) in operation.Responses.Select(r => (r.Key, r.Value)).Where(r => r.Value is OpenApiResponse).Select(r => (r.Key, (OpenApiResponse)r.Value)))
