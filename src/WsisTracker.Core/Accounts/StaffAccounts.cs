@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Data;
 
 namespace WsisTracker.Core.Accounts;
 
@@ -63,7 +64,17 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, TimeProvider tim
             return errors.ToError();
         }
 
-        var created = await users.CreateAsync(user, password!);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password!);
+        }
+        catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { Kind: ConstraintKind.Unique })
+        {
+            // Another account of this address was made after the check above.
+            return Error.Validation("email", "There is already a user with this e-mail address.");
+        }
+
         if (!created.Succeeded)
         {
             return ToError(created, "email");

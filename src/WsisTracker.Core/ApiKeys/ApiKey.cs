@@ -31,7 +31,8 @@ public sealed class ApiKey
 
 /// <summary>
 /// The stored answer to a POST sent with an <c>Idempotency-Key</c>, so a retry gets the first response and creates
-/// nothing new. A record with <see cref="StatusCode"/> 0 is a request still being handled.
+/// nothing new. It is written in the transaction of the write it answers (<see cref="IdempotencyRecords"/>): a record
+/// exists exactly when its write was committed.
 /// </summary>
 public sealed class IdempotencyRecord
 {
@@ -48,9 +49,8 @@ public sealed class IdempotencyRecord
 
     public string? Body { get; set; }
 
-    public string? Location { get; set; }
-
-    public string? EntityTag { get; set; }
+    /// <summary>The response headers a replay carries (<c>Location</c>, <c>ETag</c>, <c>Commitment-ETag</c>), as a JSON object.</summary>
+    public string? Headers { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -42,15 +42,27 @@ public sealed class ApiKeyService(WsisTrackerDbContext db, TimeProvider time)
 
         if (await db.ApiKeys.AnyAsync(k => k.Name == trimmed, cancellationToken))
         {
-            return new Error(ErrorKind.Conflict, "api-key-name-taken", $"There is already an API key named '{trimmed}'.");
+            return NameTaken(trimmed!);
         }
 
         var key = KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var apiKey = new ApiKey { Name = trimmed!, Role = role!.Value, KeyHash = Hash(key), CreatedAt = time.GetUtcNow() };
         db.ApiKeys.Add(apiKey);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { Kind: ConstraintKind.Unique } violation)
+        {
+            // Another key of this name was made after the check above.
+            db.Entry(apiKey).State = EntityState.Detached;
+            return violation.Constraint?.Contains("name", StringComparison.Ordinal) == true ? NameTaken(trimmed!) : violation.ToConflict();
+        }
+
         return new CreatedApiKey(ToModel(apiKey), key);
     }
+
+    private static Error NameTaken(string name) => new(ErrorKind.Conflict, "api-key-name-taken", $"There is already an API key named '{name}'.");
 
     public async Task<IReadOnlyList<ApiKeyModel>> ListAsync(CancellationToken cancellationToken) =>
         await db.ApiKeys.AsNoTracking().OrderBy(k => k.Name)

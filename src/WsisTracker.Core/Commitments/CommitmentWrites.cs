@@ -25,7 +25,17 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
         var commitment = new Commitment { Code = $"c-{Guid.NewGuid():N}"[..14], Title = "", Description = "" };
         commitment.Define(definition.Value!, time.GetUtcNow());
         db.Commitments.Add(commitment);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { } violation)
+        {
+            // A stakeholder it names was deleted after it was looked up.
+            db.Entry(commitment).State = EntityState.Detached;
+            return violation.ToConflict();
+        }
+
         return await reads.GetAsync(commitment.Id, cancellationToken);
     }
 
@@ -200,6 +210,11 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
         catch (DbUpdateConcurrencyException)
         {
             return VersionMismatch();
+        }
+        catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { } violation)
+        {
+            // A stakeholder it now names was deleted after it was looked up.
+            return violation.ToConflict();
         }
     }
 

@@ -18,10 +18,30 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
             return error;
         }
 
-        var stakeholder = new Stakeholder { Slug = await UniqueSlugAsync(input.Acronym ?? input.Name!, cancellationToken), Name = "" };
+        var stakeholder = new Stakeholder { Slug = "", Name = "" };
         Apply(stakeholder, input);
         db.Stakeholders.Add(stakeholder);
-        await db.SaveChangesAsync(cancellationToken);
+
+        // Creates of one name at the same moment find the same free slug; the unique index lets one have it, and each
+        // other takes the next one free.
+        for (var attempt = 1; ; attempt++)
+        {
+            stakeholder.Slug = await UniqueSlugAsync(input.Acronym ?? input.Name!, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { Kind: ConstraintKind.Unique } violation)
+            {
+                if (attempt == MaxSlugAttempts)
+                {
+                    db.Stakeholders.Remove(stakeholder);
+                    return violation.ToConflict();
+                }
+            }
+        }
+
         return await reads.GetAsync(stakeholder.Id, cancellationToken);
     }
 
@@ -67,7 +87,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
 
         if (commitments + actionLines > 0)
         {
-            return new Error(ErrorKind.Conflict, "stakeholder-in-use", $"{stakeholder!.Name} is named by {commitments} commitment(s) and facilitates {actionLines} action line(s); remove it from them first.");
+            return InUse(stakeholder!.Name, $" by {commitments} commitment(s) and facilitates {actionLines} action line(s)");
         }
 
         db.Entry(stakeholder!).Property(s => s.Version).OriginalValue = expectedVersion;
@@ -79,6 +99,12 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
         catch (DbUpdateConcurrencyException)
         {
             return VersionMismatch();
+        }
+        catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { Kind: ConstraintKind.ForeignKey })
+        {
+            // A commitment or action line started to name it after the check above, in a transaction not yet committed then.
+            db.Entry(stakeholder!).State = EntityState.Detached;
+            return InUse(stakeholder!.Name);
         }
 
         return id;
@@ -129,6 +155,12 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
 
         return errors.Any ? errors.ToError() : null;
     }
+
+    /// <summary>How many slugs a create tries when others take the free one first.</summary>
+    private const int MaxSlugAttempts = 10;
+
+    private static Error InUse(string name, string? counts = null) =>
+        new(ErrorKind.Conflict, "stakeholder-in-use", $"{name} is named{counts ?? " by a commitment or an action line"}; remove it from them first.");
 
     private static Error VersionMismatch() =>
         new(ErrorKind.PreconditionFailed, "version-mismatch", "The stakeholder was changed by someone else since you read it. Reload it and apply your change again.");

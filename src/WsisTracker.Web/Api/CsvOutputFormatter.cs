@@ -23,8 +23,13 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
         SupportedEncodings.Add(Encoding.UTF8);
     }
 
-    protected override bool CanWriteType(Type? type) =>
-        type == typeof(CommitmentPage) || (type is not null && typeof(IEnumerable<StakeholderModel>).IsAssignableFrom(type));
+    protected override bool CanWriteType(Type? type) => ColumnsFor(type) is not null;
+
+    /// <summary>The header row of the CSV form of a response type, or null when it has none (the OpenAPI document says the same).</summary>
+    public static IReadOnlyList<string>? ColumnsFor(Type? type) =>
+        type == typeof(CommitmentPage) ? CommitmentColumns
+        : type is not null && typeof(IEnumerable<StakeholderModel>).IsAssignableFrom(type) ? StakeholderColumns
+        : null;
 
     public override async Task WriteResponseBodyAsync(OutputFormatterWriteContext context, Encoding selectedEncoding)
     {

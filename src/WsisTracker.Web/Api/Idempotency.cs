@@ -1,33 +1,32 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
-using WsisTracker.Core.Common;
-using WsisTracker.Core.Data;
+using WsisTracker.Core.ApiKeys;
 using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Api;
 
 /// <summary>
-/// A POST that honours <c>Idempotency-Key</c>: the first successful response is stored (per API key) and replayed to
-/// any retry with the same key and the same request, which then creates nothing. The same key with another request is
-/// a 422; a retry while the first is still being handled is a 409. Failed requests are not stored, so a retry after a
-/// failure runs again. Records are kept for <see cref="Retention"/>.
+/// A POST that honours <c>Idempotency-Key</c> (decision 040): the first successful response is stored (per API key),
+/// in the transaction of the write, and replayed with its status, body and headers to any retry with the same key
+/// and the same request, which then creates nothing. The same key with another request is a 422; a retry while the
+/// first is still being handled is a 409. A refusal, a failure or an abandoned request stores nothing and writes
+/// nothing, so the retry runs again. Records are kept for <see cref="IdempotencyRecords.Retention"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class IdempotentAttribute : Attribute, IFilterFactory
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
-    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
     public bool IsReusable => false;
 
     public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) =>
-        new IdempotencyFilter(serviceProvider.GetRequiredService<WsisTrackerDbContext>(), serviceProvider.GetRequiredService<TimeProvider>());
+        new IdempotencyFilter(serviceProvider.GetRequiredService<IdempotencyRecords>());
 }
 
-internal sealed class IdempotencyFilter(WsisTrackerDbContext db, TimeProvider time) : IAsyncResourceFilter
+/// <summary>Binds the HTTP side of <see cref="IdempotencyRecords"/>: the header, the request hash, the buffered answer.</summary>
+internal sealed class IdempotencyFilter(IdempotencyRecords records) : IAsyncResourceFilter
 {
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
@@ -40,85 +39,71 @@ internal sealed class IdempotencyFilter(WsisTrackerDbContext db, TimeProvider ti
             return;
         }
 
-        if (key.Length > Limits.IdempotencyKey || key.Any(c => c is < '!' or > '~'))
+        if (IdempotencyRecords.ValidateKey(IdempotentAttribute.Header, key) is { } invalid)
         {
-            context.Result = ApiProblems.ToActionResult(Error.Validation(IdempotentAttribute.Header, $"An idempotency key is 1 to {Limits.IdempotencyKey} visible ASCII characters."), http);
+            context.Result = ApiProblems.ToActionResult(invalid, http);
             return;
         }
 
         var hash = await HashAsync(http.Request);
-        var now = time.GetUtcNow();
-        var cancellationToken = http.RequestAborted;
-        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM idempotency_records WHERE created_at < {now - IdempotentAttribute.Retention}", cancellationToken);
-        var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO idempotency_records (api_key_id, key, request_hash, status_code, created_at) VALUES ({apiKeyId}, {key}, {hash}, 0, {now}) ON CONFLICT DO NOTHING",
-            cancellationToken);
-        if (claimed == 0)
+        await using var claim = await records.ClaimAsync(apiKeyId, key, hash, http.RequestAborted);
+        switch (claim.Outcome)
         {
-            context.Result = await ReplayAsync(http, apiKeyId, key, hash, cancellationToken);
-            return;
+            case IdempotencyOutcome.InProgress:
+                context.Result = ApiProblems.ToActionResult(ApiProblems.Create(http, StatusCodes.Status409Conflict, "idempotency-request-in-progress", "Conflict.",
+                    "A request with this idempotency key is still being handled; retry it later."));
+                return;
+            case IdempotencyOutcome.KeyReused:
+                context.Result = ApiProblems.ToActionResult(ApiProblems.Create(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency key reused.",
+                    "This idempotency key was used for a different request; use a new key for a new request."));
+                return;
+            case IdempotencyOutcome.Replay:
+                context.Result = Replay(http, claim.Replay!);
+                return;
         }
 
         var original = http.Response.Body;
         await using var buffer = new MemoryStream();
         http.Response.Body = buffer;
-        var stored = false;
+        bool failed;
         try
         {
-            await next();
-            if (http.Response.StatusCode is >= 200 and < 300)
+            var executed = await next();
+
+            // MVC hands an exception of the action or its result back here rather than throwing it: such a request
+            // failed, whatever status the response holds yet. Disposing the claim rolls its writes back.
+            failed = executed.Exception is not null && !executed.ExceptionHandled;
+            if (!failed && IdempotencyRecords.IsStored(http.Response.StatusCode))
             {
+                var headers = IdempotencyRecords.ReplayedHeaders
+                    .Where(name => !string.IsNullOrEmpty(http.Response.Headers[name]))
+                    .ToDictionary(name => name, name => http.Response.Headers[name].ToString());
                 var body = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-                string? location = http.Response.Headers.Location;
-                string? etag = http.Response.Headers.ETag;
-                var status = http.Response.StatusCode;
-                var contentType = http.Response.ContentType;
-                await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"UPDATE idempotency_records SET status_code = {status}, content_type = {contentType}, body = {body}, location = {location}, entity_tag = {etag} WHERE api_key_id = {apiKeyId} AND key = {key}",
-                    CancellationToken.None);
-                stored = true;
+                await claim.CompleteAsync(new StoredResponse(http.Response.StatusCode, http.Response.ContentType, body, headers));
             }
         }
         finally
         {
             http.Response.Body = original;
-            if (!stored)
-            {
-                await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM idempotency_records WHERE api_key_id = {apiKeyId} AND key = {key} AND status_code = 0", CancellationToken.None);
-            }
+        }
 
+        // A failed request's partial answer is dropped: the exception handler answers it, from a response not yet started.
+        if (!failed)
+        {
             buffer.Position = 0;
             await buffer.CopyToAsync(original, CancellationToken.None);
         }
     }
 
-    private async Task<IActionResult> ReplayAsync(HttpContext http, int apiKeyId, string key, string hash, CancellationToken cancellationToken)
+    private static ContentResult Replay(HttpContext http, StoredResponse stored)
     {
-        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.ApiKeyId == apiKeyId && r.Key == key, cancellationToken);
-        if (record is null || record.StatusCode == 0)
-        {
-            return ApiProblems.ToActionResult(ApiProblems.Create(http, StatusCodes.Status409Conflict, "idempotency-request-in-progress", "Conflict.",
-                "A request with this idempotency key is still being handled; retry it later."));
-        }
-
-        if (record.RequestHash != hash)
-        {
-            return ApiProblems.ToActionResult(ApiProblems.Create(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency key reused.",
-                "This idempotency key was used for a different request; use a new key for a new request."));
-        }
-
         http.Response.Headers[IdempotentAttribute.ReplayedHeader] = "true";
-        if (record.Location is { } location)
+        foreach (var (name, value) in stored.Headers)
         {
-            http.Response.Headers.Location = location;
+            http.Response.Headers[name] = value;
         }
 
-        if (record.EntityTag is { } etag)
-        {
-            http.Response.Headers.ETag = etag;
-        }
-
-        return new ContentResult { StatusCode = record.StatusCode, Content = record.Body, ContentType = record.ContentType };
+        return new ContentResult { StatusCode = stored.StatusCode, Content = stored.Body, ContentType = stored.ContentType };
     }
 
     /// <summary>Hex SHA-256 of the method, path, query and body; the body is buffered so model binding still reads it.</summary>

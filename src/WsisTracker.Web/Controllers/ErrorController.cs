@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using WsisTracker.Core.Data;
 using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Controllers;
@@ -11,7 +12,7 @@ namespace WsisTracker.Web.Controllers;
 /// never with a stack trace or SQL outside Development. A database that cannot be reached is a 503 with Retry-After
 /// (the client may try again); text that cannot be decoded (invalid UTF-8 or UTF-16 in a body) or that PostgreSQL
 /// cannot store (the NUL character, U+0000, should any input escape the binding check of decision 034) is the client's
-/// error, a 400; anything else a 500. All carry the correlation id that the log line carries.
+/// error, a 400; a unique or foreign-key violation two clients caused by racing is a 409; anything else a 500. All carry the correlation id that the log line carries.
 /// The handler re-executes the failed request with its own method, so it takes no antiforgery token.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -63,6 +64,11 @@ public sealed class ErrorController : Controller
             return BadText();
         }
 
+        if (ConstraintViolation.Of(feature?.Error) is { } violation)
+        {
+            return Conflict(violation.ToConflict());
+        }
+
         var unavailable = IsDatabaseUnavailable(feature?.Error);
         var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (unavailable)
@@ -87,6 +93,22 @@ public sealed class ErrorController : Controller
         return View("Error", new ErrorViewModel(correlationId, unavailable, detail));
     }
 
+    /// <summary>
+    /// A unique or foreign-key violation that no service turned into its own conflict: two clients raced on one row.
+    /// It is the clients' conflict, not the app's failure (409, never 500).
+    /// </summary>
+    private IActionResult Conflict(Core.Common.Error conflict)
+    {
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (feature?.Path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return ApiProblems.ToActionResult(conflict, HttpContext);
+        }
+
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return View("Error", new ErrorViewModel(SecuritySetup.CorrelationId(HttpContext), Unavailable: false, conflict.Message, IsConflict: true));
+    }
+
     private IActionResult BadText()
     {
         const string Detail = "The request holds text that cannot be read or stored: invalid UTF-8, or the NUL character (U+0000).";
@@ -101,4 +123,4 @@ public sealed class ErrorController : Controller
     }
 }
 
-public sealed record ErrorViewModel(string CorrelationId, bool Unavailable, string? Detail, bool IsBadInput = false);
+public sealed record ErrorViewModel(string CorrelationId, bool Unavailable, string? Detail, bool IsBadInput = false, bool IsConflict = false);

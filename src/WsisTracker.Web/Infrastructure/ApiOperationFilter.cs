@@ -88,12 +88,24 @@ public sealed class ApiOperationFilter : IOperationFilter
         }
 
         AddProblem(operation, problem, StatusCodes.Status429TooManyRequests, "Too many requests from this API key or address (`rate-limited`).", retryAfter: true);
+        AddProblem(operation, problem, StatusCodes.Status503ServiceUnavailable, "The database cannot be reached just now (`service-unavailable`); retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried POST safe).", retryAfter: true);
 
         // Only JSON (and CSV where a collection offers it) is part of the contract; MVC's other formatters are not.
-        foreach (var response in operation.Responses.Values.OfType<OpenApiResponse>())
+        foreach (var (status, response) in operation.Responses.Select(r => (r.Key, r.Value)).Where(r => r.Value is OpenApiResponse).Select(r => (r.Key, (OpenApiResponse)r.Value)))
         {
             response.Content?.Remove("text/plain");
             response.Content?.Remove("text/json");
+            if (response.Content?.TryGetValue(CsvOutputFormatter.MediaType, out var csv) == true && csv is OpenApiMediaType csvMedia)
+            {
+                var type = context.ApiDescription.SupportedResponseTypes.FirstOrDefault(r => r.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) == status)?.Type;
+                var columns = CsvOutputFormatter.ColumnsFor(type);
+                csvMedia.Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = columns is null ? "CSV (RFC 4180)." : $"CSV (RFC 4180, UTF-8): a header row `{string.Join(',', columns)}`, then one row per item; a cell a spreadsheet would run as a formula starts with an apostrophe.",
+                };
+                csvMedia.Example = System.Text.Json.Nodes.JsonValue.Create(columns is null ? "" : string.Join(',', columns) + "\r\n");
+            }
         }
 
         operation.RequestBody?.Content?.Remove("text/json");

@@ -23,7 +23,7 @@ public static class SwaggerSetup
                 Description = "An API key made by an administrator (`api-keys create`), sent as `Authorization: Bearer <key>`. Reads need no key; writes do.",
             });
             options.OperationFilter<ApiOperationFilter>();
-            options.DocumentFilter<NullableReferenceFilter>();
+            options.SchemaFilter<NullableReferenceFilter>();
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.UseAllOfToExtendReferenceSchemas();

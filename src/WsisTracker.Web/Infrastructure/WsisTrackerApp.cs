@@ -7,6 +7,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Serilog;
 using Serilog.Events;
 using WsisTracker.Core.ActionLines;
+using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
@@ -69,6 +70,7 @@ public static class WsisTrackerApp
         builder.Services.AddScoped<CommitmentService>();
         builder.Services.AddScoped<CommitmentWrites>();
         builder.Services.AddScoped<StakeholderWrites>();
+        builder.Services.AddScoped<IdempotencyRecords>();
         builder.Services.AddWsisTrackerPages();
 
         builder.Services.AddControllersWithViews(options =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using Npgsql;
 using WsisTracker.IntegrationTests.Infrastructure;
 using static WsisTracker.IntegrationTests.Api.CommitmentWritesApiTests;
 
@@ -46,6 +47,128 @@ public sealed class IdempotencyAndConcurrencyTests(WsisTrackerFactory app)
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal(HttpStatusCode.Created, valid.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_WhoseWriteFailsWithAnException_ReleasesTheKey_SoTheRetryRunsAndWrites()
+    {
+        using var writer = await app.CreateWriterAsync();
+        var name = $"Failing Org {Guid.NewGuid():N}";
+        var key = Guid.NewGuid().ToString();
+        var body = JsonSerializer.Serialize(new { name, group = "civilSociety" });
+        var trigger = $"refuse_{Guid.NewGuid():N}";
+        await ExecuteAsync($"""
+            CREATE FUNCTION {trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.name = '{name}' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER {trigger} BEFORE INSERT ON stakeholders FOR EACH ROW EXECUTE FUNCTION {trigger}();
+            """);
+        HttpResponseMessage failed;
+        try
+        {
+            failed = await SendAsync(writer, HttpMethod.Post, "/api/v1/stakeholders", body, "application/json", null, key);
+        }
+        finally
+        {
+            await ExecuteAsync($"DROP TRIGGER {trigger} ON stakeholders; DROP FUNCTION {trigger}();");
+        }
+
+        using var retry = await SendAsync(writer, HttpMethod.Post, "/api/v1/stakeholders", body, "application/json", null, key);
+        using var replay = await SendAsync(writer, HttpMethod.Post, "/api/v1/stakeholders", body, "application/json", null, key);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        failed.Dispose();
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.False(retry.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(await retry.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(db.Stakeholders.Count(s => s.Name == name))));
+    }
+
+    [Fact]
+    public async Task Post_WhoseAnswerCannotBeStored_WritesNothing_AndTheRetryRunsAgain()
+    {
+        using var writer = await app.CreateWriterAsync();
+        var name = $"Unstored Org {Guid.NewGuid():N}";
+        var key = $"unstored-{Guid.NewGuid():N}";
+        var body = JsonSerializer.Serialize(new { name, group = "civilSociety" });
+        var trigger = $"refuse_{Guid.NewGuid():N}";
+        await ExecuteAsync($"""
+            CREATE FUNCTION {trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.key = '{key}' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER {trigger} BEFORE INSERT OR UPDATE ON idempotency_records FOR EACH ROW EXECUTE FUNCTION {trigger}();
+            """);
+        HttpStatusCode failed;
+        int written;
+        try
+        {
+            using var response = await SendAsync(writer, HttpMethod.Post, "/api/v1/stakeholders", body, "application/json", null, key);
+            failed = response.StatusCode;
+            written = await app.WithDbAsync(db => Task.FromResult(db.Stakeholders.Count(s => s.Name == name)));
+        }
+        finally
+        {
+            await ExecuteAsync($"DROP TRIGGER {trigger} ON idempotency_records; DROP FUNCTION {trigger}();");
+        }
+
+        using var retry = await SendAsync(writer, HttpMethod.Post, "/api/v1/stakeholders", body, "application/json", null, key);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed);
+        Assert.Equal(0, written);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(db.Stakeholders.Count(s => s.Name == name))));
+    }
+
+    [Fact]
+    public async Task ProgressRetriedWithItsKey_ReplaysTheStatusBodyLocationAndCommitmentETag()
+    {
+        using var writer = await app.CreateWriterAsync();
+        var (id, etag) = await app.SeedCommitmentAsync(writer, "idempotent progress");
+        var key = Guid.NewGuid().ToString();
+        var body = JsonSerializer.Serialize(new { status = "onTrack", progressPercent = 20, asOf = "2026-01-01" });
+
+        using var first = await SendAsync(writer, HttpMethod.Post, $"/api/v1/commitments/{id}/progress", body, "application/json", etag, key);
+        using var retry = await SendAsync(writer, HttpMethod.Post, $"/api/v1/commitments/{id}/progress", body, "application/json", etag, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(first.Content.Headers.ContentType?.ToString(), retry.Content.Headers.ContentType?.ToString());
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        Assert.Equal(first.Headers.GetValues("Commitment-ETag").Single(), retry.Headers.GetValues("Commitment-ETag").Single());
+        Assert.Single((await app.GetJsonAsync<JsonElement>($"/api/v1/commitments/{id}/progress")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ParallelCreatesOfOneName_EachWithItsKey_AllSucceed_AndEachRetryReplaysItsOwnAnswer()
+    {
+        using var writer = await app.CreateWriterAsync();
+        var name = $"Keyed Race {Guid.NewGuid():N}"[..26];
+        var body = JsonSerializer.Serialize(new { name, group = "civilSociety" });
+        var keys = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid().ToString()).ToList();
+
+        var firsts = await Task.WhenAll(keys.Select(k => SendAsync(writer, HttpMethod.Post, "/api/v1/stakeholders", body, "application/json", null, k)));
+        var retries = await Task.WhenAll(keys.Select(k => SendAsync(writer, HttpMethod.Post, "/api/v1/stakeholders", body, "application/json", null, k)));
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, firsts[i].StatusCode);
+            Assert.Equal(HttpStatusCode.Created, retries[i].StatusCode);
+            Assert.Equal(await firsts[i].Content.ReadAsStringAsync(), await retries[i].Content.ReadAsStringAsync());
+            Assert.Equal(firsts[i].Headers.Location, retries[i].Headers.Location);
+            Assert.Equal(firsts[i].Headers.ETag, retries[i].Headers.ETag);
+            firsts[i].Dispose();
+            retries[i].Dispose();
+        }
+
+        Assert.Equal(8, await app.WithDbAsync(db => Task.FromResult(db.Stakeholders.Count(s => s.Name == name))));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var db = new NpgsqlConnection(app.ConnectionString);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        await command.ExecuteNonQueryAsync();
     }
 
     [Fact]

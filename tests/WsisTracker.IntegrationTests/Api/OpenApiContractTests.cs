@@ -72,6 +72,94 @@ public sealed class OpenApiContractTests(WsisTrackerFactory app)
     }
 
     [Fact]
+    public async Task Document_NullableReferencesAdmitNull_NonNullableOnesDoNot_AndTheCsvIsDescribedAsText()
+    {
+        var document = (await OpenApiContract.LoadAsync(app)).Document;
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        JsonElement Property(string schema, string name) => schemas.GetProperty(schema).GetProperty("properties").GetProperty(name);
+
+        foreach (var (schema, name, target) in new[] { ("CommitmentDetail", "reportingCadence", "ReportingCadence"), ("CommitmentSummary", "reportingCadence", "ReportingCadence"), ("ParagraphModel", "section", "SectionModel") })
+        {
+            var oneOf = Property(schema, name).GetProperty("oneOf").EnumerateArray().ToList();
+            Assert.Equal($"#/components/schemas/{target}", oneOf[0].GetProperty("$ref").GetString());
+            Assert.True(oneOf[1].GetProperty("nullable").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, Assert.Single(oneOf[1].GetProperty("enum").EnumerateArray()).ValueKind);
+            Assert.False(Property(schema, name).TryGetProperty("type", out _), $"{schema}.{name} has a type beside its reference");
+        }
+
+        var status = Property("CommitmentDetail", "status");
+        Assert.False(status.TryGetProperty("nullable", out _));
+        Assert.Equal("#/components/schemas/CommitmentStatus", Assert.Single(status.GetProperty("allOf").EnumerateArray()).GetProperty("$ref").GetString());
+
+        foreach (var path in new[] { "/api/v1/commitments", "/api/v1/stakeholders" })
+        {
+            var csv = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("text/csv");
+            Assert.Equal("string", csv.GetProperty("schema").GetProperty("type").GetString());
+            Assert.StartsWith("id,", csv.GetProperty("example").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Checker_RefusesANullTheDocumentDoesNotAdmit_AndAcceptsTheNullsItDoes()
+    {
+        var contract = await OpenApiContract.LoadAsync(app);
+        using var writer = await app.CreateWriterAsync();
+        var (id, _) = await app.SeedCommitmentAsync(writer, "contract nulls");
+        using var client = app.CreateClient();
+        using var real = await client.GetAsync($"/api/v1/commitments/{id}");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await real.Content.ReadAsStringAsync())!;
+        Assert.Null(body["reportingCadence"]);
+
+        using var accepted = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        Assert.Empty(await contract.CheckRealAsync(accepted, $"/api/v1/commitments/{id}", "GET"));
+
+        body["status"] = null;
+        using var refused = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        Assert.Contains(await contract.CheckRealAsync(refused, $"/api/v1/commitments/{id}", "GET"), e => e.StartsWith("$.status", StringComparison.Ordinal));
+
+        using var undocumented = new HttpResponseMessage(HttpStatusCode.Accepted) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+        Assert.NotEmpty(await contract.CheckRealAsync(undocumented, $"/api/v1/commitments/{id}", "GET"));
+    }
+
+    [Fact]
+    public async Task NSwagClient_GeneratedFromTheDocument_TypesEveryEnumAndNullableReference()
+    {
+        var root = RepositoryRoot();
+        using var client = app.CreateClient();
+        var directory = Directory.CreateTempSubdirectory("wsis-nswag-");
+        try
+        {
+            var input = Path.Combine(directory.FullName, "openapi.json");
+            var output = Path.Combine(directory.FullName, "Client.cs");
+            await File.WriteAllTextAsync(input, await client.GetStringAsync("/swagger/v1/swagger.json"));
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
+            foreach (var arg in new[] { "nswag", "openapi2csclient", $"/input:{input}", $"/output:{output}", "/namespace:Generated", "/generateNullableReferenceTypes:true" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.True(process.ExitCode == 0, $"nswag failed (run `dotnet tool restore` first):\n{await stdout}\n{await stderr}");
+
+            var code = await File.ReadAllTextAsync(output);
+            Assert.Contains("public ReportingCadence? ReportingCadence { get; set; }", code, StringComparison.Ordinal);
+            Assert.Contains("public CommitmentStatus Status { get; set; }", code, StringComparison.Ordinal);
+            Assert.Contains("public StakeholderGroup Group { get; set; }", code, StringComparison.Ordinal);
+            Assert.Contains("public SectionModel? Section { get; set; }", code, StringComparison.Ordinal);
+            Assert.DoesNotContain("public string ReportingCadence", code, StringComparison.Ordinal);
+            Assert.DoesNotContain("public string Status ", code, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task RedoclyLint_ReportsNoErrors()
     {
         var root = RepositoryRoot();

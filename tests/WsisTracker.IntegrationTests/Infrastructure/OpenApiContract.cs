@@ -13,31 +13,96 @@ public sealed class OpenApiContract(JsonElement document)
 {
     public JsonElement Document { get; } = document;
 
-    public static async Task<OpenApiContract> LoadAsync(WsisTrackerFactory app)
-    {
-        using var client = app.CreateClient();
-        var json = await client.GetStringAsync("/swagger/v1/swagger.json");
-        return new OpenApiContract(JsonDocument.Parse(json).RootElement.Clone());
-    }
+    public static Task<OpenApiContract> LoadAsync(WsisTrackerFactory app) => app.ContractAsync();
 
     /// <summary>Checks a real response against what the document says the operation answers with that status.</summary>
     public async Task AssertConformsAsync(HttpResponseMessage response, string pathTemplate, string method)
     {
-        var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-        var operation = Document.GetProperty("paths").GetProperty(pathTemplate).GetProperty(method.ToLowerInvariant());
-        Assert.True(operation.GetProperty("responses").TryGetProperty(status, out var documented), $"{method} {pathTemplate} answered {status}, which the document does not list.");
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is null)
+        var errors = await CheckAsync(response, pathTemplate, method);
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+    }
+
+    /// <summary>
+    /// What is wrong with a response to a request for <paramref name="path"/> (a real path, matched to the document's
+    /// templates): an empty list when the document describes its status, content type and body. A path or method the
+    /// document does not have is the router's 404 or 405, and its body, if any, must be a problem.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CheckRealAsync(HttpResponseMessage response, string path, string method)
+    {
+        var template = FindTemplate(path);
+        var status = (int)response.StatusCode;
+        if (template is null || !Document.GetProperty("paths").GetProperty(template).TryGetProperty(method.ToLowerInvariant(), out _))
         {
-            return;
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            return status is 404 or 405 && (mediaType is null or "application/problem+json" || response.Content.Headers.ContentLength == 0)
+                ? []
+                : [$"{method} {path} is in no operation of the document, and answered {status} {mediaType}"];
         }
 
-        var media = documented.TryGetProperty("content", out var content) && content.TryGetProperty(mediaType, out var found) ? found : default;
-        Assert.True(media.ValueKind == JsonValueKind.Object, $"{method} {pathTemplate} {status} answered {mediaType}, which the document does not list.");
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return await CheckAsync(response, template, method);
+    }
+
+    private async Task<IReadOnlyList<string>> CheckAsync(HttpResponseMessage response, string pathTemplate, string method)
+    {
+        var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        var label = $"{method} {pathTemplate} {status}";
+        var operation = Document.GetProperty("paths").GetProperty(pathTemplate).GetProperty(method.ToLowerInvariant());
+        if (!operation.GetProperty("responses").TryGetProperty(status, out var documented))
+        {
+            return [$"{method} {pathTemplate} answered {status}, which the document does not list."];
+        }
+
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var text = await response.Content.ReadAsStringAsync();
+        var content = documented.TryGetProperty("content", out var c) ? c : default;
+        if (mediaType is null)
+        {
+            return text.Length == 0 ? [] : [$"{label} has a body without a content type."];
+        }
+
+        if (content.ValueKind != JsonValueKind.Object || !content.TryGetProperty(mediaType, out var media))
+        {
+            return text.Length == 0 && content.ValueKind != JsonValueKind.Object ? [] : [$"{label} answered {mediaType}, which the document does not list."];
+        }
+
+        if (!media.TryGetProperty("schema", out var schema))
+        {
+            return [];
+        }
+
         var errors = new List<string>();
-        Check(media.GetProperty("schema"), body, "$", errors);
-        Assert.True(errors.Count == 0, $"{method} {pathTemplate} {status} does not conform:\n" + string.Join('\n', errors.Take(20)));
+        if (mediaType is "application/json" or "application/problem+json")
+        {
+            JsonElement body;
+            try
+            {
+                body = JsonDocument.Parse(text).RootElement;
+            }
+            catch (JsonException e)
+            {
+                return [$"{label}: the body is not JSON ({e.Message})"];
+            }
+
+            Check(schema, body, "$", errors);
+        }
+        else
+        {
+            Check(schema, JsonDocument.Parse(JsonSerializer.Serialize(text)).RootElement, "$", errors);
+        }
+
+        return errors.Count == 0 ? [] : [$"{label} does not conform:", .. errors.Take(20)];
+    }
+
+    /// <summary>The document's path template a real path matches, literal segments before parameters.</summary>
+    public string? FindTemplate(string path)
+    {
+        var segments = path.TrimEnd('/').Split('/');
+        return Document.GetProperty("paths").EnumerateObject()
+            .Select(p => p.Name)
+            .Where(t => t.Split('/') is var parts && parts.Length == segments.Length
+                && parts.Zip(segments).All(x => x.First.StartsWith('{') || string.Equals(x.First, Uri.UnescapeDataString(x.Second), StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(t => t.Count(ch => ch == '{'))
+            .FirstOrDefault();
     }
 
     public IReadOnlyList<string> Validate(JsonElement value, string schemaName)
@@ -58,13 +123,13 @@ public sealed class OpenApiContract(JsonElement document)
         return node;
     }
 
+    /// <remarks>
+    /// <c>nullable</c> as OpenAPI 3.0.3 defines it: it admits null only beside a <c>type</c> in the same schema, and
+    /// the other keywords (a <c>$ref</c>, <c>allOf</c>, <c>enum</c>) still apply to a null, as a strict validator
+    /// (Prism) applies them.
+    /// </remarks>
     private void Check(JsonElement schema, JsonElement value, string at, List<string> errors)
     {
-        if (value.ValueKind == JsonValueKind.Null && schema.TryGetProperty("nullable", out var nullableHere) && nullableHere.GetBoolean())
-        {
-            return;
-        }
-
         if (schema.TryGetProperty("$ref", out var reference))
         {
             Check(Resolve(reference.GetString()!), value, at, errors);
@@ -79,12 +144,14 @@ public sealed class OpenApiContract(JsonElement document)
             }
         }
 
-        foreach (var keyword in new[] { "oneOf", "anyOf" })
+        if (schema.TryGetProperty("anyOf", out var any) && !any.EnumerateArray().Any(choice => Passes(choice, value, at)))
         {
-            if (schema.TryGetProperty(keyword, out var choices) && !choices.EnumerateArray().Any(choice => Passes(choice, value, at)))
-            {
-                errors.Add($"{at}: matches none of {keyword}");
-            }
+            errors.Add($"{at}: matches none of anyOf");
+        }
+
+        if (schema.TryGetProperty("oneOf", out var one) && one.EnumerateArray().Count(choice => Passes(choice, value, at)) is var matched and not 1)
+        {
+            errors.Add($"{at}: matches {matched} of oneOf, not exactly one");
         }
 
         if (value.ValueKind == JsonValueKind.Null)
@@ -95,10 +162,15 @@ public sealed class OpenApiContract(JsonElement document)
                 errors.Add($"{at}: null, but the schema is not nullable");
             }
 
+            if (!nullable && schema.TryGetProperty("enum", out var choices) && !choices.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.Null))
+            {
+                errors.Add($"{at}: null is not one of the enum values");
+            }
+
             return;
         }
 
-        if (schema.TryGetProperty("enum", out var values) && !values.EnumerateArray().Any(v => v.ToString() == value.ToString()))
+        if (schema.TryGetProperty("enum", out var values) && !values.EnumerateArray().Any(v => v.ValueKind == value.ValueKind && v.ToString() == value.ToString()))
         {
             errors.Add($"{at}: '{value}' is not one of the enum values");
         }

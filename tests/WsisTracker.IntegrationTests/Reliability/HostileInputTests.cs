@@ -228,6 +228,51 @@ public sealed class HostileInputTests(WsisTrackerFactory app, ITestOutputHelper 
         Assert.Contains(title.Trim(), feed.Root!.Element(atom + "title")!.Value, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The confirmed race of issue 13: eight parallel creates of one stakeholder name, each with its own
+    /// <c>Idempotency-Key</c>, then each retried with its key. None may answer 5xx, each retry must replay its own
+    /// first answer (status, body, headers), and exactly eight stakeholders exist.
+    /// </summary>
+    [Fact]
+    public async Task ParallelCreatesOfOneName_WithIdempotencyKeys_NeverAnswer5xx_AndEachRetryReplaysItsOwnAnswer()
+    {
+        using var writer = await app.CreateWriterAsync();
+        var name = $"Hostile race {Guid.NewGuid():N}"[..28];
+        var body = ValidStakeholder();
+        body["name"] = name;
+        var keys = Enumerable.Range(0, 8).Select(i => $"hostile-race-{i}-{Guid.NewGuid():N}").ToList();
+
+        async Task<(int Status, string Body, string? Location, string? Replayed)> PostAsync(string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/stakeholders") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, Json) };
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+            using var response = await writer.SendAsync(request);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.ToString(),
+                response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) ? replayed.Single() : null);
+        }
+
+        var firsts = await Task.WhenAll(keys.Select(PostAsync));
+        var retries = await Task.WhenAll(keys.Select(PostAsync));
+
+        var failures = new List<string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (firsts[i].Status != 201 || retries[i].Status != 201)
+            {
+                failures.Add($"key {i}: answered {firsts[i].Status}, its retry {retries[i].Status}");
+            }
+            else if (retries[i].Body != firsts[i].Body || retries[i].Location != firsts[i].Location || retries[i].Replayed != "true")
+            {
+                failures.Add($"key {i}: the retry did not replay the first answer");
+            }
+        }
+
+        var stored = await app.WithDbAsync(db => Task.FromResult(db.Stakeholders.Count(s => s.Name == name)));
+        ReliabilityFigures.Report(output, "hostile input, parallel keyed creates", ("cases", keys.Count * 2), ("server_errors", firsts.Concat(retries).Count(r => r.Status >= 500)), ("stored", stored));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(keys.Count, stored);
+    }
+
     /// <summary>Form fields with values each form must refuse (the other fields stay valid).</summary>
     private static IEnumerable<(string Form, string Field, object? Value, string Name)> FormCases(string today)
     {

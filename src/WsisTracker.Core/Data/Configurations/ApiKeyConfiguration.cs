@@ -26,8 +26,7 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
         builder.Property(r => r.Key).HasMaxLength(Limits.IdempotencyKey);
         builder.Property(r => r.RequestHash).HasMaxLength(64).IsFixedLength();
         builder.Property(r => r.ContentType).HasMaxLength(Limits.ShortText);
-        builder.Property(r => r.Location).HasMaxLength(Limits.Url);
-        builder.Property(r => r.EntityTag).HasMaxLength(64);
+        builder.Property(r => r.Headers).HasColumnType("jsonb");
         builder.HasIndex(r => r.CreatedAt);
         builder.HasOne<ApiKey>().WithMany().HasForeignKey(r => r.ApiKeyId).OnDelete(DeleteBehavior.Cascade);
     }
