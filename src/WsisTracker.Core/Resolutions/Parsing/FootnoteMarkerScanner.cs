@@ -89,7 +89,12 @@ internal static partial class FootnoteMarkerScanner
             return null;
         }
 
-        if (IsInSymbol(text, start))
+        if (start > 0 && text[start - 1] is ',' or ';' or ':' && length <= 3 && IsInSymbol(text, start - 1))
+        {
+            return new Candidate(MarkerShape.Glued, Parse(text, start, length), start, length);
+        }
+
+        if (start > 0 && !(text[start - 1] is ',' or ';' or ':' || IsClosingMark(text[start - 1])) && IsInSymbol(text, start))
         {
             return null;
         }
@@ -137,6 +142,7 @@ internal static partial class FootnoteMarkerScanner
     /// <summary>
     /// The digits belong to a document symbol or its suffix, which never carries a marker: the token holds a slash
     /// ("A/AC.292/2025/INF/5/Rev.1", "A/70/L.33") or the digits follow "Rev.", "Corr.", "Add.", "Amend." or "Part".
+    /// Digits after a comma, semicolon or colon that closes a symbol are a marker ("resolution 79/7;1").
     /// </summary>
     private static bool IsInSymbol(string text, int start)
     {
