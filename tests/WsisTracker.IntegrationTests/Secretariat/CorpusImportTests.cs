@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Accounts;
@@ -35,6 +36,46 @@ public sealed class CorpusImportTests(WsisTrackerFactory app)
         {
             // Other tests of this collection read the list of resolutions; leave it as seeded.
             await RemoveAsync(slug);
+        }
+    }
+
+    [Fact]
+    public async Task Commitment_CitingAnAnnexParagraph_LinksToItsAnchorAndTheReaderShowsIt()
+    {
+        try
+        {
+            await ImportAsync("A-RES-80-3.txt");
+            using var writer = await app.CreateWriterAsync();
+            var body = new
+            {
+                title = $"Annex citation {Guid.NewGuid():N}",
+                description = "Cites paragraph 13 of the Awaza Political Declaration.",
+                paragraphs = new object[] { new { resolution = "a-res-80-3", part = "annex", number = 13 } },
+                actionLines = new[] { "C4" },
+                leadStakeholders = new[] { "itu" },
+            };
+            using var created = await writer.PostAsJsonAsync("/api/v1/commitments", body);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+            var commitment = await app.GetPageAsync($"/commitments/{id}");
+            Assert.NotNull(commitment.QuerySelector("a[href='/resolutions/a-res-80-3#annex-p13']"));
+            Assert.Contains("A/RES/80/3, annex, para 13", commitment.QuerySelector("a[href='/resolutions/a-res-80-3#annex-p13']")!.TextContent, StringComparison.Ordinal);
+
+            var reader = await app.GetPageAsync("/resolutions/a-res-80-3");
+            Assert.NotNull(reader.QuerySelector("#p1"));
+            Assert.NotNull(reader.QuerySelector("#annex-p1"));
+            Assert.NotNull(reader.QuerySelector("#annex-p13-b"));
+            Assert.NotNull(reader.QuerySelector($"#annex-p13 a[href='/commitments/{id}']"));
+            Assert.Null(reader.QuerySelector($"#p13"));
+
+            using var unknown = await writer.PostAsJsonAsync("/api/v1/commitments", body with { paragraphs = new object[] { new { resolution = "a-res-80-3", part = "annex", number = 26 } } });
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Set<Core.Commitments.CommitmentParagraph>().Where(l => l.Paragraph!.Resolution!.Slug == "a-res-80-3").ExecuteDeleteAsync());
+            await RemoveAsync("a-res-80-3");
         }
     }
 
