@@ -365,7 +365,9 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
                 c.Title,
                 c.Description,
                 Paragraphs = c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
-                    .Select(p => p.Paragraph!.Resolution!.Slug + ":" + p.Paragraph.Number).ToList(),
+                    .Select(p => p.Paragraph!.Part == null
+                        ? p.Paragraph!.Resolution!.Slug + ":" + p.Paragraph.Number
+                        : p.Paragraph!.Resolution!.Slug + ":" + p.Paragraph.Part + ":" + p.Paragraph.Number).ToList(),
                 ActionLines = c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => a.ActionLine!.Code).ToList(),
                 Leads = c.Stakeholders.Where(s => s.Role == StakeholderRole.Lead).OrderBy(s => s.Stakeholder!.Slug).Select(s => s.Stakeholder!.Slug).ToList(),
                 Partners = c.Stakeholders.Where(s => s.Role == StakeholderRole.Partner).OrderBy(s => s.Stakeholder!.Slug).Select(s => s.Stakeholder!.Slug).ToList(),

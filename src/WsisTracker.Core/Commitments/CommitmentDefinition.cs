@@ -3,7 +3,11 @@ using WsisTracker.Core.Common;
 namespace WsisTracker.Core.Commitments;
 
 /// <summary>A paragraph a commitment cites: the resolution's slug and the operative paragraph number.</summary>
-public sealed record ParagraphKey(string Resolution, int Number);
+public sealed record ParagraphKey(string Resolution, int Number)
+{
+    /// <summary>The annex the paragraph stands in ("annex", "annex-ii"), or null for the resolution's own paragraphs.</summary>
+    public string? Part { get; init; }
+}
 
 public sealed record MilestoneInput(string Title, DateOnly? DueDate, DateOnly? CompletedDate);
 

@@ -4,9 +4,17 @@ using WsisTracker.Core.Stakeholders;
 namespace WsisTracker.Core.Commitments;
 
 /// <summary>Where a commitment comes from: a paragraph of a stored resolution.</summary>
-public sealed record ParagraphCitation(string Resolution, string ResolutionSlug, ParagraphKind Kind, int? Number, int Order);
+public sealed record ParagraphCitation(string Resolution, string ResolutionSlug, ParagraphKind Kind, int? Number, int Order)
+{
+    /// <summary>The annex key of the cited paragraph, or null for the resolution's own.</summary>
+    public string? Part { get; init; }
+}
 
-public sealed record CitedParagraph(string Resolution, string ResolutionSlug, ParagraphKind Kind, int? Number, int Order, string Text);
+public sealed record CitedParagraph(string Resolution, string ResolutionSlug, ParagraphKind Kind, int? Number, int Order, string Text)
+{
+    /// <summary>The annex key of the cited paragraph, or null for the resolution's own.</summary>
+    public string? Part { get; init; }
+}
 
 public sealed record CommitmentActionLineModel(string Code, string Title);
 

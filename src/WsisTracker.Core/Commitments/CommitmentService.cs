@@ -84,7 +84,7 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
                 Commitment.IsOverdue(c.TargetDate, c.Status, today),
                 c.ReportingCadence,
                 c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
-                    .Select(p => new ParagraphCitation(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order))
+                    .Select(p => new ParagraphCitation(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order) { Part = p.Paragraph.Part })
                     .ToList(),
                 c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => a.ActionLine!.Code).ToList(),
                 c.Stakeholders.OrderBy(s => s.Role).ThenBy(s => s.Stakeholder!.Name)
@@ -188,7 +188,7 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
                     Commitment.IsOverdue(c.TargetDate, c.Status, today),
                     c.ReportingCadence,
                     c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
-                        .Select(p => new CitedParagraph(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order, p.Paragraph.Text))
+                        .Select(p => new CitedParagraph(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order, p.Paragraph.Text) { Part = p.Paragraph.Part })
                         .ToList(),
                     c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => new CommitmentActionLineModel(a.ActionLine!.Code, a.ActionLine.Title)).ToList(),
                     c.Stakeholders.OrderBy(s => s.Role).ThenBy(s => s.Stakeholder!.Name)
@@ -274,7 +274,7 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         if (filter.Paragraph is { } number)
         {
             var within = filter.Resolution;
-            query = query.Where(c => c.Paragraphs.Any(p => p.Paragraph!.Kind == ParagraphKind.Operative && p.Paragraph.Number == number
+            query = query.Where(c => c.Paragraphs.Any(p => p.Paragraph!.Kind == ParagraphKind.Operative && p.Paragraph.Part == null && p.Paragraph.Number == number
                 && (within == null || p.Paragraph.Resolution!.Slug == within)));
         }
 

@@ -238,15 +238,17 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
         var numbers = keys.Select(k => k.Number).Distinct().ToList();
         var paragraphs = await db.Paragraphs.AsNoTracking()
             .Where(p => p.Kind == ParagraphKind.Operative && slugs.Contains(p.Resolution!.Slug) && numbers.Contains(p.Number!.Value))
-            .Select(p => new { p.Id, p.Resolution!.Slug, Number = p.Number!.Value })
+            .Select(p => new { p.Id, p.Resolution!.Slug, p.Part, Number = p.Number!.Value })
             .ToListAsync(cancellationToken);
         var paragraphIds = new List<int>();
         foreach (var key in keys)
         {
-            var match = paragraphs.FirstOrDefault(p => p.Slug == key.Resolution && p.Number == key.Number);
+            var match = paragraphs.FirstOrDefault(p => p.Slug == key.Resolution && p.Number == key.Number && p.Part == key.Part);
             if (match is null)
             {
-                errors.Add("paragraphs", $"Resolution '{key.Resolution}' has no operative paragraph {key.Number}.");
+                errors.Add("paragraphs", key.Part is null
+                    ? $"Resolution '{key.Resolution}' has no operative paragraph {key.Number}."
+                    : $"Resolution '{key.Resolution}' has no paragraph {key.Number} in its part '{key.Part}'.");
             }
             else
             {

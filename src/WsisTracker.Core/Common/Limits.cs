@@ -17,6 +17,9 @@ public static class Limits
     public const int Notes = 4_000;
     public const int CountryCode = 3;
     public const int SectionNumber = 16;
+
+    /// <summary>An annex key such as "annex" or "annex-iii" (the heading's words joined by hyphens).</summary>
+    public const int PartKey = 64;
     public const int Language = 8;
     public const int EvidenceLinks = 10;
     public const int IdempotencyKey = 200;

@@ -12,4 +12,20 @@ public static class ParagraphAnchor
 
     public static string Label(ParagraphKind kind, int? number, int order) =>
         kind == ParagraphKind.Operative && number is { } n ? $"para {n}" : $"preamble {order}";
+
+    /// <summary>
+    /// The anchor of a paragraph in a part: as <see cref="For(ParagraphKind, int?, int)"/> for the resolution itself,
+    /// prefixed by the annex key otherwise (<c>annex-p13</c>; an annex's unnumbered opening paragraphs are
+    /// <c>annex-pp</c> and their reading position in the whole text).
+    /// </summary>
+    public static string For(string? part, ParagraphKind kind, int? number, int order) =>
+        part is null ? For(kind, number, order) : $"{part}-{For(kind, number, order)}";
+
+    /// <summary>"annex, para 13" for an annex paragraph, as citations write it ("A/RES/80/3, annex, para 13").</summary>
+    public static string Label(string? part, ParagraphKind kind, int? number, int order) =>
+        part is null ? Label(kind, number, order) : $"{part.Replace('-', ' ')}, {Label(kind, number, order)}";
+
+    /// <summary>The anchor of a sub-paragraph: the paragraph's, then each label (<c>annex-p13-b</c>, <c>p1-a-ii</c>).</summary>
+    public static string ForSubParagraph(string paragraphAnchor, IEnumerable<string> labels) =>
+        string.Join('-', labels.Prepend(paragraphAnchor));
 }

@@ -9,7 +9,9 @@ public sealed record ParagraphChoice(string ResolutionSlug, string Resolution, i
 {
     public string Key => $"{ResolutionSlug}:{Number}";
 
-    public ParagraphKey ToKey() => new(ResolutionSlug, Number);
+    public string? Part { get; init; }
+
+    public ParagraphKey ToKey() => new(ResolutionSlug, Number) { Part = Part };
 }
 
 /// <summary>Finds operative paragraphs to cite, by number ("63", "70/125 63") or by words of their text.</summary>
@@ -26,7 +28,7 @@ public sealed class ParagraphSearch(WsisTrackerDbContext db)
 
         var words = query.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var number = words.Select(w => int.TryParse(w, out var n) ? n : (int?)null).LastOrDefault(n => n is not null);
-        var paragraphs = db.Paragraphs.AsNoTracking().Where(p => p.Kind == ParagraphKind.Operative && p.Number != null);
+        var paragraphs = db.Paragraphs.AsNoTracking().Where(p => p.Kind == ParagraphKind.Operative && p.Number != null && p.Part == null);
         if (number is { } n && words.Length <= 2)
         {
             var within = words.Length == 2 ? words[0] : null;
@@ -56,14 +58,31 @@ public sealed class ParagraphSearch(WsisTrackerDbContext db)
         var numbers = list.Select(k => k.Number).Distinct().ToList();
         var found = await db.Paragraphs.AsNoTracking()
             .Where(p => p.Kind == ParagraphKind.Operative && slugs.Contains(p.Resolution!.Slug) && numbers.Contains(p.Number!.Value))
-            .Select(p => new ParagraphChoice(p.Resolution!.Slug, p.Resolution.Symbol, p.Number!.Value, p.Text))
+            .Select(p => new ParagraphChoice(p.Resolution!.Slug, p.Resolution.Symbol, p.Number!.Value, p.Text) { Part = p.Part })
             .ToListAsync(cancellationToken);
-        return list.Select(k => found.FirstOrDefault(f => f.ResolutionSlug == k.Resolution && f.Number == k.Number)).OfType<ParagraphChoice>().ToList();
+        return list.Select(k => found.FirstOrDefault(f => f.ResolutionSlug == k.Resolution && f.Number == k.Number && f.Part == k.Part)).OfType<ParagraphChoice>().ToList();
     }
 
+    /// <summary>
+    /// Reads a paragraph key: <c>slug:number</c> for an operative paragraph of the resolution itself
+    /// (<c>a-res-70-125:12</c>), <c>slug:annex:number</c> for one of an annex (<c>a-res-80-3:annex:13</c>,
+    /// <c>a-res-80-3:annex-ii:4</c>). Anything else is null.
+    /// </summary>
     public static ParagraphKey? ParseKey(string? key)
     {
-        var parts = key?.Split(':', 2, StringSplitOptions.TrimEntries);
-        return parts is [var slug, var number] && slug.Length > 0 && int.TryParse(number, out var n) ? new ParagraphKey(slug, n) : null;
+        var parts = key?.Split(':', 3, StringSplitOptions.TrimEntries);
+        return parts switch
+        {
+            [var slug, var number] when slug.Length > 0 && int.TryParse(number, out var n) => new ParagraphKey(slug, n),
+            [var slug, var part, var number] when slug.Length > 0 && IsPartKey(part) && int.TryParse(number, out var n) => new ParagraphKey(slug, n) { Part = part },
+            _ => null,
+        };
     }
+
+    /// <summary>The written form of a key, as <see cref="ParseKey"/> reads it.</summary>
+    public static string FormatKey(string slug, string? part, int? number) =>
+        part is null ? $"{slug}:{number}" : $"{slug}:{part}:{number}";
+
+    private static bool IsPartKey(string part) =>
+        part.StartsWith("annex", StringComparison.Ordinal) && part.Length <= Common.Limits.PartKey && part.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

@@ -14,8 +14,8 @@ public sealed class ResolutionService(WsisTrackerDbContext db, ReadCache cache)
             .OrderBy(r => r.AdoptionDate).ThenBy(r => r.Symbol)
             .Select(r => new ResolutionSummary(
                 r.Symbol, r.Slug, r.Title, r.AdoptionDate, r.Session, r.Meeting, r.Language,
-                r.Paragraphs.Count(p => p.Kind == ParagraphKind.Preambular),
-                r.Paragraphs.Count(p => p.Kind == ParagraphKind.Operative)))
+                r.Paragraphs.Count(p => p.Kind == ParagraphKind.Preambular && p.Part == null),
+                r.Paragraphs.Count(p => p.Kind == ParagraphKind.Operative && p.Part == null)))
             .ToListAsync(cancellationToken);
 
     public async Task<Result<ResolutionDetail>> GetAsync(string slug, CancellationToken cancellationToken)
@@ -24,10 +24,13 @@ public sealed class ResolutionService(WsisTrackerDbContext db, ReadCache cache)
             .Where(r => r.Slug == slug)
             .Select(r => new ResolutionDetail(
                 r.Symbol, r.Slug, r.Title, r.AdoptionDate, r.Session, r.Meeting, r.Language,
-                r.Paragraphs.Count(p => p.Kind == ParagraphKind.Preambular),
-                r.Paragraphs.Count(p => p.Kind == ParagraphKind.Operative),
+                r.Paragraphs.Count(p => p.Kind == ParagraphKind.Preambular && p.Part == null),
+                r.Paragraphs.Count(p => p.Kind == ParagraphKind.Operative && p.Part == null),
                 r.Sections.OrderBy(s => s.Order).Select(s => new SectionModel(s.Order, s.Number, s.Title)).ToList(),
-                r.Footnotes.OrderBy(f => f.Number).Select(f => new FootnoteModel(f.Number, f.Text)).ToList()))
+                r.Footnotes.OrderBy(f => f.Number).Select(f => new FootnoteModel(f.Number, f.Text)).ToList(),
+                r.Annexes.OrderBy(a => a.Order)
+                    .Select(a => new AnnexModel(a.Key, a.Label, a.Title, r.Sections.Where(s => s.Part == a.Key).OrderBy(s => s.Order).Select(s => new SectionModel(s.Order, s.Number, s.Title)).ToList()))
+                    .ToList()))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
         return detail is null ? Error.NotFound("Resolution", slug) : detail;
@@ -47,7 +50,7 @@ public sealed class ResolutionService(WsisTrackerDbContext db, ReadCache cache)
 
     public async Task<Result<ParagraphModel>> GetOperativeParagraphAsync(string slug, int number, CancellationToken cancellationToken)
     {
-        var paragraph = await Project(db.Paragraphs.Where(p => p.Resolution!.Slug == slug && p.Kind == ParagraphKind.Operative && p.Number == number))
+        var paragraph = await Project(db.Paragraphs.Where(p => p.Resolution!.Slug == slug && p.Kind == ParagraphKind.Operative && p.Part == null && p.Number == number))
             .SingleOrDefaultAsync(cancellationToken);
         return paragraph is null ? Error.NotFound("Paragraph", $"{slug} {number}") : paragraph;
     }
@@ -88,10 +91,48 @@ public sealed class ResolutionService(WsisTrackerDbContext db, ReadCache cache)
             .ToListAsync(cancellationToken);
         var byOrder = citations.ToLookup(x => x.Order, x => new CitingCommitment(x.Id, x.Code, x.Title, x.Status, x.IsSynthetic));
         var reader = paragraphs
-            .Select(p => new ReaderParagraph(p, ParagraphAnchor.For(p.Kind, p.Number, p.Order), ParagraphAnchor.Label(p.Kind, p.Number, p.Order), byOrder[p.Order].ToList(), counts.GetValueOrDefault(p.Order)))
+            .Select(p =>
+            {
+                var anchor = ParagraphAnchor.For(p.Part, p.Kind, p.Number, p.Order);
+                return new ReaderParagraph(p, anchor, ParagraphAnchor.Label(p.Part, p.Kind, p.Number, p.Order), byOrder[p.Order].ToList(), counts.GetValueOrDefault(p.Order))
+                {
+                    SubAnchors = SubAnchors(p.Text, anchor, p.SubParagraphs),
+                };
+            })
             .ToList();
         return new ResolutionReader(resolution, reader);
     }
+
+    /// <summary>
+    /// Finds where each sub-paragraph's label stands in the paragraph text, in order, so the reader can put its
+    /// anchor there; a label that cannot be found (never, for a parsed text) gets no anchor rather than a wrong one.
+    /// </summary>
+    private static List<SubParagraphAnchor> SubAnchors(string text, string anchor, IReadOnlyList<SubParagraphModel> subParagraphs)
+    {
+        var found = new List<SubParagraphAnchor>();
+        var from = 0;
+        void Walk(IReadOnlyList<SubParagraphModel> level, IReadOnlyList<string> path)
+        {
+            foreach (var sub in level)
+            {
+                var labels = path.Append(sub.Label).ToList();
+                var at = text.IndexOf($"({sub.Label})", from, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    found.Add(new SubParagraphAnchor(at, ParagraphAnchor.ForSubParagraph(anchor, labels), $"({sub.Label})"));
+                    from = at + sub.Label.Length + 2;
+                }
+
+                Walk(sub.SubParagraphs, labels);
+            }
+        }
+
+        Walk(subParagraphs, []);
+        return found;
+    }
+
+    private static IReadOnlyList<SubParagraphModel> ToModels(IEnumerable<SubParagraph> subParagraphs) =>
+        [.. subParagraphs.Select(s => new SubParagraphModel(s.Label, s.Text, ToModels(s.SubParagraphs)))];
 
     private static IQueryable<ParagraphModel> Project(IQueryable<Paragraph> paragraphs) =>
         paragraphs.AsNoTracking()
@@ -99,11 +140,13 @@ public sealed class ResolutionService(WsisTrackerDbContext db, ReadCache cache)
             .Select(p => new ParagraphModel(
                 p.Resolution!.Slug,
                 p.Kind,
+                p.Part,
                 p.Number,
                 p.Order,
                 p.Text,
                 p.Section == null ? null : new SectionModel(p.Section.Order, p.Section.Number, p.Section.Title),
                 p.FootnoteReferences.OrderBy(r => r.Position).Select(r => new FootnoteReferenceModel(r.Footnote!.Number, r.Footnote.Text, r.Offset)).ToList(),
-                p.MentionedActionLines))
+                p.MentionedActionLines,
+                ToModels(p.SubParagraphs)))
             .AsSplitQuery();
 }

@@ -60,7 +60,7 @@ public sealed class CommitmentsController(CommitmentService commitments) : PageC
                 c.ProgressPercent?.ToString(CultureInfo.InvariantCulture) ?? "",
                 PageFormat.IsoDate(c.TargetDate),
                 c.IsOverdue ? "yes" : "no",
-                string.Join("; ", c.Paragraphs.Select(p => $"{p.Resolution} {ParagraphAnchor.Label(p.Kind, p.Number, p.Order)}")),
+                string.Join("; ", c.Paragraphs.Select(p => $"{p.Resolution} {ParagraphAnchor.Label(p.Part, p.Kind, p.Number, p.Order)}")),
                 string.Join("; ", c.ActionLines),
                 string.Join("; ", c.Stakeholders.Select(s => s.Name)),
                 c.IsSynthetic ? "yes" : "no",

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Resolutions;
@@ -20,6 +22,20 @@ public sealed class ResolutionConfiguration : IEntityTypeConfiguration<Resolutio
         builder.HasMany(r => r.Sections).WithOne().HasForeignKey(s => s.ResolutionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Paragraphs).WithOne(p => p.Resolution).HasForeignKey(p => p.ResolutionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Footnotes).WithOne().HasForeignKey(f => f.ResolutionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Annexes).WithOne().HasForeignKey(a => a.ResolutionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class AnnexConfiguration : IEntityTypeConfiguration<Annex>
+{
+    public void Configure(EntityTypeBuilder<Annex> builder)
+    {
+        builder.ToTable("annexes");
+        builder.Property(a => a.Key).HasMaxLength(Limits.PartKey);
+        builder.Property(a => a.Label).HasMaxLength(Limits.ShortText);
+        builder.Property(a => a.Title).HasMaxLength(Limits.Title);
+        builder.HasIndex(a => new { a.ResolutionId, a.Order }).IsUnique();
+        builder.HasIndex(a => new { a.ResolutionId, a.Key }).IsUnique();
     }
 }
 
@@ -29,12 +45,16 @@ public sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
     {
         builder.Property(s => s.Number).HasMaxLength(Limits.SectionNumber);
         builder.Property(s => s.Title).HasMaxLength(Limits.Title);
+        builder.Property(s => s.Part).HasMaxLength(Limits.PartKey);
         builder.HasIndex(s => new { s.ResolutionId, s.Order }).IsUnique();
     }
 }
 
 public sealed class ParagraphConfiguration : IEntityTypeConfiguration<Paragraph>
 {
+    /// <summary>Sub-paragraphs are stored as one jsonb array per paragraph: they are read and written only with it, never queried alone.</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
     public void Configure(EntityTypeBuilder<Paragraph> builder)
     {
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
@@ -42,7 +62,19 @@ public sealed class ParagraphConfiguration : IEntityTypeConfiguration<Paragraph>
         builder.Property(p => p.MentionedActionLines);
         builder.HasGeneratedTsVectorColumn(p => p.SearchVector!, "english", p => new { p.Text }).HasIndex(p => p.SearchVector).HasMethod("GIN");
         builder.HasIndex(p => new { p.ResolutionId, p.Order }).IsUnique();
-        builder.HasIndex(p => new { p.ResolutionId, p.Number }).IsUnique().HasFilter("number IS NOT NULL");
+        builder.Property(p => p.Part).HasMaxLength(Limits.PartKey);
+        builder.HasIndex(p => new { p.ResolutionId, p.Number }).IsUnique().HasFilter("number IS NOT NULL AND part IS NULL");
+        builder.HasIndex(p => new { p.ResolutionId, p.Part, p.Number }).IsUnique().HasFilter("number IS NOT NULL AND part IS NOT NULL");
+        builder.Property(p => p.SubParagraphs)
+            .HasColumnType("jsonb")
+            .HasDefaultValueSql("'[]'::jsonb")
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonOptions),
+                v => JsonSerializer.Deserialize<List<SubParagraph>>(v, JsonOptions) ?? new List<SubParagraph>(),
+                new ValueComparer<List<SubParagraph>>(
+                    (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
+                    v => JsonSerializer.Serialize(v, JsonOptions).GetHashCode(StringComparison.Ordinal),
+                    v => JsonSerializer.Deserialize<List<SubParagraph>>(JsonSerializer.Serialize(v, JsonOptions), JsonOptions)!));
         builder.HasOne(p => p.Section).WithMany().HasForeignKey(p => p.SectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.FootnoteReferences).WithOne().HasForeignKey(r => r.ParagraphId).OnDelete(DeleteBehavior.Cascade);
     }

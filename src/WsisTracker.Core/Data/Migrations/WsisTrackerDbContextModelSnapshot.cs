@@ -902,6 +902,55 @@ namespace WsisTracker.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("WsisTracker.Core.Resolutions.Annex", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<int>("ResolutionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolution_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annexes");
+
+                    b.HasIndex("ResolutionId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annexes_resolution_id_key");
+
+                    b.HasIndex("ResolutionId", "Order")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annexes_resolution_id_order");
+
+                    b.ToTable("annexes", (string)null);
+                });
+
             modelBuilder.Entity("WsisTracker.Core.Resolutions.Footnote", b =>
                 {
                     b.Property<int>("Id")
@@ -990,6 +1039,11 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("order");
 
+                    b.Property<string>("Part")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("part");
+
                     b.Property<int>("ResolutionId")
                         .HasColumnType("integer")
                         .HasColumnName("resolution_id");
@@ -1004,6 +1058,13 @@ namespace WsisTracker.Core.Data.Migrations
                     b.Property<int?>("SectionId")
                         .HasColumnType("integer")
                         .HasColumnName("section_id");
+
+                    b.Property<string>("SubParagraphs")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sub_paragraphs")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1025,11 +1086,16 @@ namespace WsisTracker.Core.Data.Migrations
                     b.HasIndex("ResolutionId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_paragraphs_resolution_id_number")
-                        .HasFilter("number IS NOT NULL");
+                        .HasFilter("number IS NOT NULL AND part IS NULL");
 
                     b.HasIndex("ResolutionId", "Order")
                         .IsUnique()
                         .HasDatabaseName("ix_paragraphs_resolution_id_order");
+
+                    b.HasIndex("ResolutionId", "Part", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paragraphs_resolution_id_part_number")
+                        .HasFilter("number IS NOT NULL AND part IS NOT NULL");
 
                     b.ToTable("paragraphs", (string)null);
                 });
@@ -1116,6 +1182,11 @@ namespace WsisTracker.Core.Data.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("integer")
                         .HasColumnName("order");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("part");
 
                     b.Property<int>("ResolutionId")
                         .HasColumnType("integer")
@@ -1404,6 +1475,16 @@ namespace WsisTracker.Core.Data.Migrations
                     b.Navigation("ReportingStakeholder");
                 });
 
+            modelBuilder.Entity("WsisTracker.Core.Resolutions.Annex", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Resolutions.Resolution", null)
+                        .WithMany("Annexes")
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_annexes_resolutions_resolution_id");
+                });
+
             modelBuilder.Entity("WsisTracker.Core.Resolutions.Footnote", b =>
                 {
                     b.HasOne("WsisTracker.Core.Resolutions.Resolution", null)
@@ -1492,6 +1573,8 @@ namespace WsisTracker.Core.Data.Migrations
 
             modelBuilder.Entity("WsisTracker.Core.Resolutions.Resolution", b =>
                 {
+                    b.Navigation("Annexes");
+
                     b.Navigation("Footnotes");
 
                     b.Navigation("Paragraphs");

@@ -203,7 +203,7 @@ public sealed class DatabaseSeeder(WsisTrackerDbContext db, TimeProvider time, I
         var resolution = await db.Resolutions.SingleOrDefaultAsync(r => r.Symbol == file.Resolution, cancellationToken)
             ?? throw new InvalidOperationException($"{fileName} cites resolution {file.Resolution}, which is not seeded.");
         var paragraphs = await db.Paragraphs
-            .Where(p => p.ResolutionId == resolution.Id && p.Kind == ParagraphKind.Operative)
+            .Where(p => p.ResolutionId == resolution.Id && p.Kind == ParagraphKind.Operative && p.Part == null)
             .ToDictionaryAsync(p => p.Number!.Value, cancellationToken);
         var actionLines = await db.ActionLines.ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
         var existing = await db.Commitments.ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken);

@@ -28,5 +28,10 @@ internal sealed record BodyBlock(BlockRole Role, int Line, ComposedText Content)
     /// <summary>The block starts with a sub-paragraph label such as "(a)" or "(iv)".</summary>
     public bool IsSubItem { get; init; }
 
+    /// <summary>An annex heading: the title printed under "Annex" in the same block, if any.</summary>
+    public string? AnnexTitle { get; init; }
+
+    public bool IsAnnex { get; init; }
+
     public string Text => Content.ToString();
 }

@@ -48,7 +48,7 @@ internal static partial class FootnoteMarkerScanner
                     markers.Add(new Marker(candidate.RemoveStart, candidate.RemoveLength, candidate.Number));
                     highest = Math.Max(highest, candidate.Number);
                 }
-                else if (footnote is null && isNext && candidate.Shape == MarkerShape.Glued)
+                else if (footnote is null && isNext && candidate.Shape == MarkerShape.Glued && footnotes.Count > 0)
                 {
                     problems.Add(new ParseProblem(
                         composed.LineAt(run.Index),
@@ -89,7 +89,17 @@ internal static partial class FootnoteMarkerScanner
             return null;
         }
 
-        if (length is >= 5 and <= 7 && (start == 0 || text[start - 1] == ' ') && IsYear(text.AsSpan(start, 4)) && text[start + 4] != '0')
+        if (start > 0 && text[start - 1] is ',' or ';' or ':' && length <= 3 && IsInSymbol(text, start - 1))
+        {
+            return new Candidate(MarkerShape.Glued, Parse(text, start, length), start, length);
+        }
+
+        if (start > 0 && !(text[start - 1] is ',' or ';' or ':' || IsClosingMark(text[start - 1])) && IsInSymbol(text, start))
+        {
+            return null;
+        }
+
+        if (length is >= 5 and <= 7 && (start == 0 || text[start - 1] == ' ' || IsRangeDash(text, start - 1)) && IsYear(text.AsSpan(start, 4)) && text[start + 4] != '0')
         {
             return new Candidate(MarkerShape.AfterYear, Parse(text, start + 4, length - 4), start + 4, length - 4);
         }
@@ -128,6 +138,33 @@ internal static partial class FootnoteMarkerScanner
 
         return null;
     }
+
+    /// <summary>
+    /// The digits belong to a document symbol or its suffix, which never carries a marker: the token holds a slash
+    /// ("A/AC.292/2025/INF/5/Rev.1", "A/70/L.33") or the digits follow "Rev.", "Corr.", "Add.", "Amend." or "Part".
+    /// Digits after a comma, semicolon or colon that closes a symbol are a marker ("resolution 79/7;1").
+    /// </summary>
+    private static bool IsInSymbol(string text, int start)
+    {
+        var tokenStart = start;
+        while (tokenStart > 0 && !char.IsWhiteSpace(text[tokenStart - 1]))
+        {
+            tokenStart--;
+        }
+
+        var token = text.AsSpan(tokenStart, start - tokenStart);
+        if (token.Contains('/'))
+        {
+            return true;
+        }
+
+        var word = token.TrimStart("([“\"").TrimEnd('.');
+        return word is "Rev" or "Corr" or "Add" or "Amend" or "Part" or "Sales" or "No" or "Nos" or "vol" or "para" or "paras";
+    }
+
+    /// <summary>An en dash or hyphen closing a year range ("2014–2024"), so "2014–20243" is the year 2024 and marker 3.</summary>
+    private static bool IsRangeDash(string text, int dash) =>
+        text[dash] is '–' or '-' && IsYearBefore(text, dash);
 
     /// <summary>A marker ends the token: at the end, before a space, or before punctuation that is not a decimal point.</summary>
     private static bool EndsMarker(string text, int end)
@@ -224,7 +261,7 @@ internal static partial class FootnoteMarkerScanner
         }
 
         builder.Append(text, position, text.Length - position);
-        return new ScannedText(builder.ToString(), references);
+        return new ScannedText(builder.ToString(), references) { Removed = [.. markers.Select(m => (m.Start, m.Length))] };
     }
 
     [GeneratedRegex("[0-9]+")]
@@ -243,4 +280,19 @@ internal static partial class FootnoteMarkerScanner
 }
 
 /// <summary>A paragraph text with its footnote markers removed, and where they stood.</summary>
-internal sealed record ScannedText(string Text, IReadOnlyList<ParsedFootnoteReference> References);
+internal sealed record ScannedText(string Text, IReadOnlyList<ParsedFootnoteReference> References)
+{
+    /// <summary>The spans (in the text before removal) that were markers.</summary>
+    public IReadOnlyList<(int Start, int Length)> Removed { get; init; } = [];
+
+    /// <summary>The text without markers between two indexes of the text before removal.</summary>
+    public string Slice(int rawStart, int rawEnd)
+    {
+        var start = Math.Clamp(ToClean(rawStart), 0, Text.Length);
+        var end = Math.Clamp(ToClean(rawEnd), start, Text.Length);
+        return Text[start..end];
+    }
+
+    private int ToClean(int raw) =>
+        raw - Removed.Where(r => r.Start < raw).Sum(r => Math.Min(r.Length, raw - r.Start));
+}

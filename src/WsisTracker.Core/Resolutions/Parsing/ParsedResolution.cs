@@ -21,4 +21,7 @@ public sealed record ParsedResolution(
 
     /// <summary>The title printed above the adopted document's text, when <see cref="AdoptingClause"/> is set.</summary>
     public string? AdoptedDocumentTitle { get; init; }
+
+    /// <summary>The annexes after the closing meeting line, in order; each numbers its paragraphs afresh.</summary>
+    public IReadOnlyList<ParsedAnnex> Annexes { get; init; } = [];
 }

@@ -27,6 +27,7 @@ internal sealed partial class PdfTextReader
     private bool _closed;
     private bool _inAnnex;
     private int _page = 1;
+    private int _lastNumber;
 
     private PdfTextReader(IReadOnlyList<string> lines, ResolutionDraft draft)
     {
@@ -101,6 +102,11 @@ internal sealed partial class PdfTextReader
 
         if (!IsPageFurniture(text))
         {
+            if (_current is not null && StartsOwnBlock(ComposedText.Normalize(text), _current[^1].Text))
+            {
+                FinishBlock();
+            }
+
             AddContentLine(new SourceLine(index + 1, raw, _page));
         }
 
@@ -175,11 +181,34 @@ internal sealed partial class PdfTextReader
     private bool IsPageFurniture(string text) =>
         text == _symbol || JobNumber().IsMatch(text) || PageMarker().IsMatch(text);
 
+    /// <summary>
+    /// Some PDFs set paragraphs without a blank line between them. A line inside a block starts a block of its own
+    /// when it starts the next operative paragraph ("14. We reaffirm" after 13, or "1." when an annex numbers afresh),
+    /// or when the line before ends like a sentence and this one starts a sub-paragraph label ("(b)") or a roman
+    /// heading number ("II."). A wrapped line never starts that way, as the number would have to be the next one.
+    /// </summary>
+    private bool StartsOwnBlock(string normalized, string previousLine)
+    {
+        if (TextRules.NumberedParagraph().Match(normalized) is { Success: true } numbered)
+        {
+            var number = int.Parse(numbered.Groups[1].Value, CultureInfo.InvariantCulture);
+            return number == _lastNumber + 1 || (number == 1 && _closed);
+        }
+
+        return TextRules.EndsLikeSentence(previousLine)
+            && (TextRules.IsSubItem(normalized) || TextRules.LoneHeadingNumber().IsMatch(normalized)
+                || TextRules.RomanOrLetterHeading().IsMatch(normalized));
+    }
+
     private void AddContentLine(SourceLine line)
     {
         if (_current is null)
         {
             StartBlock(line);
+            if (TextRules.NumberedParagraph().Match(ComposedText.Normalize(line.Text)) is { Success: true } numbered)
+            {
+                _lastNumber = int.Parse(numbered.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
         }
 
         _current!.Add(line);
@@ -236,7 +265,7 @@ internal sealed partial class PdfTextReader
         _previous = null;
         if (_closed && !_inAnnex)
         {
-            if (block.Role == BlockRole.Heading && block.HeadingNumber is null && TextRules.IsAnnexTitle(block.Text))
+            if (block.IsAnnex)
             {
                 _inAnnex = true;
             }
@@ -259,6 +288,21 @@ internal sealed partial class PdfTextReader
     private static BodyBlock Classify(List<SourceLine> lines, bool startsPage)
     {
         var first = ComposedText.Normalize(lines[0].Text);
+        if (TextRules.IsAnnexTitle(first))
+        {
+            var title = lines.Count > 1 ? Compose(ComposedText.Normalize(lines[1].Text), lines[1..]).ToString() : null;
+            return new BodyBlock(BlockRole.Heading, lines[0].Number, ComposedText.From(first, lines[0])) { IsAnnex = true, AnnexTitle = title };
+        }
+
+        var lone = TextRules.LoneHeadingNumber().Match(first);
+        if (lone.Success && lines.Count >= 2)
+        {
+            var content = Compose(ComposedText.Normalize(lines[1].Text), lines[1..]);
+            if (TextRules.LooksLikeHeading(content.ToString(), lines.Count - 1, 3))
+            {
+                return new BodyBlock(BlockRole.Heading, lines[0].Number, content) { HeadingNumber = lone.Groups[1].Value };
+            }
+        }
         var numbered = TextRules.NumberedParagraph().Match(first);
         if (numbered.Success)
         {

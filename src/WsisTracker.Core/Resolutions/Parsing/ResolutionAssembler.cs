@@ -17,6 +17,9 @@ internal sealed class ResolutionAssembler
     private int _expectedNumber = 1;
     private string? _adoptingClause;
     private string? _adoptedDocumentTitle;
+    private readonly List<ParsedAnnex> _annexes = [];
+    private string? _part;
+    private bool _awaitingAnnexTitle;
 
     private ResolutionAssembler(ResolutionDraft draft) => _draft = draft;
 
@@ -52,6 +55,7 @@ internal sealed class ResolutionAssembler
         {
             AdoptingClause = _adoptingClause,
             AdoptedDocumentTitle = _adoptedDocumentTitle,
+            Annexes = _annexes,
         };
         return new ResolutionParseResult(resolution, [.. _draft.Problems.OrderBy(p => p.Line)]);
     }
@@ -101,27 +105,64 @@ internal sealed class ResolutionAssembler
         }
     }
 
-    /// <summary>An annex heading starts a new part whose paragraphs are numbered afresh from 1.</summary>
+    /// <summary>
+    /// An annex heading starts a new part whose paragraphs are numbered afresh from 1; the heading after it (or the
+    /// line under "Annex" in the same block) is its title. Both stay sections, as they always were.
+    /// </summary>
     private void PlaceHeading(BodyBlock block)
     {
-        if (block.HeadingNumber is null && TextRules.IsAnnexTitle(block.Text))
+        if (block.IsAnnex || (block.HeadingNumber is null && TextRules.IsAnnexTitle(block.Text)))
         {
             _inOperativePart = false;
             _expectedNumber = 1;
             _numberLines.Clear();
             _last = null;
+            _part = UniqueAnnexKey(TextRules.AnnexKey(block.Text));
+            _annexes.Add(new ParsedAnnex(_annexes.Count + 1, _part, block.Text, block.AnnexTitle ?? string.Empty));
+            _awaitingAnnexTitle = block.AnnexTitle is null;
+            AddSection(block.HeadingNumber, block.Text);
+            if (block.AnnexTitle is not null)
+            {
+                AddSection(null, block.AnnexTitle);
+            }
+
+            return;
         }
 
-        _sections.Add(new ParsedSection(_sections.Count + 1, block.HeadingNumber, block.Text));
+        if (_awaitingAnnexTitle && block.HeadingNumber is null)
+        {
+            _annexes[^1] = _annexes[^1] with { Title = block.Text };
+        }
+
+        _awaitingAnnexTitle = false;
+        AddSection(block.HeadingNumber, block.Text);
+    }
+
+    private void AddSection(string? number, string title)
+    {
+        _sections.Add(new ParsedSection(_sections.Count + 1, number, title) { Part = _part });
         _currentSection = _sections.Count;
         _headingSinceLast = true;
+    }
+
+    /// <summary>Two annexes printed with the same heading ("Annex" twice) get "annex-2" for the second, so keys stay unique.</summary>
+    private string UniqueAnnexKey(string key)
+    {
+        var unique = key;
+        for (var n = 2; _annexes.Any(a => a.Key == unique); n++)
+        {
+            unique = $"{key}-{n}";
+        }
+
+        return unique;
     }
 
     private void PlaceNumbered(BodyBlock block)
     {
         var number = block.ParagraphNumber ?? 0;
         CheckNumber(number, block.Line);
-        Add(new ParagraphDraft(ParagraphKind.Operative, number, block.Line, _currentSection, block.Content));
+        _awaitingAnnexTitle = false;
+        Add(new ParagraphDraft(ParagraphKind.Operative, number, block.Line, _currentSection, block.Content) { Part = _part });
         _inOperativePart = true;
     }
 
@@ -134,6 +175,7 @@ internal sealed class ResolutionAssembler
     /// </summary>
     private void PlaceText(BodyBlock block)
     {
+        _awaitingAnnexTitle = false;
         if (_last is { Content.IsEmpty: true })
         {
             _last.Content.AppendPart(block.Content);
@@ -145,11 +187,11 @@ internal sealed class ResolutionAssembler
         {
             if (_last is not null && !_headingSinceLast && continues)
             {
-                _last.Content.AppendPart(block.Content);
+                AppendTo(_last, block);
                 return;
             }
 
-            Add(new ParagraphDraft(ParagraphKind.Preambular, null, block.Line, _currentSection, block.Content));
+            Add(new ParagraphDraft(ParagraphKind.Preambular, null, block.Line, _currentSection, block.Content) { Part = _part });
             return;
         }
 
@@ -159,7 +201,18 @@ internal sealed class ResolutionAssembler
             _draft.Report(block.Line, $"This paragraph has no number although operative paragraphs have begun; it was joined to operative paragraph {_last.Number}.");
         }
 
-        _last.Content.AppendPart(block.Content);
+        AppendTo(_last, block);
+    }
+
+    /// <summary>Appends a further part to a paragraph; a labelled one ("(b) ...") is also kept as a sub-paragraph, from where it starts to where the next part starts.</summary>
+    private static void AppendTo(ParagraphDraft paragraph, BodyBlock block)
+    {
+        var start = paragraph.Content.Length + (paragraph.Content.IsEmpty ? 0 : 1);
+        paragraph.Content.AppendPart(block.Content);
+        if (TextRules.SubItemLabelOf(block.Text) is { } label)
+        {
+            paragraph.SubItems.Add(new SubItemSpan(label, start, block.Line));
+        }
     }
 
     private void Add(ParagraphDraft paragraph)
@@ -248,8 +301,58 @@ internal sealed class ResolutionAssembler
             scanned.Text,
             draft.SectionOrder,
             scanned.References,
-            ActionLineFinder.Find(scanned.Text));
+            ActionLineFinder.Find(scanned.Text))
+        {
+            Part = draft.Part,
+            SubParagraphs = SubParagraphs(draft, scanned),
+        };
     }
 
-    private sealed record ParagraphDraft(ParagraphKind Kind, int? Number, int Line, int? SectionOrder, ComposedText Content);
+    /// <summary>
+    /// Nests the labelled parts of a paragraph: letters "(a)" ... at the first level, roman numerals "(i)" ... under
+    /// the letter before them. "(i)" is the letter i only right after "(h)"; "(v)", "(x)" after "(u)", "(w)" likewise.
+    /// </summary>
+    private IReadOnlyList<ParsedSubParagraph> SubParagraphs(ParagraphDraft draft, ScannedText scanned)
+    {
+        var top = new List<(string Label, string Text, List<ParsedSubParagraph> Children)>();
+        string? previousLetter = null;
+        for (var i = 0; i < draft.SubItems.Count; i++)
+        {
+            var item = draft.SubItems[i];
+            var end = i + 1 < draft.SubItems.Count ? draft.SubItems[i + 1].Start : draft.Content.Length;
+            var text = scanned.Slice(item.Start, end).Trim();
+            text = text[Math.Min(text.Length, item.Label.Length + 2)..].Trim();
+            var isLetter = previousLetter is null
+                ? !IsRoman(item.Label) || item.Label == "a"
+                : !IsRoman(item.Label) || (item.Label.Length == 1 && item.Label[0] == previousLetter[0] + 1);
+            if (isLetter || top.Count == 0)
+            {
+                top.Add((item.Label, text, []));
+                previousLetter = item.Label;
+            }
+            else
+            {
+                top[^1].Children.Add(new ParsedSubParagraph(item.Label, text, []));
+            }
+        }
+
+        foreach (var group in top.GroupBy(t => t.Label).Where(g => g.Count() > 1))
+        {
+            _draft.Report(draft.Line, $"Sub-paragraph ({group.Key}) appears twice in paragraph {draft.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "of the preamble"}: a sub-paragraph label may have been misread.");
+        }
+
+        return [.. top.Select(t => new ParsedSubParagraph(t.Label, t.Text, t.Children))];
+    }
+
+    private static bool IsRoman(string label) => label.All(c => c is 'i' or 'v' or 'x' or 'l' or 'c');
+
+    private sealed record ParagraphDraft(ParagraphKind Kind, int? Number, int Line, int? SectionOrder, ComposedText Content)
+    {
+        public string? Part { get; init; }
+
+        public List<SubItemSpan> SubItems { get; } = [];
+    }
+
+    /// <summary>Where a labelled sub-paragraph starts in its paragraph's composed text (before markers are removed).</summary>
+    private sealed record SubItemSpan(string Label, int Start, int Line);
 }

@@ -39,6 +39,14 @@ internal static partial class TextRules
 
     public static bool IsSubItem(string normalized) => SubItemLabel().IsMatch(normalized);
 
+    /// <summary>The label of a sub-paragraph that starts <paramref name="normalized"/> ("b" for "(b) Trade ..."), or null.</summary>
+    public static string? SubItemLabelOf(string normalized) =>
+        SubItemLabel().Match(normalized) is { Success: true } match ? match.Groups[1].Value : null;
+
+    /// <summary>The key an annex is cited by: "annex" for "Annex", "annex-ii" for "Annex II".</summary>
+    public static string AnnexKey(string title) =>
+        string.Join('-', title.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace("annexes", "annex", StringComparison.Ordinal);
+
     /// <summary>"1 December 2015": day, English month name, year.</summary>
     public static DateOnly? ParseDate(string text)
     {
@@ -65,8 +73,12 @@ internal static partial class TextRules
     [GeneratedRegex(@"^[0-9]{1,3}(?:st|nd|rd|th) plenary meeting$")]
     private static partial Regex MeetingLine();
 
-    [GeneratedRegex(@"^\((?:[a-z]{1,2}|[ivxlc]{1,6})\)\s")]
+    [GeneratedRegex(@"^\(([a-z]{1,2}|[ivxlc]{1,6})\)(?:\s|$)")]
     private static partial Regex SubItemLabel();
+
+    /// <summary>A roman or letter heading number standing alone on its line ("I.", "IV."), its title on the next.</summary>
+    [GeneratedRegex(@"^((?:[IVXLC]{1,6}|[A-Z])\.)$")]
+    public static partial Regex LoneHeadingNumber();
 
     /// <summary>"12. text" or a lone "12." at the start of a paragraph.</summary>
     [GeneratedRegex(@"^([0-9]{1,3})\.(?:\s+(.*))?$")]

@@ -47,7 +47,7 @@ public sealed class CommitmentRequest
     public CommitmentInput ToInput() => new(
         Title,
         Description,
-        Paragraphs?.Select(p => new ParagraphKey(p?.Resolution ?? "", p?.Number ?? 0)).ToList(),
+        Paragraphs?.Select(p => new ParagraphKey(p?.Resolution ?? "", p?.Number ?? 0) { Part = p?.Part }).ToList(),
         ActionLines,
         LeadStakeholders,
         PartnerStakeholders,
@@ -61,7 +61,7 @@ public sealed class CommitmentRequest
     {
         Title = c.Title,
         Description = c.Description,
-        Paragraphs = c.Paragraphs.Where(p => p.Number is not null).Select(p => new ParagraphReference { Resolution = p.ResolutionSlug, Number = p.Number }).ToList(),
+        Paragraphs = c.Paragraphs.Where(p => p.Number is not null).Select(p => new ParagraphReference { Resolution = p.ResolutionSlug, Part = p.Part, Number = p.Number }).ToList(),
         ActionLines = c.ActionLines.Select(a => a.Code).ToList(),
         LeadStakeholders = c.Stakeholders.Where(s => s.Role == StakeholderRole.Lead).Select(s => s.Slug).ToList(),
         PartnerStakeholders = c.Stakeholders.Where(s => s.Role == StakeholderRole.Partner).Select(s => s.Slug).ToList(),
@@ -79,6 +79,10 @@ public sealed class ParagraphReference
     /// <summary>The resolution's slug.</summary>
     /// <example>a-res-80-173</example>
     public string? Resolution { get; init; }
+
+    /// <summary>The annex the paragraph stands in (its key, e.g. <c>annex</c>), or null for the resolution's own paragraphs.</summary>
+    /// <example>null</example>
+    public string? Part { get; init; }
 
     /// <summary>The operative paragraph number.</summary>
     /// <example>99</example>
