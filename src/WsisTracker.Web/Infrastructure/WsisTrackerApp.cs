@@ -80,7 +80,7 @@ public static class WsisTrackerApp
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddTraceId);
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddWsisTrackerSwagger();
-        builder.Services.AddWsisTrackerSecurity(builder.Configuration);
+        builder.Services.AddWsisTrackerSecurity(builder.Configuration, builder.Environment);
         builder.AddWsisTrackerApi();
         builder.AddSecretariat();
     }

@@ -26,7 +26,7 @@ public partial class WsisTrackerFactory
 
     /// <summary>An HTTP client with its own cookies and no automatic redirects, not signed in.</summary>
     public PageClient CreatePageClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = HttpsBase }));
 
     /// <summary>A client signed in through the real sign-in form as a new user of <paramref name="role"/>.</summary>
     public async Task<PageClient> CreateClientAsAsync(string role) => await SignInAsync(await CreateUserAsync(role));

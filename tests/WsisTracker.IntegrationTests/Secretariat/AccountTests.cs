@@ -84,9 +84,9 @@ public sealed class AccountTests(WsisTrackerFactory app)
     }
 
     [Fact]
-    public async Task Login_AfterFiveFailures_IsLockedOutEvenWithTheRightPassword()
+    public async Task Login_AfterFiveFailures_WaitsSecondsNotMinutes_ThenTheRightPasswordWorks()
     {
-        var login = await app.CreateUserAsync(StaffRoles.Secretariat);
+        var login = await app.CreateUserAsync(StaffRoles.Administrator);
         using var client = app.CreatePageClient();
         for (var i = 0; i < 5; i++)
         {
@@ -94,11 +94,38 @@ public sealed class AccountTests(WsisTrackerFactory app)
             Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
         }
 
-        using var response = await client.TrySignInAsync(login.Email, login.Password);
+        using var tooSoon = await client.TrySignInAsync(login.Email, login.Password);
+        Assert.Equal(HttpStatusCode.OK, tooSoon.StatusCode);
+        var waitUntil = await app.WithDbAsync(db => db.Users.Where(u => u.Email == login.Email).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.NotNull(waitUntil);
+        Assert.True(waitUntil.Value - DateTimeOffset.UtcNow < TimeSpan.FromSeconds(30), $"The account waits until {waitUntil:O}.");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await PageClient.ParseAsync(response);
-        Assert.Contains("locked", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        await Task.Delay(waitUntil.Value - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
+        using var signedIn = await client.TrySignInAsync(login.Email, login.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_ForAnUnknownAccountAWaitingOneAndAWrongPassword_SaysTheSameThing()
+    {
+        var waiting = await app.CreateUserAsync(StaffRoles.Administrator);
+        using var client = app.CreatePageClient();
+        for (var i = 0; i < 6; i++)
+        {
+            using var failed = await client.TrySignInAsync(waiting.Email, $"wrong password number {i}");
+        }
+
+        var wrong = await app.CreateUserAsync(StaffRoles.Administrator);
+        var messages = new List<string>();
+        foreach (var (email, password) in new[] { ($"nobody-{Guid.NewGuid():N}@example.org", "any password at all"), (waiting.Email, waiting.Password), (wrong.Email, "not the password at all") })
+        {
+            using var response = await client.TrySignInAsync(email, password);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            messages.Add((await PageClient.ParseAsync(response)).QuerySelector(".form-errors")!.TextContent.Trim());
+        }
+
+        Assert.Single(messages.Distinct());
     }
 
     [Fact]
