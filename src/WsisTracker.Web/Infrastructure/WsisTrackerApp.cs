@@ -42,7 +42,8 @@ public static class WsisTrackerApp
 
         builder.Services.AddDataProtection()
             .SetApplicationName("WsisTracker")
-            .PersistKeysToDbContext<WsisTrackerDbContext>();
+            .PersistKeysToDbContext<WsisTrackerDbContext>()
+            .ProtectKeys(builder.Configuration, builder.Environment);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ActorContext>();
