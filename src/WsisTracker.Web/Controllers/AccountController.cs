@@ -36,6 +36,12 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, SignInDel
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/workspace");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            logger.LogInformation("Staff sign-in for {Email}: password accepted, code asked for", email);
+            return Redirect(Url.IsLocalUrl(form.ReturnUrl) ? $"/account/login/code?returnUrl={Uri.EscapeDataString(form.ReturnUrl)}" : "/account/login/code");
+        }
+
         if (result.IsLockedOut)
         {
             logger.LogWarning("Staff sign-in refused for {Email}: the account is waiting after failed attempts, or disabled", email);

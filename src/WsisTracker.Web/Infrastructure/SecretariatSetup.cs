@@ -111,7 +111,27 @@ public static class SecretariatSetup
 
             await next(context);
         });
+        app.Use(RequireTwoFactorAsync);
         app.UseAuthorization();
+    }
+
+    /// <summary>
+    /// An administrator whose session has not passed a second factor reaches no workspace or admin page: they are
+    /// sent to set up two-factor sign-in first (<see cref="Controllers.TwoFactorController"/>).
+    /// </summary>
+    private static Task RequireTwoFactorAsync(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path;
+        if ((path.StartsWithSegments("/workspace") || path.StartsWithSegments("/admin"))
+            && context.User.Identity?.IsAuthenticated == true
+            && context.User.Claims.Any(c => c.Type == System.Security.Claims.ClaimTypes.Role && StaffRoles.RequiresTwoFactor(c.Value))
+            && !context.User.HasClaim(Controllers.TwoFactorController.MfaClaimType, Controllers.TwoFactorController.MfaClaimValue))
+        {
+            context.Response.Redirect($"/account/two-factor?returnUrl={Uri.EscapeDataString(path + context.Request.QueryString)}");
+            return Task.CompletedTask;
+        }
+
+        return next(context);
     }
 
     /// <summary>The JSON API answers 401/403; pages redirect to the sign-in or access-denied page.</summary>
