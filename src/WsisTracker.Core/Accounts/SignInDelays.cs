@@ -7,7 +7,7 @@ namespace WsisTracker.Core.Accounts;
 /// A growing delay instead of a hard lockout (decision 046): after <see cref="FreeFailures"/> wrong passwords in a
 /// row, an account refuses sign-in until a wait that doubles with each further failure has passed, from
 /// <see cref="FirstDelay"/> up to <see cref="MaximumDelay"/>. A stranger's five tries cost the owner seconds, not a
-/// quarter of an hour; a guesser gets a few dozen tries an hour. Attempts refused while the account waits are not
+/// quarter of an hour; a guesser gets about a dozen tries an hour. Attempts refused while the account waits are not
 /// counted, so hammering does not lengthen the wait. The count and the end of the wait are Identity's own columns
 /// (<c>access_failed_count</c>, <c>lockout_end</c>), so every instance sees them; a right password resets the count.
 /// </summary>
