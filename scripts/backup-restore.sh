@@ -38,7 +38,7 @@ WEB="$ROOT/src/WsisTracker.Web/bin/$CONFIG/net10.0/WsisTracker.Web.dll"
 
 # start_app DB: serves the app on 127.0.0.1:$PORT against DB, waits for /health/ready.
 start_app() {
-  ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=wsis" ASPNETCORE_ENVIRONMENT=Production \
+  ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=wsis" ASPNETCORE_ENVIRONMENT=Production Security__AllowPlainHttp=true \
     Database__MigrateOnStartup=false dotnet "$WEB" --urls "$A" >"$OUT/app-$1.log" 2>&1 &
   APP_PID=$!
   wait_ready "$A/health/ready" 60

@@ -81,7 +81,7 @@ for scale in "${SCALES[@]}"; do
   echo "- scale $scale: data loaded in $((SECONDS - load_start)) s" >> "$notes"
 
   t0=$(date +%s%N)
-  ASPNETCORE_ENVIRONMENT=Production Database__MigrateOnStartup=false web_app --urls "http://127.0.0.1:$APP_PORT" >"$OUT/app-$scale.log" 2>&1 &
+  ASPNETCORE_ENVIRONMENT=Production Security__AllowPlainHttp=true Database__MigrateOnStartup=false web_app --urls "http://127.0.0.1:$APP_PORT" >"$OUT/app-$scale.log" 2>&1 &
   APP_PID=$!
   wait_ready "http://127.0.0.1:$APP_PORT/health/ready"
   ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))

@@ -29,7 +29,7 @@ if [ -z "$base" ]; then
   [ -f "$dll" ] || die "build the solution first ($dll is missing)"
   log "starting the app at $base for the HTML check"
   (cd "$ROOT/src/WsisTracker.Web" && ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$pgport;Database=wsis_html;Username=wsis" \
-    Database__MigrateOnStartup=true ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
+    Database__MigrateOnStartup=true ASPNETCORE_ENVIRONMENT=Production Security__AllowPlainHttp=true Serilog__MinimumLevel__Default=Warning \
     exec dotnet "$dll" --urls "$base") >"$work/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 120); do
@@ -61,6 +61,29 @@ for page in "${pages[@]}"; do
   files+=("$file")
   echo "$page" >"$file.url"
 done
+
+# The sign-in pages, and (on the app this script starts) an administrator's two-factor set-up page, reached after the
+# password step with an account made for the check.
+for page in "/account/login"; do
+  i=$((i + 1)); file="$work/page-$i.html"
+  curl -s -o "$file" "$base$page"; files+=("$file"); echo "$page" >"$file.url"
+done
+if [ -z "${WSIS_CHECK_URL:-}" ]; then
+  email="html-check-$$@example.org"
+  password="html check passphrase $$ $RANDOM $RANDOM"
+  printf '%s\n' "$password" | (cd "$ROOT/src/WsisTracker.Web" && ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$pgport;Database=wsis_html;Username=wsis" \
+    ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning dotnet "$dll" users add --email "$email" --role Administrator --password-stdin) >/dev/null \
+    || die "could not create an administrator for the HTML check"
+  jar="$work/cookies"
+  token="$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')"
+  [ -n "$token" ] || die "could not read the sign-in form's antiforgery token"
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Email=$email" \
+    --data-urlencode "Password=$password" "$base/account/login"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base/account/two-factor")"
+  [ "$code" = 200 ] || die "GET /account/two-factor answered $code after the password step"
+  files+=("$file"); echo "/account/two-factor" >"$file.url"
+fi
 
 log "checking ${#files[@]} pages with the Nu HTML Checker"
 if ! java -jar "$ROOT/tools/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --format gnu "${files[@]}" 2>"$work/vnu.txt"; then

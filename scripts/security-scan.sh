@@ -24,7 +24,7 @@ trap 'kill $APP_PID 2>/dev/null || true; as_pg pg_ctl -D "$PGDIR/data" -m fast s
 WEB="$(publish_release)"
 export ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$PGPORT;Database=wsis_scan;Username=wsis"
 web_app migrate >/dev/null
-ASPNETCORE_ENVIRONMENT=Production web_app --urls "$A" >"$OUT/app.log" 2>&1 &
+ASPNETCORE_ENVIRONMENT=Production Security__AllowPlainHttp=true web_app --urls "$A" >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 wait_ready "$A/health/ready"
 

@@ -5,14 +5,25 @@ using WsisTracker.Core.Data;
 
 namespace WsisTracker.Core.Accounts;
 
+public sealed record AuthenticatorSetup(string SharedKey, string Uri, bool Enabled)
+{
+    public const string Issuer = "WSIS Tracker";
+}
+
 public sealed record StaffUserModel(string Id, string Email, string Role, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt, DateTimeOffset? LockedOutUntil);
 
 /// <summary>
 /// Managing staff accounts, for the <c>users</c> command and the administrators' page alike: create with a role,
 /// change role, disable and re-enable, reset a password. Identity's validators apply the password and e-mail rules.
+/// Every <see cref="IdentityResult"/> is checked: a failed step is an error and undoes the steps before it (each
+/// change that takes several saves runs in one transaction). An administrator can neither disable their own account
+/// nor give up their own role, whichever front end asks (<see cref="OwnAccountCode"/>).
 /// </summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, TimeProvider time)
+public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbContext db, TimeProvider time)
 {
+    /// <summary>The code of the error an administrator gets for disabling or demoting themselves.</summary>
+    public const string OwnAccountCode = "own-account";
+
     public async Task<IReadOnlyList<StaffUserModel>> ListAsync(CancellationToken cancellationToken)
     {
         var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
@@ -64,6 +75,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, TimeProvider tim
             return errors.ToError();
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync();
         IdentityResult created;
         try
         {
@@ -80,11 +92,21 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, TimeProvider tim
             return ToError(created, "email");
         }
 
-        await users.AddToRoleAsync(user, canonicalRole!);
+        var added = await users.AddToRoleAsync(user, canonicalRole!);
+        if (!added.Succeeded)
+        {
+            return ToError(added, "role");
+        }
+
+        await transaction.CommitAsync();
         return await ToModelAsync(user);
     }
 
-    public async Task<Result<StaffUserModel>> ChangeRoleAsync(string id, string? role)
+    /// <summary>
+    /// Gives the account one role, in one transaction; its sessions end. <paramref name="actingUserId"/> is the
+    /// administrator asking (null for a command run on the server), who may not take their own administrator role.
+    /// </summary>
+    public async Task<Result<StaffUserModel>> ChangeRoleAsync(string id, string? role, string? actingUserId)
     {
         var user = await users.FindByIdAsync(id);
         var canonicalRole = StaffRoles.Find(role);
@@ -98,19 +120,41 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, TimeProvider tim
             return Error.Validation("role", $"Choose one of the roles: {string.Join(", ", StaffRoles.All)}.");
         }
 
-        var current = await users.GetRolesAsync(user);
-        await users.RemoveFromRolesAsync(user, current.Where(r => r != canonicalRole));
-        if (!current.Contains(canonicalRole))
+        if (id == actingUserId && canonicalRole != StaffRoles.Administrator)
         {
-            await users.AddToRoleAsync(user, canonicalRole);
+            return new Error(ErrorKind.Conflict, OwnAccountCode, "You cannot give up your own administrator role; ask another administrator.");
         }
 
-        await users.UpdateSecurityStampAsync(user);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var current = await users.GetRolesAsync(user);
+        var steps = new List<Func<Task<IdentityResult>>>();
+        if (current.Any(r => r != canonicalRole))
+        {
+            steps.Add(() => users.RemoveFromRolesAsync(user, current.Where(r => r != canonicalRole)));
+        }
+
+        if (!current.Contains(canonicalRole))
+        {
+            steps.Add(() => users.AddToRoleAsync(user, canonicalRole));
+        }
+
+        steps.Add(() => users.UpdateSecurityStampAsync(user));
+        foreach (var step in steps)
+        {
+            var done = await step();
+            if (!done.Succeeded)
+            {
+                return ToError(done, "role");
+            }
+        }
+
+        await transaction.CommitAsync();
         return await ToModelAsync(user);
     }
 
     /// <summary>Disables an account: it cannot sign in, its open sessions end at their next check, its history stays.</summary>
-    public async Task<Result<StaffUserModel>> DisableAsync(string id)
+    /// <remarks><paramref name="actingUserId"/> is the administrator asking (null for a server command); nobody disables themselves.</remarks>
+    public async Task<Result<StaffUserModel>> DisableAsync(string id, string? actingUserId)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
@@ -118,12 +162,17 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, TimeProvider tim
             return Error.NotFound("User", id);
         }
 
+        if (id == actingUserId)
+        {
+            return new Error(ErrorKind.Conflict, OwnAccountCode, "You cannot disable your own account.");
+        }
+
         user.DisabledAt ??= time.GetUtcNow();
         user.LockoutEnabled = true;
         user.LockoutEnd = DateTimeOffset.MaxValue;
-        await users.UpdateAsync(user);
-        await users.UpdateSecurityStampAsync(user);
-        return await ToModelAsync(user);
+        // Setting the stamp here makes the update and the end of the sessions one save.
+        var updated = await users.UpdateSecurityStampAsync(user);
+        return updated.Succeeded ? await ToModelAsync(user) : (Result<StaffUserModel>)ToError(updated, "");
     }
 
     public async Task<Result<StaffUserModel>> EnableAsync(string id)
@@ -137,9 +186,86 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, TimeProvider tim
         user.DisabledAt = null;
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
-        await users.UpdateAsync(user);
-        return await ToModelAsync(user);
+        var updated = await users.UpdateAsync(user);
+        return updated.Succeeded ? await ToModelAsync(user) : (Result<StaffUserModel>)ToError(updated, "");
     }
+
+    /// <summary>Ends every session of the account (sign-out): the security stamp changes, and each request checks it.</summary>
+    public async Task<Result<bool>> EndSessionsAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return Error.NotFound("User", id);
+        }
+
+        var updated = await users.UpdateSecurityStampAsync(user);
+        return updated.Succeeded ? true : (Result<bool>)ToError(updated, "");
+    }
+
+    /// <summary>
+    /// The shared key an authenticator app needs (RFC 6238, as Identity's authenticator token provider checks it),
+    /// made on first use, and its <c>otpauth://</c> URI. Making the key changes the security stamp: the caller
+    /// refreshes the session.
+    /// </summary>
+    public async Task<Result<AuthenticatorSetup>> AuthenticatorSetupAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return Error.NotFound("User", id);
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            var reset = await users.ResetAuthenticatorKeyAsync(user);
+            if (!reset.Succeeded)
+            {
+                return ToError(reset, "");
+            }
+
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+
+        var label = Uri.EscapeDataString($"{AuthenticatorSetup.Issuer}:{user.Email}");
+        var uri = $"otpauth://totp/{label}?secret={key}&issuer={Uri.EscapeDataString(AuthenticatorSetup.Issuer)}&digits=6&period=30";
+        return new AuthenticatorSetup(key!, uri, user.TwoFactorEnabled);
+    }
+
+    /// <summary>
+    /// Turns two-factor sign-in on once the user proves their authenticator works with a current code, and returns
+    /// ten new single-use recovery codes (shown once; only their hashes are kept).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<string>>> EnableTwoFactorAsync(string id, string? code)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return Error.NotFound("User", id);
+        }
+
+        var digits = new string((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+        if (digits.Length == 0 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
+        {
+            return Error.Validation("code", "This code is not right. Type the 6 digits your authenticator app shows now.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var enabled = await users.SetTwoFactorEnabledAsync(user, true);
+        if (!enabled.Succeeded)
+        {
+            return ToError(enabled, "code");
+        }
+
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        await transaction.CommitAsync();
+        return codes?.ToList() ?? [];
+    }
+
+    /// <summary>The account's current security stamp, or null when there is no such account; one indexed read.</summary>
+    public Task<string?> SecurityStampAsync(string id, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Sets a new password chosen by an administrator; the user's other sessions end.</summary>
     public async Task<Result<StaffUserModel>> ResetPasswordAsync(string id, string? password)

@@ -14,6 +14,9 @@ public static class StaffRoles
 
     public static readonly IReadOnlyList<string> All = [Administrator, Secretariat];
 
+    /// <summary>Administrators must sign in with a second factor (an authenticator code); the secretariat may choose to.</summary>
+    public static bool RequiresTwoFactor(string role) => role == Administrator;
+
     /// <summary>The role's canonical spelling, or null when <paramref name="name"/> names no role.</summary>
     public static string? Find(string? name) =>
         All.FirstOrDefault(role => string.Equals(role, name?.Trim(), StringComparison.OrdinalIgnoreCase));

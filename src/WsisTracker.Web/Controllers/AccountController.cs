@@ -6,16 +6,22 @@ using WsisTracker.Core.Accounts;
 
 namespace WsisTracker.Web.Controllers;
 
-/// <summary>Staff sign-in and sign-out. Every attempt is logged with the e-mail given, never the password.</summary>
-public sealed class AccountController(SignInManager<StaffUser> signIn, ILogger<AccountController> logger) : Controller
+/// <summary>
+/// Staff sign-in and sign-out. Every attempt is logged with the e-mail given, never the password. A refused attempt
+/// gets one message whatever the reason (unknown account, wrong password, an account waiting after failures, a
+/// disabled one), so the page tells nobody which accounts exist.
+/// </summary>
+public sealed class AccountController(SignInManager<StaffUser> signIn, SignInDelays delays, StaffAccounts accounts, ILogger<AccountController> logger) : Controller
 {
+    public const string RefusedMessage = "The e-mail address or password is not right. After several failed attempts an account waits a little longer before each new try: wait a minute and try again.";
+
     [HttpGet("/account/login")]
     [AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("/account/login")]
     [AllowAnonymous]
-    public async Task<IActionResult> LoginAsync(LoginForm form)
+    public async Task<IActionResult> LoginAsync(LoginForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -23,24 +29,30 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, ILogger<A
         }
 
         var email = form.Email!.Trim();
-        var result = await signIn.PasswordSignInAsync(email, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(email, form.Password!, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             logger.LogInformation("Staff sign-in succeeded for {Email}", email);
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/workspace");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            logger.LogInformation("Staff sign-in for {Email}: password accepted, code asked for", email);
+            return Redirect(Url.IsLocalUrl(form.ReturnUrl) ? $"/account/login/code?returnUrl={Uri.EscapeDataString(form.ReturnUrl)}" : "/account/login/code");
+        }
+
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Staff sign-in refused for {Email}: the account is locked out or disabled", email);
-            ModelState.AddModelError("", "This account is locked after too many failed attempts, or disabled. Try again in 15 minutes or ask an administrator.");
+            logger.LogWarning("Staff sign-in refused for {Email}: the account is waiting after failed attempts, or disabled", email);
         }
         else
         {
             logger.LogWarning("Staff sign-in failed for {Email}", email);
-            ModelState.AddModelError("", "The e-mail address or password is not right.");
+            await delays.RecordFailureAsync(email, cancellationToken);
         }
 
+        ModelState.AddModelError("", RefusedMessage);
         return View(nameof(Login), form with { Password = null });
     }
 
@@ -51,6 +63,12 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, ILogger<A
     public async Task<IActionResult> LogoutAsync()
     {
         var name = User.Identity?.Name;
+        // Ends the session everywhere, not only in this browser: a copy of the cookie is refused from now on.
+        if (signIn.UserManager.GetUserId(User) is { } id && await accounts.EndSessionsAsync(id) is { Succeeded: false } ended)
+        {
+            logger.LogError("Could not end the sessions of {Email}: {Error}", name, ended.Error!.Message);
+        }
+
         await signIn.SignOutAsync();
         if (name is not null)
         {

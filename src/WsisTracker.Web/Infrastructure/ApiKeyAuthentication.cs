@@ -17,7 +17,8 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyService keys,
-    ActorContext actor)
+    ActorContext actor,
+    SecuritySetup.TransportPolicy transport)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -28,6 +29,13 @@ public sealed class ApiKeyAuthenticationHandler(
         if (BearerToken(Request) is not { } key)
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (OverPlainHttp)
+        {
+            // The key has crossed the network in clear: it is refused without being looked up, and its owner should revoke it.
+            Logger.LogWarning("API key sent over plain HTTP refused for {Method} {Path} from {Address}", Request.Method, Request.Path, Context.Connection.RemoteIpAddress);
+            return AuthenticateResult.Fail("API keys are accepted only over HTTPS.");
         }
 
         var apiKey = await keys.AuthenticateAsync(key, Context.RequestAborted);
@@ -50,6 +58,11 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (BearerToken(Request) is not null && OverPlainHttp)
+        {
+            return ApiProblems.WriteAsync(Context, ApiProblems.Create(Context, StatusCodes.Status403Forbidden, "https-required", "HTTPS required.", "API keys are accepted only over HTTPS. This key has been sent in clear: revoke it and use a new one over HTTPS."));
+        }
+
         Response.Headers.WWWAuthenticate = "Bearer realm=\"wsis-tracker\"";
         var problem = BearerToken(Request) is null
             ? ApiProblems.Create(Context, StatusCodes.Status401Unauthorized, "api-key-required", "Authentication required.", "Send an API key as 'Authorization: Bearer <key>' to write.")
@@ -62,6 +75,8 @@ public sealed class ApiKeyAuthenticationHandler(
         Logger.LogWarning("API key {Name} forbidden for {Method} {Path}", Context.User.Identity?.Name, Request.Method, Request.Path);
         return ApiProblems.WriteAsync(Context, ApiProblems.Create(Context, StatusCodes.Status403Forbidden, "forbidden", "Forbidden.", "This API key's role may not do this."));
     }
+
+    private bool OverPlainHttp => transport.ApiKeysNeedHttps && !Request.IsHttps;
 
     /// <summary>The key of an <c>Authorization: Bearer</c> header, or null when there is none.</summary>
     public static string? BearerToken(HttpRequest request)

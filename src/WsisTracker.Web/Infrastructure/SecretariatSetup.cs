@@ -18,9 +18,24 @@ public static class SecretariatSetup
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
 
+    /// <summary>The default of <c>Sessions:AbsoluteLifetime</c>: a session ends this long after sign-in, however active.</summary>
+    public static readonly TimeSpan DefaultAbsoluteLifetime = TimeSpan.FromHours(8);
+
+    /// <summary>The authentication property that records when the session began; renewals keep it.</summary>
+    public const string SignedInAtItem = "wsis.signed-in-at";
+
     public static void AddSecretariat(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var absoluteLifetime = builder.Configuration.GetValue("Sessions:AbsoluteLifetime", DefaultAbsoluteLifetime);
+        if (absoluteLifetime <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"Sessions:AbsoluteLifetime must be a positive time span (hh:mm:ss), not {absoluteLifetime}.");
+        }
+
+        // Outside Development every cookie is Secure, whatever the scheme of the request (a proxy may end TLS); a page
+        // that sets one over plain HTTP fails loudly instead of sending it in clear (SecuritySetup.RequiresHttps).
+        var cookieSecurity = SecuritySetup.RequiresHttps(builder.Configuration, builder.Environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddIdentity<StaffUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -31,9 +46,9 @@ public static class SecretariatSetup
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+                // Wrong passwords are counted by SignInDelays (a growing delay, decision 046), not by Identity's
+                // fixed lockout; the lockout columns carry its waits and a disabled account's lock.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<WsisTrackerDbContext>()
             .AddDefaultTokenProviders()
@@ -43,18 +58,23 @@ public static class SecretariatSetup
             options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
             options.IterationCount = PasswordRules.HashIterations;
         });
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "wsis.staff";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.ExpireTimeSpan = IdleTimeout;
             options.SlidingExpiration = true;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/denied";
+            options.Events.OnSigningIn = context =>
+            {
+                context.Properties.Items.TryAdd(SignedInAtItem, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            options.Events.OnValidatePrincipal = context => StaffSessions.ValidateAsync(context, absoluteLifetime);
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -66,11 +86,12 @@ public static class SecretariatSetup
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options =>
         {
             options.Cookie.Name = "wsis.antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = cookieSecurity;
         });
         services.Configure<MvcOptions>(options => options.Conventions.Add(new PageFormsAntiforgery()));
 
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<SignInDelays>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ParagraphSearch>();
         services.AddScoped<ResolutionImporter>();
@@ -90,7 +111,27 @@ public static class SecretariatSetup
 
             await next(context);
         });
+        app.Use(RequireTwoFactorAsync);
         app.UseAuthorization();
+    }
+
+    /// <summary>
+    /// An administrator whose session has not passed a second factor reaches no workspace or admin page: they are
+    /// sent to set up two-factor sign-in first (<see cref="Controllers.TwoFactorController"/>).
+    /// </summary>
+    private static Task RequireTwoFactorAsync(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path;
+        if ((path.StartsWithSegments("/workspace") || path.StartsWithSegments("/admin"))
+            && context.User.Identity?.IsAuthenticated == true
+            && context.User.Claims.Any(c => c.Type == System.Security.Claims.ClaimTypes.Role && StaffRoles.RequiresTwoFactor(c.Value))
+            && !context.User.HasClaim(Controllers.TwoFactorController.MfaClaimType, Controllers.TwoFactorController.MfaClaimValue))
+        {
+            context.Response.Redirect($"/account/two-factor?returnUrl={Uri.EscapeDataString(path + context.Request.QueryString)}");
+            return Task.CompletedTask;
+        }
+
+        return next(context);
     }
 
     /// <summary>The JSON API answers 401/403; pages redirect to the sign-in or access-denied page.</summary>

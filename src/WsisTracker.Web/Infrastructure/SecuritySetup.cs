@@ -24,7 +24,7 @@ public static class SecuritySetup
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static void AddWsisTrackerSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static void AddWsisTrackerSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -36,8 +36,15 @@ public static class SecuritySetup
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
             }
 
-            options.ForwardLimit = options.KnownProxies.Count == 0 ? 0 : options.KnownProxies.Count;
+            foreach (var network in configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+
+            var hops = options.KnownProxies.Count + (options.KnownIPNetworks.Count > 0 ? 1 : 0);
+            options.ForwardLimit = hops == 0 ? 0 : hops;
         });
+        services.AddSingleton(RequiresHttps(configuration, environment) ? new TransportPolicy(true) : new TransportPolicy(false));
         services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -88,6 +95,18 @@ public static class SecuritySetup
             await next();
         }
     }
+
+    /// <summary>
+    /// Whether the app insists on HTTPS (decision 048): cookies always <c>Secure</c>, and an API key sent over plain
+    /// HTTP refused. Always outside Development, unless <c>Security:AllowPlainHttp</c> is set for a run bound to
+    /// loopback only (the browser tests, benchmarks, the backup check). A request that came through a proxy in
+    /// <c>ForwardedHeaders:KnownProxies</c>/<c>KnownNetworks</c> counts as HTTPS when the proxy says so
+    /// (<c>X-Forwarded-Proto</c>).
+    /// </summary>
+    public static bool RequiresHttps(IConfiguration configuration, IHostEnvironment environment) =>
+        !environment.IsDevelopment() && !configuration.GetValue("Security:AllowPlainHttp", false);
+
+    public sealed record TransportPolicy(bool ApiKeysNeedHttps);
 
     public static string CorrelationId(HttpContext context) =>
         context.Items[CorrelationHeader] as string ?? context.TraceIdentifier;

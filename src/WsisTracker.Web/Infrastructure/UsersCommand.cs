@@ -47,8 +47,16 @@ public static class UsersCommand
         }
 
         await output.WriteLineAsync($"Created {created.Value!.Role} {created.Value.Email}.");
+        if (StaffRoles.RequiresTwoFactor(created.Value.Role))
+        {
+            await output.WriteLineAsync(TwoFactorNote);
+        }
+
         return 0;
     }
+
+    public const string TwoFactorNote =
+        "Administrators sign in with two factors: at the first sign-in (/account/login) the page shows a key to add to an authenticator app and asks for the code it shows; then it shows ten recovery codes, once, to keep safe. Every later sign-in asks for a code after the password.";
 
     private static string? Option(string[] args, string name)
     {

@@ -44,7 +44,8 @@ public static class WsisTrackerApp
 
         builder.Services.AddDataProtection()
             .SetApplicationName("WsisTracker")
-            .PersistKeysToDbContext<WsisTrackerDbContext>();
+            .PersistKeysToDbContext<WsisTrackerDbContext>()
+            .ProtectKeys(builder.Configuration, builder.Environment);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ActorContext>();
@@ -83,7 +84,7 @@ public static class WsisTrackerApp
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddTraceId);
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddWsisTrackerSwagger();
-        builder.Services.AddWsisTrackerSecurity(builder.Configuration);
+        builder.Services.AddWsisTrackerSecurity(builder.Configuration, builder.Environment);
         builder.AddWsisTrackerApi();
         builder.AddSecretariat();
     }

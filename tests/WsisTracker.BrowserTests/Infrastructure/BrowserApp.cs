@@ -145,6 +145,9 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:WsisTracker", connectionString);
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+            // Kestrel serves plain HTTP on loopback here, so the Production HTTPS rules (decision 048) are relaxed.
+            builder.UseSetting("Security:AllowPlainHttp", "true");
         }
     }
 }

@@ -66,6 +66,17 @@ public sealed class PageClient(HttpClient http) : IDisposable
         return await SubmitAsync(page, "/account/login", new Dictionary<string, object?> { ["Email"] = email, ["Password"] = password });
     }
 
+    /// <summary>Sets up two-factor sign-in as a person would: reads the key the page shows, answers with its current code.</summary>
+    public async Task<IHtmlDocument> EnrolTwoFactorAsync()
+    {
+        var setup = await GetPageAsync("/account/two-factor");
+        var key = setup.QuerySelector("#authenticator-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
+        using var enabled = await SubmitAsync(setup, "/account/two-factor", new Dictionary<string, object?> { ["Code"] = WsisTracker.TestSupport.Totp.Code(key) });
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        WsisTracker.TestSupport.Totp.KeysByEmail[Login!.Email] = key;
+        return await ParseAsync(enabled);
+    }
+
     public static List<KeyValuePair<string, string>> ReadFields(IHtmlFormElement form)
     {
         var fields = new List<KeyValuePair<string, string>>();

@@ -5,6 +5,7 @@ using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Stakeholders;
+using WsisTracker.TestSupport;
 
 namespace WsisTracker.IntegrationTests.Infrastructure;
 
@@ -26,17 +27,35 @@ public partial class WsisTrackerFactory
 
     /// <summary>An HTTP client with its own cookies and no automatic redirects, not signed in.</summary>
     public PageClient CreatePageClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = HttpsBase }));
 
     /// <summary>A client signed in through the real sign-in form as a new user of <paramref name="role"/>.</summary>
     public async Task<PageClient> CreateClientAsAsync(string role) => await SignInAsync(await CreateUserAsync(role));
 
+    /// <summary>
+    /// Signs in through the real forms: the password, then the authenticator code when the account has two-factor
+    /// sign-in, or (an administrator's first sign-in) setting it up with the key the page shows.
+    /// </summary>
     public async Task<PageClient> SignInAsync(StaffLogin login)
     {
         var client = CreatePageClient();
         using var response = await client.TrySignInAsync(login.Email, login.Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         client.Login = login;
+        if (response.Headers.Location!.OriginalString.StartsWith("/account/login/code", StringComparison.Ordinal))
+        {
+            var codePage = await client.GetPageAsync(response.Headers.Location.OriginalString);
+            using var signedIn = await client.SubmitAsync(codePage, "/account/login/code", new Dictionary<string, object?> { ["Code"] = Totp.Code(Totp.KeysByEmail[login.Email]) });
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            return client;
+        }
+
+        using var workspace = await client.Http.GetAsync("/workspace");
+        if (workspace.StatusCode == HttpStatusCode.Redirect && workspace.Headers.Location!.OriginalString.StartsWith("/account/two-factor", StringComparison.Ordinal))
+        {
+            await client.EnrolTwoFactorAsync();
+        }
+
         return client;
     }
 

@@ -27,6 +27,17 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
 
     private PostgresServer? _server;
 
+    /// <summary>Clients talk HTTPS, as in Production: staff cookies are always Secure and API keys need HTTPS there.</summary>
+    public static readonly Uri HttpsBase = new("https://localhost");
+
+    public WsisTrackerFactory() => ClientOptions.BaseAddress = HttpsBase;
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.BaseAddress = HttpsBase;
+    }
+
     public PostgresServer Postgres => _server ?? throw new InvalidOperationException("The factory is not initialised.");
 
     public string ConnectionString { get; private set; } = "";

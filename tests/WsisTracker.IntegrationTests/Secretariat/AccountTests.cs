@@ -84,9 +84,9 @@ public sealed class AccountTests(WsisTrackerFactory app)
     }
 
     [Fact]
-    public async Task Login_AfterFiveFailures_IsLockedOutEvenWithTheRightPassword()
+    public async Task Login_AfterFiveFailures_WaitsSecondsNotMinutes_ThenTheRightPasswordWorks()
     {
-        var login = await app.CreateUserAsync(StaffRoles.Secretariat);
+        var login = await app.CreateUserAsync(StaffRoles.Administrator);
         using var client = app.CreatePageClient();
         for (var i = 0; i < 5; i++)
         {
@@ -94,12 +94,56 @@ public sealed class AccountTests(WsisTrackerFactory app)
             Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
         }
 
+        var waitUntil = await app.WithDbAsync(db => db.Users.Where(u => u.Email == login.Email).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.NotNull(waitUntil);
+        Assert.True(waitUntil.Value - DateTimeOffset.UtcNow < TimeSpan.FromSeconds(30), $"The account waits until {waitUntil:O}.");
+
+        await Task.Delay(Max(TimeSpan.Zero, waitUntil.Value - DateTimeOffset.UtcNow) + TimeSpan.FromMilliseconds(300));
+        using var signedIn = await client.TrySignInAsync(login.Email, login.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_WhileTheAccountWaits_RefusesEvenTheRightPassword_AndDoesNotCountIt()
+    {
+        var login = await app.CreateUserAsync(StaffRoles.Secretariat);
+        await WaitAsync(login.Email, failures: 4, TimeSpan.FromMinutes(1));
+        using var client = app.CreatePageClient();
+
         using var response = await client.TrySignInAsync(login.Email, login.Password);
+        using var wrong = await client.TrySignInAsync(login.Email, "not the password at all");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await PageClient.ParseAsync(response);
-        Assert.Contains("locked", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(4, await app.WithDbAsync(db => db.Users.Where(u => u.Email == login.Email).Select(u => u.AccessFailedCount).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Login_ForAnUnknownAccountAWaitingOneAndAWrongPassword_SaysTheSameThing()
+    {
+        var waiting = await app.CreateUserAsync(StaffRoles.Administrator);
+        await WaitAsync(waiting.Email, failures: 6, TimeSpan.FromMinutes(1));
+        var wrong = await app.CreateUserAsync(StaffRoles.Administrator);
+        using var client = app.CreatePageClient();
+
+        var messages = new List<string>();
+        foreach (var (email, password) in new[] { ($"nobody-{Guid.NewGuid():N}@example.org", "any password at all"), (waiting.Email, waiting.Password), (wrong.Email, "not the password at all") })
+        {
+            using var response = await client.TrySignInAsync(email, password);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            messages.Add((await PageClient.ParseAsync(response)).QuerySelector(".form-errors")!.TextContent.Trim());
+        }
+
+        Assert.Single(messages.Distinct());
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>Puts the account in a wait, as that many failures in a row would, for a fixed time.</summary>
+    private Task WaitAsync(string email, int failures, TimeSpan wait) =>
+        app.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.AccessFailedCount, failures)
+            .SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow + wait)));
 
     [Fact]
     public async Task Login_WithoutTheAntiforgeryToken_IsRefused()

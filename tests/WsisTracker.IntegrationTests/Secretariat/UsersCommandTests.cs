@@ -18,6 +18,7 @@ public sealed class UsersCommandTests(WsisTrackerFactory app)
 
         Assert.True(code == 0, error);
         Assert.Contains($"Created Administrator {email}", output, StringComparison.Ordinal);
+        Assert.Contains(WsisTracker.Web.Infrastructure.UsersCommand.TwoFactorNote, output, StringComparison.Ordinal);
         using var client = await app.SignInAsync(new StaffLogin(email, password, "Administrator"));
         await client.GetPageAsync("/admin/users");
     }

@@ -51,15 +51,11 @@ public sealed class UsersController(StaffAccounts accounts, ILogger<UsersControl
 
     [HttpPost("/admin/users/{id}/role")]
     public Task<IActionResult> ChangeRoleAsync(string id, string? role) =>
-        id == CurrentUserId() && StaffRoles.Find(role) != StaffRoles.Administrator
-            ? Task.FromResult<IActionResult>(Refuse(id, "You cannot give up your own administrator role; ask another administrator."))
-            : ApplyAsync(id, () => accounts.ChangeRoleAsync(id, role), u => $"{u.Email} is now {u.Role}.");
+        ApplyAsync(id, () => accounts.ChangeRoleAsync(id, role, CurrentUserId()), u => $"{u.Email} is now {u.Role}.");
 
     [HttpPost("/admin/users/{id}/disable")]
     public Task<IActionResult> DisableAsync(string id) =>
-        id == CurrentUserId()
-            ? Task.FromResult<IActionResult>(Refuse(id, "You cannot disable your own account."))
-            : ApplyAsync(id, () => accounts.DisableAsync(id), u => $"{u.Email} is disabled.");
+        ApplyAsync(id, () => accounts.DisableAsync(id, CurrentUserId()), u => $"{u.Email} is disabled.");
 
     [HttpPost("/admin/users/{id}/enable")]
     public Task<IActionResult> EnableAsync(string id) =>
@@ -82,6 +78,11 @@ public sealed class UsersController(StaffAccounts accounts, ILogger<UsersControl
         if (result.Error!.Kind == ErrorKind.NotFound)
         {
             return NotFound();
+        }
+
+        if (result.Error.Code == StaffAccounts.OwnAccountCode)
+        {
+            return Refuse(id, result.Error.Message);
         }
 
         AddErrors(result.Error);
