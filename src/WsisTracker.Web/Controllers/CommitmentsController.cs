@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Resolutions;
@@ -14,6 +15,7 @@ public sealed class CommitmentsController(CommitmentService commitments) : PageC
 {
     /// <summary>The filtered, sorted, paged list; an invalid filter is shown next to its field and lists nothing.</summary>
     [HttpGet("/commitments")]
+    [EnableRateLimiting(RateLimits.CostlyPages)]
     public async Task<IActionResult> IndexAsync(
         [FromQuery] CommitmentListPageQuery query,
         [FromServices] ResolutionService resolutions,
@@ -41,6 +43,7 @@ public sealed class CommitmentsController(CommitmentService commitments) : PageC
 
     /// <summary>The current view (filters and order, every page) as CSV.</summary>
     [HttpGet("/commitments/export")]
+    [EnableRateLimiting(RateLimits.CostlyPages)]
     public async Task<IActionResult> ExportAsync([FromQuery] CommitmentListPageQuery query, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
