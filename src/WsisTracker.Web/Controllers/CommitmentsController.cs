@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Common;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 using WsisTracker.Web.Infrastructure;
@@ -52,9 +53,9 @@ public sealed class CommitmentsController(CommitmentService commitments) : PageC
         }
 
         var rows = await commitments.ExportAsync(query.ToFilter(), query.Sort, cancellationToken);
-        var csv = CsvExport.Write(
+        var csv = Csv.Write(
             ["id", "code", "title", "status", "progress_percent", "target_date", "overdue", "paragraphs", "action_lines", "stakeholders", "synthetic", "updated_at", "url"],
-            rows.Select(c => (IReadOnlyList<string>)
+            rows.Select(c => (IReadOnlyList<string?>)
             [
                 c.Id.ToString(CultureInfo.InvariantCulture),
                 c.Code,
