@@ -70,7 +70,7 @@ for scale in "${SCALES[@]}"; do
   db="wsis_bench_$scale"
   export ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$PGPORT;Database=$db;Username=wsis;Maximum Pool Size=64;Max Auto Prepare=64;No Reset On Close=true"
   # Load comes from one address: lift the per-address and per-key API limits for the run (everything else as deployed).
-  export RateLimiting__PermitLimitPerKey=1000000000 RateLimiting__PermitLimitPerAddress=1000000000
+  export RateLimiting__PermitLimitPerKey=1000000000 RateLimiting__PermitLimitPerAddress=1000000000 RateLimiting__PagePermitLimitPerAddress=1000000000
   recreate_database "$PGDIR" "$PGPORT" "$db"
   log "scale $scale: migrate, seed and load synthetic data"
   load_start=$SECONDS

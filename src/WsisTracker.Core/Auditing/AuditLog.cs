@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
 
 namespace WsisTracker.Core.Auditing;
@@ -14,9 +15,16 @@ public sealed class AuditLog(WsisTrackerDbContext db)
 {
     public const int PageSize = 50;
 
-    public async Task<PagedResult<AuditEntryModel>> ListAsync(AuditFilter filter, int page, CancellationToken cancellationToken)
+    /// <summary>One page of the entries under the filter; a page outside 1..<see cref="PagedResult{T}.MaxPage"/> is refused.</summary>
+    public async Task<Result<PagedResult<AuditEntryModel>>> ListAsync(AuditFilter filter, int page, CancellationToken cancellationToken)
     {
-        page = Math.Max(page, 1);
+        if (page is < 1 or > PagedResult<AuditEntryModel>.MaxPage)
+        {
+            var errors = new FieldErrors();
+            errors.Add("page", $"Page numbers run from 1 to {PagedResult<AuditEntryModel>.MaxPage}.");
+            return errors.ToError();
+        }
+
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {

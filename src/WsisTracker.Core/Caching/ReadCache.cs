@@ -28,7 +28,9 @@ public sealed class ReadCache(IMemoryCache cache, TimeSpan maxAge)
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
     /// <summary>
-    /// The entry for the key in this generation, or the value <paramref name="create"/> makes (kept unless null).
+    /// The entry for the key in this generation, or the value <paramref name="create"/> makes (kept unless null or a
+    /// failed <see cref="Common.IOutcome"/>: a "not found" is never cached, so keys made from unchecked input, such as
+    /// an unknown slug, take no room from the entries worth keeping).
     /// Concurrent misses of one key share one computation: a cold dashboard at 100,000 commitments takes seconds,
     /// and 32 requests computing it side by side would each take 32 times as long. A request whose shared computation
     /// was cancelled (the first requester went away) computes its own.
@@ -57,7 +59,7 @@ public sealed class ReadCache(IMemoryCache cache, TimeSpan maxAge)
         try
         {
             var value = await mine.Value;
-            if (value is not null)
+            if (value is not null and not Common.IOutcome { Succeeded: false })
             {
                 cache.Set(generationKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = MaxAge, Size = 1 });
             }

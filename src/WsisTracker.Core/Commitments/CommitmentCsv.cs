@@ -30,8 +30,8 @@ public sealed record CsvImportReport(IReadOnlyList<CsvRowOutcome> Rows, IReadOnl
 /// commits only when no row has an error (a preview always rolls back). A row whose values equal the stored ones
 /// is not written at all, so exporting and importing without edits changes nothing. Each row carries the version
 /// it was exported at: a commitment changed since then is reported, not overwritten.
-/// Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) are written
-/// with a leading apostrophe, which the import removes again; such a cell without the apostrophe is refused.
+/// Cells are written by the one CSV writer <see cref="Csv"/>: a cell a spreadsheet would run as a formula gets a
+/// leading apostrophe, which the import removes again; such a cell without the apostrophe is refused.
 /// </summary>
 public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writes)
 {
@@ -60,9 +60,6 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
     public static readonly IReadOnlyList<string> ProgressColumns =
         ["commitment_id", "commitment_code", "as_of", "status", "progress_percent", "note", "evidence_links", "author", "recorded_at"];
 
-    /// <summary>RFC 4180, and CsvHelper's formula neutralisation (OWASP): a leading apostrophe on cells starting with = + - @ tab CR.</summary>
-    private static readonly CsvWriterOptions WriterOptions = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
-
     private static readonly CsvReaderOptions ReaderOptions = CsvReaderOptions.Default with
     {
         Separator = ',',
@@ -89,11 +86,10 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
 
     public async Task ExportCommitmentsAsync(TextWriter output, CancellationToken cancellationToken)
     {
-        await using var csv = CsvWriter.Create(output, WriterOptions, leaveOpen: true);
-        csv.WriteHeader([.. Columns]);
+        await output.WriteAsync(Csv.Row(Columns).AsMemory(), cancellationToken);
         foreach (var row in await LoadRowsAsync(null, cancellationToken))
         {
-            await csv.WriteRecordAsync(Columns.Select(c => row[c]).ToArray(), cancellationToken);
+            await output.WriteAsync(Csv.Row(Columns.Select(c => row[c])).AsMemory(), cancellationToken);
         }
     }
 
@@ -103,8 +99,7 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
             .OrderBy(u => u.CommitmentId).ThenBy(u => u.AsOf).ThenBy(u => u.Id)
             .Select(u => new { u.CommitmentId, Code = db.Commitments.Where(c => c.Id == u.CommitmentId).Select(c => c.Code).First(), u.AsOf, u.Status, u.ProgressPercent, u.Note, u.EvidenceLinks, Author = ProgressUpdate.PublicAuthor(u.ReportingStakeholder!.Name), u.RecordedAt })
             .ToListAsync(cancellationToken);
-        await using var csv = CsvWriter.Create(output, WriterOptions, leaveOpen: true);
-        csv.WriteHeader([.. ProgressColumns]);
+        await output.WriteAsync(Csv.Row(ProgressColumns).AsMemory(), cancellationToken);
         foreach (var u in updates)
         {
             string?[] fields =
@@ -112,7 +107,7 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
                 u.CommitmentId.ToString(CultureInfo.InvariantCulture), u.Code, u.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), u.Status.ToString(),
                 u.ProgressPercent?.ToString(CultureInfo.InvariantCulture), u.Note, string.Join(' ', u.EvidenceLinks), u.Author, u.RecordedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ];
-            await csv.WriteRecordAsync(fields.Select(f => f ?? "").ToArray(), cancellationToken);
+            await output.WriteAsync(Csv.Row(fields).AsMemory(), cancellationToken);
         }
     }
 
@@ -148,8 +143,6 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
         db.ChangeTracker.Clear();
         return new CsvImportReport(outcomes, errors, false);
     }
-
-    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     private async Task<CsvRowOutcome> ApplyAsync(CsvRow row, Dictionary<int, Dictionary<string, string>> stored, List<CsvCellError> errors, CancellationToken cancellationToken)
     {
@@ -285,11 +278,12 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
                 {
                     // Browsers and spreadsheets turn line breaks inside cells into CRLF; the stored text uses LF.
                     var cell = (csv.GetString(column) ?? "").ReplaceLineEndings("\n");
-                    if (cell.Length > 1 && cell[0] == '\'' && IsFormulaStart(cell[1]))
+                    var restored = Csv.Restore(cell);
+                    if (restored.Length != cell.Length)
                     {
-                        cell = cell[1..];
+                        cell = restored;
                     }
-                    else if (cell.Length > 0 && IsFormulaStart(cell[0]))
+                    else if (Csv.IsFormula(cell))
                     {
                         errors.Add(new CsvCellError(number, column, "The cell starts like a spreadsheet formula (=, +, -, @); formulas are not accepted. Put an apostrophe before it if it is text."));
                     }

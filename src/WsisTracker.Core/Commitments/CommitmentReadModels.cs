@@ -75,7 +75,14 @@ public sealed record CommitmentDetail(
     DateTimeOffset UpdatedAt,
     uint Version);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    /// <summary>
+    /// The highest page number any numbered list accepts: <c>(page - 1) * size</c> stays far from overflowing into a
+    /// negative OFFSET for every page size up to 200, and no one reads past page 100,000 by hand.
+    /// </summary>
+    public const int MaxPage = 100_000;
+}
 
 /// <summary>Filters of the commitment list; every one optional.</summary>
 public sealed record CommitmentFilter(

@@ -21,9 +21,9 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
     public async Task<Result<PagedResult<CommitmentSummary>>> ListAsync(CommitmentFilter filter, CommitmentOrder order, int page, int pageSize, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (page < 1)
+        if (page is < 1 or > PagedResult<CommitmentSummary>.MaxPage)
         {
-            errors.Add("page", "Page numbers start at 1.");
+            errors.Add("page", $"Page numbers run from 1 to {PagedResult<CommitmentSummary>.MaxPage}.");
         }
 
         if (pageSize is < 1 or > MaxPageSize)

@@ -28,7 +28,13 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnl
         new(ErrorKind.Conflict, "concurrency-conflict", $"{what} was changed by someone else since it was read. Reload it and apply your change again.");
 }
 
-public readonly record struct Result<T>
+/// <summary>An outcome that may have failed: the read cache keeps only those that succeeded.</summary>
+public interface IOutcome
+{
+    bool Succeeded { get; }
+}
+
+public readonly record struct Result<T> : IOutcome
 {
     private Result(T? value, Error? error)
     {

@@ -1,17 +1,17 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Net.Http.Headers;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Common;
 using WsisTracker.Core.Stakeholders;
 using WsisTracker.Web.Api.Contracts;
 
 namespace WsisTracker.Web.Api;
 
 /// <summary>
-/// <c>Accept: text/csv</c> on a collection: the same rows as the JSON items, one line each, RFC 4180. Text that a
-/// spreadsheet would run as a formula (starting with <c>= + - @</c>, tab or CR) is escaped with a leading quote.
+/// <c>Accept: text/csv</c> on a collection: the same rows as the JSON items, one line each, written by the one CSV
+/// writer <see cref="Csv"/> (RFC 4180, formulas neutralised, <c>;</c> quoted).
 /// </summary>
 public sealed class CsvOutputFormatter : TextOutputFormatter
 {
@@ -40,11 +40,11 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
             _ => throw new InvalidOperationException($"No CSV form for {context.ObjectType}."),
         };
         var cancellationToken = context.HttpContext.RequestAborted;
-        await using var csv = CsvWriter.Create(context.HttpContext.Response.Body, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
-        await csv.WriteRecordAsync(header, cancellationToken);
+        await using var csv = new StreamWriter(context.HttpContext.Response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
+        await csv.WriteAsync(Csv.Row(header).AsMemory(), cancellationToken);
         foreach (var row in rows)
         {
-            await csv.WriteRecordAsync(row, cancellationToken);
+            await csv.WriteAsync(Csv.Row(row).AsMemory(), cancellationToken);
         }
 
         await csv.FlushAsync(cancellationToken);

@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using WsisTracker.Core.Accounts;
+using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Controllers;
 
@@ -21,6 +23,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, SignInDel
 
     [HttpPost("/account/login")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> LoginAsync(LoginForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Common;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 using WsisTracker.Web.Infrastructure;
@@ -14,6 +16,7 @@ public sealed class CommitmentsController(CommitmentService commitments) : PageC
 {
     /// <summary>The filtered, sorted, paged list; an invalid filter is shown next to its field and lists nothing.</summary>
     [HttpGet("/commitments")]
+    [EnableRateLimiting(RateLimits.CostlyPages)]
     public async Task<IActionResult> IndexAsync(
         [FromQuery] CommitmentListPageQuery query,
         [FromServices] ResolutionService resolutions,
@@ -41,6 +44,7 @@ public sealed class CommitmentsController(CommitmentService commitments) : PageC
 
     /// <summary>The current view (filters and order, every page) as CSV.</summary>
     [HttpGet("/commitments/export")]
+    [EnableRateLimiting(RateLimits.CostlyPages)]
     public async Task<IActionResult> ExportAsync([FromQuery] CommitmentListPageQuery query, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -49,9 +53,9 @@ public sealed class CommitmentsController(CommitmentService commitments) : PageC
         }
 
         var rows = await commitments.ExportAsync(query.ToFilter(), query.Sort, cancellationToken);
-        var csv = CsvExport.Write(
+        var csv = Csv.Write(
             ["id", "code", "title", "status", "progress_percent", "target_date", "overdue", "paragraphs", "action_lines", "stakeholders", "synthetic", "updated_at", "url"],
-            rows.Select(c => (IReadOnlyList<string>)
+            rows.Select(c => (IReadOnlyList<string?>)
             [
                 c.Id.ToString(CultureInfo.InvariantCulture),
                 c.Code,

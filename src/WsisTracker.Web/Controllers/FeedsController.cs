@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using WsisTracker.Core.Feeds;
 using WsisTracker.Web.Infrastructure;
 
@@ -8,10 +9,12 @@ namespace WsisTracker.Web.Controllers;
 public sealed class FeedsController(FeedService feeds) : Controller
 {
     [HttpGet("/feed")]
+    [EnableRateLimiting(RateLimits.CostlyPages)]
     public async Task<IActionResult> AllAsync(CancellationToken cancellationToken) =>
         Atom(await feeds.AllAsync(cancellationToken), "/");
 
     [HttpGet("/action-lines/{code}/feed")]
+    [EnableRateLimiting(RateLimits.CostlyPages)]
     public async Task<IActionResult> ActionLineAsync(string code, CancellationToken cancellationToken)
     {
         var feed = await feeds.ForActionLineAsync(code, cancellationToken);
@@ -19,6 +22,7 @@ public sealed class FeedsController(FeedService feeds) : Controller
     }
 
     [HttpGet("/commitments/{id:int}/feed")]
+    [EnableRateLimiting(RateLimits.CostlyPages)]
     public async Task<IActionResult> CommitmentAsync(int id, CancellationToken cancellationToken)
     {
         var feed = await feeds.ForCommitmentAsync(id, cancellationToken);

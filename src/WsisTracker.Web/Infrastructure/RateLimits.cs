@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace WsisTracker.Web.Infrastructure;
 
-/// <summary>The <c>RateLimiting</c> settings: requests per window, per API key and per client address, and sign-in attempts.</summary>
+/// <summary>The <c>RateLimiting</c> settings: requests per window, per API key and per client address, sign-in attempts and costly pages.</summary>
 public sealed class RateLimitSettings
 {
     public int PermitLimitPerKey { get; set; } = 600;
@@ -17,22 +18,37 @@ public sealed class RateLimitSettings
     public int SignInPermitLimitPerAddress { get; set; } = 10;
 
     public int SignInWindowSeconds { get; set; } = 60;
+
+    /// <summary>Requests per client address to the costly anonymous pages (search, the list, the export, the feeds).</summary>
+    public int PagePermitLimitPerAddress { get; set; } = 120;
+
+    public int PageWindowSeconds { get; set; } = 60;
 }
 
 /// <summary>
 /// Limits requests under <c>/api</c> per API key (the bearer token's hash, so even unknown keys are counted) and per
-/// client address, and sign-in attempts (<c>POST /account/login</c>) per client address, all fixed windows; a request
-/// needs a permit from each limit that applies. A refusal is a 429 with <c>Retry-After</c>: a problem response in the
-/// API, a plain message for the sign-in form. Account lockout (5 failures) still guards each account; this limit stops
-/// one address from trying many accounts.
+/// client address; sign-in attempts per client address (policy <see cref="SignIn"/>); and the costly anonymous pages
+/// per client address (policy <see cref="CostlyPages"/>). All are fixed windows; a request needs a permit from each
+/// limit that applies. The two policies are attached to the endpoints (<c>[EnableRateLimiting]</c> on the actions),
+/// never to a path string, so <c>/account/login/</c> or <c>/ACCOUNT/LOGIN</c> counts as the same endpoint (decision
+/// 049). A refusal is a 429 with <c>Retry-After</c>: a problem response in the API, a plain message for the sign-in
+/// form, a plain HTML page for the other pages. Account lockout (5 failures) still guards each account; the sign-in
+/// limit stops one address from trying many accounts.
 /// </summary>
 public static class RateLimits
 {
+    /// <summary>The policy of <c>POST /account/login</c>.</summary>
+    public const string SignIn = "sign-in";
+
+    /// <summary>The policy of the anonymous pages whose queries cost most: search, the list and its export, the feeds.</summary>
+    public const string CostlyPages = "costly-pages";
+
     public static void AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection("RateLimiting").Get<RateLimitSettings>() ?? new RateLimitSettings();
         var window = TimeSpan.FromSeconds(Math.Max(1, settings.WindowSeconds));
         var signInWindow = TimeSpan.FromSeconds(Math.Max(1, settings.SignInWindowSeconds));
+        var pageWindow = TimeSpan.FromSeconds(Math.Max(1, settings.PageWindowSeconds));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -44,23 +60,32 @@ public static class RateLimits
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     IsApi(context)
                         ? RateLimitPartition.GetFixedWindowLimiter("address:" + Address(context), _ => Window(settings.PermitLimitPerAddress, window))
-                        : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsSignIn(context)
-                        ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + Address(context), _ => Window(settings.SignInPermitLimitPerAddress, signInWindow))
                         : RateLimitPartition.GetNoLimiter("")));
+            options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(Address(context), _ => Window(settings.SignInPermitLimitPerAddress, signInWindow)));
+            options.AddPolicy(CostlyPages, context => RateLimitPartition.GetFixedWindowLimiter(Address(context), _ => Window(settings.PagePermitLimitPerAddress, pageWindow)));
             options.OnRejected = (rejected, cancellationToken) =>
             {
                 var context = rejected.HttpContext;
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : IsSignIn(context) ? signInWindow : window;
+                var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after
+                    : policy switch { SignIn => signInWindow, CostlyPages => pageWindow, _ => window };
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
                     .LogWarning("Rate limit reached: {Method} {Path} from {Address}", context.Request.Method, context.Request.Path, Address(context));
-                if (!IsApi(context))
+                if (!IsApi(context) && policy == SignIn)
                 {
                     context.Response.ContentType = "text/plain; charset=utf-8";
                     return new ValueTask(context.Response.WriteAsync($"Too many sign-in attempts from this address. Try again in {seconds} second(s).", cancellationToken));
+                }
+
+                if (!IsApi(context))
+                {
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    return new ValueTask(context.Response.WriteAsync(
+                        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many requests - WSIS Tracker</title></head>"
+                        + $"<body><main><h1>Too many requests</h1><p>Too many requests from this address. Try again in {seconds} second(s).</p><p><a href=\"/\">Home</a></p></main></body></html>",
+                        cancellationToken));
                 }
 
                 var problem = ApiProblems.Create(context, StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests.", $"Slow down: try again in {seconds} second(s).");
@@ -70,9 +95,6 @@ public static class RateLimits
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsSignIn(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase);
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

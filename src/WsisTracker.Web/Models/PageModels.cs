@@ -38,7 +38,7 @@ public sealed class CommitmentListPageQuery : CommitmentFilterQuery
 
     public CommitmentOrder Sort { get; init; } = CommitmentOrder.Id;
 
-    [Range(1, 100_000)]
+    [Range(1, PagedResult<CommitmentSummary>.MaxPage)]
     public int Page { get; init; } = 1;
 
     public CommitmentFilter ToFilter() => Filter();

@@ -69,6 +69,7 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("RateLimiting:PermitLimitPerKey", "1000000");
         builder.UseSetting("RateLimiting:PermitLimitPerAddress", "1000000");
         builder.UseSetting("RateLimiting:SignInPermitLimitPerAddress", "1000000");
+        builder.UseSetting("RateLimiting:PagePermitLimitPerAddress", "1000000");
         builder.ConfigureServices(services =>
         {
             services.ConfigureDbContext<WsisTrackerDbContext>(options => options.AddInterceptors(SqlCommands));

@@ -539,6 +539,23 @@ public static class HostileCases
     }
 
     /// <summary>Reads whose hostile text is a legitimate query: they answer 200, change nothing and echo the text only as text.</summary>
+    /// <summary>
+    /// Page numbers of the staff lists (workspace, audit log) whose <c>(page - 1) * size</c> would overflow into a
+    /// negative OFFSET, or that lie past the bound every list shares; each must answer 400, as the public list does.
+    /// </summary>
+    public static IEnumerable<(string Name, string Url)> StaffListPages()
+    {
+        string[] pages = ["2147483647", "42949673", "100001"];
+        foreach (var page in pages)
+        {
+            yield return ($"workspace page {page}", "/workspace?page=" + page);
+            yield return ($"audit page {page}", "/admin/audit?page=" + page);
+        }
+    }
+
+    /// <summary>Sign-in posts that reach the sign-in endpoint through another spelling of its path.</summary>
+    public static IEnumerable<string> SignInPathSpellings() => ["/account/login/", "/ACCOUNT/LOGIN", "/Account/Login/"];
+
     public static IEnumerable<(string Name, string Url, string Payload)> InertQueries()
     {
         string[] payloads = [.. Injections, "\"unbalanced", "a & b | !c <-> d:*", "\\", "()", "-", "or or or", "\u00e9t\u00e9 \u2603 \U0001F600", "\uFFFD"];

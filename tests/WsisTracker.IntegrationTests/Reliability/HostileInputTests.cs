@@ -66,6 +66,23 @@ public sealed class HostileInputTests(WsisTrackerFactory app, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task StaffLists_WithAPageWhoseOffsetWouldOverflow_Answer400_NotA500()
+    {
+        using var admin = await app.CreateClientAsAsync(StaffRoles.Administrator);
+        var wrong = new List<string>();
+        foreach (var (name, url) in StaffListPages())
+        {
+            using var response = await admin.Http.GetAsync(url);
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                wrong.Add($"{name}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("; ", wrong));
+    }
+
+    [Fact]
     public async Task HostileTextInALegitimateQuery_Answers200_ChangesNothing_AndIsEchoedOnlyAsText()
     {
         await using var run = await HostileRun.StartAsync(app);

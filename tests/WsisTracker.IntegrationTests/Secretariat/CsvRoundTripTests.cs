@@ -142,6 +142,57 @@ public sealed class CsvRoundTripTests(WsisTrackerFactory app)
     }
 
     [Fact]
+    public async Task EveryCsvExport_QuotesSemicolons_SoASemicolonLocaleCannotSplitAFormulaIntoACell()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var split = await app.CreateCommitmentAsync($"Plan {marker};=2+2");
+        using var client = await app.CreateClientAsAsync(StaffRoles.Secretariat);
+        using var anonymous = app.CreateClient();
+        using var apiRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/commitments?q={marker}&limit=10");
+        apiRequest.Headers.Accept.ParseAdd("text/csv");
+        using var api = await anonymous.SendAsync(apiRequest);
+
+        var exports = new Dictionary<string, string>
+        {
+            ["workspace"] = await client.Http.GetStringAsync("/workspace/csv/commitments.csv"),
+            ["public"] = await anonymous.GetStringAsync($"/commitments/export?q={marker}"),
+            ["api"] = await api.Content.ReadAsStringAsync(),
+        };
+
+        foreach (var (name, csv) in exports)
+        {
+            Assert.True(csv.Contains($"\"Plan {marker};=2+2\"", StringComparison.Ordinal), $"{name}: the cell with ';' is not quoted: {csv}");
+        }
+
+        var preview = await PreviewAsync(client, exports["workspace"]);
+        Assert.Null(preview.QuerySelector("#errors"));
+        Assert.StartsWith("0 to create, 0 to change", preview.QuerySelector("#summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{split.Id},", exports["workspace"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preview_OfAFileThatIsNotUtf8_IsRefusedWithAClearError()
+    {
+        using var client = await app.CreateClientAsAsync(StaffRoles.Secretariat);
+        var header = (await client.Http.GetStringAsync("/workspace/csv/commitments.csv")).Split("\r\n")[0];
+        var latin1 = Encoding.Latin1.GetBytes(header + "\r\n,,,Caf\u00e9 in Latin-1,Described,a-res-70-125:63,C1,itu,,,,,,,\r\n");
+
+        var page = await client.GetPageAsync("/workspace/csv");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(Token(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(latin1), "file", "commitments.csv" },
+        };
+        using var response = await client.Http.PostAsync("/workspace/csv/preview", content);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("not UTF-8", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\uFFFD", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("form action=\"/workspace/csv/import\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ProgressExport_NeutralisesFormulaNotes()
     {
         var commitment = await app.CreateCommitmentAsync();

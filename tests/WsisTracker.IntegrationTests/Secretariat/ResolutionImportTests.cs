@@ -11,7 +11,7 @@ namespace WsisTracker.IntegrationTests.Secretariat;
 public sealed class ResolutionImportTests(WsisTrackerFactory app)
 {
     [Fact]
-    public async Task Import_PreviewThenConfirm_StoresTheResolutionForCitation()
+    public async Task Import_PreviewThenConfirm_StoresTheResolutionForCitation_AndAuditsItUnderTheAdministrator()
     {
         try
         {
@@ -50,6 +50,9 @@ public sealed class ResolutionImportTests(WsisTrackerFactory app)
         var stored = await app.GetJsonAsync<JsonElement>("/api/v1/resolutions/a-res-99-173");
         var original = await app.GetJsonAsync<JsonElement>("/api/v1/resolutions/a-res-80-173");
         Assert.Equal(original.GetProperty("operativeParagraphCount").GetInt32(), stored.GetProperty("operativeParagraphCount").GetInt32());
+        var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == "Resolution" && e.Action == "Added").Select(e => new { e.Actor, e.After }).ToListAsync());
+        Assert.Equal([admin.Login!.Email], audited.Where(e => e.After!.Contains("a-res-99-173", StringComparison.Ordinal)).Select(e => e.Actor));
     }
 
     [Fact]

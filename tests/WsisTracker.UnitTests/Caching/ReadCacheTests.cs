@@ -28,6 +28,22 @@ public sealed class ReadCacheTests
     }
 
     [Fact]
+    public async Task AFailedResult_IsNeverCached_SoJunkKeysTakeNoRoom()
+    {
+        var computations = 0;
+        Task<WsisTracker.Core.Common.Result<string>> NotFound()
+        {
+            computations++;
+            return Task.FromResult<WsisTracker.Core.Common.Result<string>>(WsisTracker.Core.Common.Error.NotFound("resolution", "no-such-slug"));
+        }
+
+        await _cache.GetOrCreateAsync("reader:no-such-slug", NotFound);
+        await _cache.GetOrCreateAsync("reader:no-such-slug", NotFound);
+
+        Assert.Equal(2, computations);
+    }
+
+    [Fact]
     public async Task AfterInvalidate_TheNextRequestComputesAgain()
     {
         Assert.Equal("first", await _cache.GetOrCreateAsync("reader", () => Task.FromResult("first")));

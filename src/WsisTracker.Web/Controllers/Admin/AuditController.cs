@@ -13,6 +13,11 @@ public sealed record AuditPage(PagedResult<AuditEntryModel> Entries, AuditFilter
 public sealed class AuditController(AuditLog log) : Controller
 {
     [HttpGet("/admin/audit")]
-    public async Task<IActionResult> IndexAsync([FromQuery] AuditFilter filter, int page = 1, CancellationToken cancellationToken = default) =>
-        View("~/Views/Admin/Audit/Index.cshtml", new AuditPage(await log.ListAsync(filter, page, cancellationToken), filter, await log.EntityTypesAsync(cancellationToken)));
+    public async Task<IActionResult> IndexAsync([FromQuery] AuditFilter filter, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var entries = await log.ListAsync(filter, page, cancellationToken);
+        return entries.Succeeded
+            ? View("~/Views/Admin/Audit/Index.cshtml", new AuditPage(entries.Value!, filter, await log.EntityTypesAsync(cancellationToken)))
+            : BadRequest();
+    }
 }

@@ -42,6 +42,7 @@ public sealed class ResolutionsController(ResolutionImporter importer, ILogger<R
 
     [HttpPost("/admin/resolutions/import")]
     [RequestSizeLimit(ResolutionImporter.MaxLength * 4)]
+    [RequestFormLimits(ValueLengthLimit = ResolutionImporter.MaxLength * 4)]
     public async Task<IActionResult> ConfirmAsync(string? text, CancellationToken cancellationToken)
     {
         var imported = await importer.ImportAsync(text, cancellationToken);

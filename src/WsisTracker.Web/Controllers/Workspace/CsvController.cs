@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Common;
 
 namespace WsisTracker.Web.Controllers.Workspace;
 
@@ -45,14 +46,21 @@ public sealed class CsvController(CommitmentCsv csv, ILogger<CsvController> logg
             return View(ViewPath, new CsvPage(null, null));
         }
 
-        using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(cancellationToken);
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes, cancellationToken);
+        if (Csv.DecodeUtf8(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)) is not { } text)
+        {
+            ModelState.AddModelError("file", "The file is not UTF-8. Save it again as \"CSV UTF-8 (comma delimited)\" and upload that file.");
+            return View(ViewPath, new CsvPage(null, null));
+        }
+
         var report = await csv.ImportAsync(new StringReader(text), apply: false, cancellationToken);
         return View(ViewPath, new CsvPage(text, report));
     }
 
     [HttpPost("/workspace/csv/import")]
     [RequestSizeLimit(MaxUpload)]
+    [RequestFormLimits(ValueLengthLimit = MaxUpload, MultipartBodyLengthLimit = MaxUpload)]
     public async Task<IActionResult> ImportAsync(string? text, CancellationToken cancellationToken)
     {
         var report = await csv.ImportAsync(new StringReader(text ?? ""), apply: true, cancellationToken);
