@@ -144,6 +144,7 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
             write.Parameters.Add(new NpgsqlParameter("links", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = body.EvidenceLinks ?? [] });
             write.Parameters.Add(new NpgsqlParameter("as_of", NpgsqlDbType.Date) { Value = asOf });
             write.Parameters.Add(new NpgsqlParameter("author", NpgsqlDbType.Varchar) { Value = author });
+            write.Parameters.Add(new NpgsqlParameter("reporting_stakeholder_id", NpgsqlDbType.Integer) { Value = DBNull.Value });
             write.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
             await using var reader = await write.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))

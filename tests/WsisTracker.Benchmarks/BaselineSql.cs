@@ -24,7 +24,7 @@ public static class BaselineSql
 
     /// <summary>The paragraphs of the first page's commitments.</summary>
     public const string FirstPageParagraphs = """
-        SELECT s1.symbol, s1.slug, s1.kind, s1.number, s1."order", c6.id
+        SELECT s1.symbol, s1.slug, s1.kind, s1.number, s1."order", s1.part, c6.id
         FROM (
             SELECT c.id
             FROM commitments AS c
@@ -32,7 +32,7 @@ public static class BaselineSql
             LIMIT @p
         ) AS c6
         INNER JOIN (
-            SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0."order", c1.commitment_id, r0.adoption_date
+            SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0."order", p0.part, c1.commitment_id, r0.adoption_date
             FROM commitment_paragraphs AS c1
             INNER JOIN paragraphs AS p0 ON c1.paragraph_id = p0.id
             INNER JOIN resolutions AS r0 ON p0.resolution_id = r0.id
@@ -85,7 +85,7 @@ public static class BaselineSql
 
     /// <summary>The paragraphs of that page's commitments.</summary>
     public const string AfterPageParagraphs = """
-        SELECT s1.symbol, s1.slug, s1.kind, s1.number, s1."order", c6.id
+        SELECT s1.symbol, s1.slug, s1.kind, s1.number, s1."order", s1.part, c6.id
         FROM (
             SELECT c.id
             FROM commitments AS c
@@ -94,7 +94,7 @@ public static class BaselineSql
             LIMIT @p
         ) AS c6
         INNER JOIN (
-            SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0."order", c1.commitment_id, r0.adoption_date
+            SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0."order", p0.part, c1.commitment_id, r0.adoption_date
             FROM commitment_paragraphs AS c1
             INNER JOIN paragraphs AS p0 ON c1.paragraph_id = p0.id
             INNER JOIN resolutions AS r0 ON p0.resolution_id = r0.id
@@ -157,7 +157,7 @@ public static class BaselineSql
 
     /// <summary>Its paragraphs.</summary>
     public const string DetailParagraphs = """
-        SELECT s1.symbol, s1.slug, s1.kind, s1.number, s1."order", s1.text, c20.id
+        SELECT s3.symbol, s3.slug, s3.kind, s3.number, s3."order", s3.text, s3.part, c20.id
         FROM (
             SELECT c.id
             FROM commitments AS c
@@ -166,17 +166,17 @@ public static class BaselineSql
             LIMIT 1
         ) AS c20
         INNER JOIN (
-            SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0."order", p0.text, c1.commitment_id, r0.adoption_date
+            SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0."order", p0.text, p0.part, c1.commitment_id, r0.adoption_date
             FROM commitment_paragraphs AS c1
             INNER JOIN paragraphs AS p0 ON c1.paragraph_id = p0.id
             INNER JOIN resolutions AS r0 ON p0.resolution_id = r0.id
-        ) AS s1 ON c20.id = s1.commitment_id
-        ORDER BY c20.id, s1.adoption_date, s1."order"
+        ) AS s3 ON c20.id = s3.commitment_id
+        ORDER BY c20.id, s3.adoption_date, s3."order"
         """;
 
     /// <summary>Its action lines.</summary>
     public const string DetailActionLines = """
-        SELECT s2.code, s2.title, c21.id
+        SELECT s4.code, s4.title, c21.id
         FROM (
             SELECT c.id
             FROM commitments AS c
@@ -188,13 +188,13 @@ public static class BaselineSql
             SELECT a0.code, a0.title, c3.commitment_id, a0."order"
             FROM commitment_action_lines AS c3
             INNER JOIN action_lines AS a0 ON c3.action_line_id = a0.id
-        ) AS s2 ON c21.id = s2.commitment_id
-        ORDER BY c21.id, s2."order"
+        ) AS s4 ON c21.id = s4.commitment_id
+        ORDER BY c21.id, s4."order"
         """;
 
     /// <summary>Its stakeholders.</summary>
     public const string DetailStakeholders = """
-        SELECT s3.stakeholder_id, s3.slug, s3.name, s3.acronym, s3."group", s3.role, c22.id
+        SELECT s5.stakeholder_id, s5.slug, s5.name, s5.acronym, s5."group", s5.role, c22.id
         FROM (
             SELECT c.id
             FROM commitments AS c
@@ -206,8 +206,8 @@ public static class BaselineSql
             SELECT c5.stakeholder_id, s0.slug, s0.name, s0.acronym, s0."group", c5.role, c5.commitment_id
             FROM commitment_stakeholders AS c5
             INNER JOIN stakeholders AS s0 ON c5.stakeholder_id = s0.id
-        ) AS s3 ON c22.id = s3.commitment_id
-        ORDER BY c22.id, s3.role, s3.name
+        ) AS s5 ON c22.id = s5.commitment_id
+        ORDER BY c22.id, s5.role, s5.name
         """;
 
     /// <summary>Its milestones.</summary>
@@ -226,7 +226,7 @@ public static class BaselineSql
 
     /// <summary>Its progress history.</summary>
     public const string DetailProgressHistory = """
-        SELECT p2.id, p2.status, p2.progress_percent, p2.note, p2.evidence_links, p2.as_of, p2.author, p2.recorded_at, c24.id
+        SELECT s6.id, s6.status, s6.progress_percent, s6.note, s6.evidence_links, s6.as_of, s6.name, s6.recorded_at, c24.id
         FROM (
             SELECT c.id
             FROM commitments AS c
@@ -234,13 +234,17 @@ public static class BaselineSql
             ORDER BY c.id
             LIMIT 1
         ) AS c24
-        INNER JOIN progress_updates AS p2 ON c24.id = p2.commitment_id
-        ORDER BY c24.id, p2.as_of DESC, p2.id DESC
+        INNER JOIN (
+            SELECT p2.id, p2.status, p2.progress_percent, p2.note, p2.evidence_links, p2.as_of, s2.name, p2.recorded_at, p2.commitment_id
+            FROM progress_updates AS p2
+            LEFT JOIN stakeholders AS s2 ON p2.reporting_stakeholder_id = s2.id
+        ) AS s6 ON c24.id = s6.commitment_id
+        ORDER BY c24.id, s6.as_of DESC, s6.id DESC
         """;
 
     /// <summary>The commitments it continues.</summary>
     public const string DetailContinues = """
-        SELECT s4.earlier_commitment_id, s4.code, s4.title, s4.c, s4.kind, s4.evidence, c25.id
+        SELECT s7.earlier_commitment_id, s7.code, s7.title, s7.c, s7.kind, s7.evidence, c25.id
         FROM (
             SELECT c.id
             FROM commitments AS c
@@ -258,7 +262,7 @@ public static class BaselineSql
                 LIMIT 1), '') AS c, c9.kind, c9.evidence, c9.commitment_id
             FROM commitment_lineage AS c9
             INNER JOIN commitments AS c10 ON c9.earlier_commitment_id = c10.id
-        ) AS s4 ON c25.id = s4.commitment_id
+        ) AS s7 ON c25.id = s7.commitment_id
         ORDER BY c25.id
         """;
 
@@ -313,8 +317,8 @@ public static class BaselineSql
             WHERE id = @id AND xmin = @version
             RETURNING xmin),
         added AS (
-            INSERT INTO progress_updates (commitment_id, status, progress_percent, note, evidence_links, as_of, author, recorded_at)
-            SELECT @id, @status, @percent, @note, @links, @as_of, @author, @now FROM moved
+            INSERT INTO progress_updates (commitment_id, status, progress_percent, note, evidence_links, as_of, author, reporting_stakeholder_id, recorded_at)
+            SELECT @id, @status, @percent, @note, @links, @as_of, @author, @reporting_stakeholder_id, @now FROM moved
             RETURNING id)
         SELECT added.id, (moved.xmin::text)::bigint AS version FROM added, moved
         """;
