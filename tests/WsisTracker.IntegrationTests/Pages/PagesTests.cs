@@ -222,8 +222,9 @@ public sealed class PagesTests(WsisTrackerFactory app)
     public async Task CommitmentPage_QuotesItsSourceWithAReaderLink_AndShowsLineageBothWays()
     {
         var ids = await app.WithDbAsync(db => Task.FromResult(
-            db.Commitments.Where(c => c.Paragraphs.Any(p => p.Paragraph!.Number == 63 && p.Paragraph.Resolution!.Slug == "a-res-70-125") && c.Code.StartsWith("70-125"))
-                .Select(c => c.Id).ToList()));
+            db.Commitments.Where(c => c.Paragraphs.Any(p => p.Paragraph!.Number == 63 && p.Paragraph.Resolution!.Slug == "a-res-70-125") && c.Code.StartsWith("70-125")
+                    && db.Set<CommitmentLineage>().Any(l => l.EarlierCommitmentId == c.Id))
+                .OrderBy(c => c.Id).Select(c => c.Id).ToList()));
         var igf = ids.First();
 
         var page = await app.GetPageAsync($"/commitments/{igf}");
