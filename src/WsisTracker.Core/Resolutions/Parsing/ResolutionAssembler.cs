@@ -32,6 +32,7 @@ internal sealed class ResolutionAssembler
             Place(_draft.Blocks[index]);
         }
 
+        SettleUnnumberedClause();
         if (_paragraphs.Count == 0)
         {
             _draft.Report(1, "No paragraphs were found in the text.");
@@ -113,6 +114,7 @@ internal sealed class ResolutionAssembler
     {
         if (block.IsAnnex || (block.HeadingNumber is null && TextRules.IsAnnexTitle(block.Text)))
         {
+            SettleUnnumberedClause();
             _inOperativePart = false;
             _expectedNumber = 1;
             _numberLines.Clear();
@@ -136,6 +138,27 @@ internal sealed class ResolutionAssembler
 
         _awaitingAnnexTitle = false;
         AddSection(block.HeadingNumber, block.Text);
+    }
+
+    /// <summary>
+    /// When the resolution itself ends (at its first annex or at the end of the text) without a numbered paragraph,
+    /// its last paragraph, if it ends in a full stop rather than the comma that closes a preambular one, is its single
+    /// operative clause, which the Assembly prints without a number ("Adopts the declaration ..., annexed to the
+    /// present resolution."). It stays unnumbered, as printed.
+    /// </summary>
+    private void SettleUnnumberedClause()
+    {
+        if (_part is not null
+            || _last is not { Kind: ParagraphKind.Preambular, Part: null } last
+            || _paragraphs.Any(p => p.Part is null && p.Kind == ParagraphKind.Operative)
+            || !last.Content.EndsWith('.'))
+        {
+            return;
+        }
+
+        var clause = last with { Kind = ParagraphKind.Operative };
+        _paragraphs[^1] = clause;
+        _last = clause;
     }
 
     private void AddSection(string? number, string title)
