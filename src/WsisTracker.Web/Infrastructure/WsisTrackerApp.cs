@@ -85,6 +85,7 @@ public static class WsisTrackerApp
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddWsisTrackerSwagger();
         builder.Services.AddWsisTrackerSecurity(builder.Configuration, builder.Environment);
+        SiteUrls.AddSiteUrls(builder.Services, builder.Configuration, builder.Environment);
         builder.AddWsisTrackerApi();
         builder.AddSecretariat();
     }
