@@ -45,7 +45,7 @@ public sealed class CommitmentsController(CommitmentService commitments) : PageC
     /// <summary>The current view (filters and order, every page) as CSV.</summary>
     [HttpGet("/commitments/export")]
     [EnableRateLimiting(RateLimits.CostlyPages)]
-    public async Task<IActionResult> ExportAsync([FromQuery] CommitmentListPageQuery query, CancellationToken cancellationToken)
+    public async Task<IActionResult> ExportAsync([FromQuery] CommitmentListPageQuery query, [FromServices] SiteUrls urls, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -53,6 +53,7 @@ public sealed class CommitmentsController(CommitmentService commitments) : PageC
         }
 
         var rows = await commitments.ExportAsync(query.ToFilter(), query.Sort, cancellationToken);
+        var baseUrl = urls.BaseOf(Request);
         var csv = Csv.Write(
             ["id", "code", "title", "status", "progress_percent", "target_date", "overdue", "paragraphs", "action_lines", "stakeholders", "synthetic", "updated_at", "url"],
             rows.Select(c => (IReadOnlyList<string?>)
@@ -69,7 +70,7 @@ public sealed class CommitmentsController(CommitmentService commitments) : PageC
                 string.Join("; ", c.Stakeholders.Select(s => s.Name)),
                 c.IsSynthetic ? "yes" : "no",
                 PageFormat.IsoInstant(c.UpdatedAt),
-                $"{Request.Scheme}://{Request.Host}/commitments/{c.Id}",
+                $"{baseUrl}/commitments/{c.Id}",
             ]));
         return File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "commitments.csv");
     }

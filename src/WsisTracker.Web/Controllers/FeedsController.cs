@@ -6,7 +6,7 @@ using WsisTracker.Web.Infrastructure;
 namespace WsisTracker.Web.Controllers;
 
 /// <summary>Atom feeds of progress updates: everything, one action line, one commitment.</summary>
-public sealed class FeedsController(FeedService feeds) : Controller
+public sealed class FeedsController(FeedService feeds, SiteUrls urls) : Controller
 {
     [HttpGet("/feed")]
     [EnableRateLimiting(RateLimits.CostlyPages)]
@@ -31,7 +31,7 @@ public sealed class FeedsController(FeedService feeds) : Controller
 
     private ContentResult Atom(UpdateFeed feed, string pagePath)
     {
-        var baseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var baseUrl = urls.BaseOf(Request);
         return Content(AtomFeed.Write(feed, baseUrl + Request.Path, baseUrl + pagePath, baseUrl), AtomFeed.ContentType);
     }
 }

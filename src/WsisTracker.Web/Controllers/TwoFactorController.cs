@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using WsisTracker.Core.Accounts;
+using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Controllers;
 
@@ -42,6 +44,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAc
 
     [HttpPost("/account/login/code")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SubmitCodeAsync(TwoFactorCodeForm form)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();

@@ -38,7 +38,14 @@ public static class WsisTrackerApp
             ?? throw new InvalidOperationException($"Set the connection string 'ConnectionStrings:{ConnectionStringName}'.");
         // Pooled contexts: a lease per request scope, bound to the request's actor; returned to the pool when the
         // scope ends (docs/performance.md).
-        builder.Services.AddPooledDbContextFactory<WsisTrackerDbContext>(options => DatabaseSetup.Configure(options, connectionString));
+        // Anonymous reads run under Database:PublicStatementTimeoutSeconds (decision 061).
+        builder.Services.AddHttpContextAccessor();
+        var publicReadSeconds = PublicReadTimeout.Seconds(builder.Configuration);
+        builder.Services.AddPooledDbContextFactory<WsisTrackerDbContext>((services, options) =>
+        {
+            DatabaseSetup.Configure(options, connectionString);
+            options.AddInterceptors(new PublicReadTimeout(services.GetRequiredService<IHttpContextAccessor>(), publicReadSeconds));
+        });
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<WsisTrackerDbContext>>().CreateDbContext()
             .Bind(services.GetService<ActorContext>(), services.GetRequiredService<TimeProvider>(), services.GetService<ReadCache>()));
 
@@ -78,6 +85,7 @@ public static class WsisTrackerApp
             {
                 options.ModelValidatorProviders.Add(new PlainTextValidatorProvider());
                 options.Filters.Add<RejectedInputLogging>();
+                options.Filters.Add<PublicReadTimeout.Filter>();
             })
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ApiProblems.FromModelState);
@@ -85,6 +93,7 @@ public static class WsisTrackerApp
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddWsisTrackerSwagger();
         builder.Services.AddWsisTrackerSecurity(builder.Configuration, builder.Environment);
+        SiteUrls.AddSiteUrls(builder.Services, builder.Configuration, builder.Environment);
         builder.AddWsisTrackerApi();
         builder.AddSecretariat();
     }
@@ -113,7 +122,8 @@ public static class WsisTrackerApp
             // which the middleware would use by default.
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.GetLevel = (context, _, exception) =>
-                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                context.Items.ContainsKey(PublicReadTimeout.FiredItem) ? LogEventLevel.Warning
+                : exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Response.StatusCode == AbortedRequests.ClientClosedRequest ? LogEventLevel.Information
                 : context.Response.StatusCode >= 400 ? LogEventLevel.Warning
                 : LogEventLevel.Information;
