@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Dashboard;
+using WsisTracker.Core.Data;
+using WsisTracker.IntegrationTests.Infrastructure;
+
+namespace WsisTracker.IntegrationTests.Reliability;
+
+/// <summary>The read cache never keeps what a read saw before a write's transaction committed (issue 13).</summary>
+[Collection(AppCollection.Name)]
+public sealed class ReadCacheFreshnessTests(WsisTrackerFactory app)
+{
+    [Fact]
+    public async Task ADashboardReadBeforeAnOuterTransactionCommits_IsNotServedAfterTheCommit()
+    {
+        var before = $"Before commit {Guid.NewGuid():N}";
+        var after = $"After commit {Guid.NewGuid():N}";
+        var commitment = await app.CreateCommitmentAsync(before);
+        await app.RecordProgressAsync(commitment.Id, CommitmentStatus.OnTrack, 30);
+
+        await using (var writer = app.Services.CreateAsyncScope())
+        {
+            writer.ServiceProvider.GetRequiredService<ActorContext>().Set("integration-tests", ActorKind.System);
+            var db = writer.ServiceProvider.GetRequiredService<WsisTrackerDbContext>();
+            var current = (await writer.ServiceProvider.GetRequiredService<CommitmentService>().GetAsync(commitment.Id, CancellationToken.None)).Value!;
+            await using var outer = await db.Database.BeginTransactionAsync();
+            var input = new CommitmentInput(after, "Arranged by a test.", [new ParagraphKey("a-res-70-125", 63)], ["C1"], ["itu"], ["unesco"],
+                new DateOnly(2030, 12, 31), null, ReportingCadence.Annual, [new MilestoneInput("First step", new DateOnly(2027, 6, 30), null)]);
+            var revised = await writer.ServiceProvider.GetRequiredService<CommitmentWrites>().ReviseAsync(commitment.Id, input, current.Version, CancellationToken.None);
+            Assert.True(revised.Succeeded, revised.Error?.Message);
+
+            var inBetween = await DashboardAsync();
+            Assert.Contains(inBetween.RecentlyUpdated, u => u.CommitmentId == commitment.Id && u.CommitmentTitle == before);
+            await outer.CommitAsync();
+        }
+
+        var afterCommit = await DashboardAsync();
+        Assert.Contains(afterCommit.RecentlyUpdated, u => u.CommitmentId == commitment.Id && u.CommitmentTitle == after);
+        Assert.Equal(after, await app.WithDbAsync(db => db.Commitments.Where(c => c.Id == commitment.Id).Select(c => c.Title).SingleAsync()));
+    }
+
+    private async Task<DashboardModel> DashboardAsync()
+    {
+        await using var reader = app.Services.CreateAsyncScope();
+        return await reader.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(null, CancellationToken.None);
+    }
+}
