@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WsisTracker.Core.Auditing;
+using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Dashboard;
 using WsisTracker.Core.Data;
@@ -39,6 +40,58 @@ public sealed class ReadCacheFreshnessTests(WsisTrackerFactory app)
         var afterCommit = await DashboardAsync();
         Assert.Contains(afterCommit.RecentlyUpdated, u => u.CommitmentId == commitment.Id && u.CommitmentTitle == after);
         Assert.Equal(after, await app.WithDbAsync(db => db.Commitments.Where(c => c.Id == commitment.Id).Select(c => c.Title).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ManyDistinctPerItemEntries_NeverEvictTheDashboard()
+    {
+        using var anonymous = app.CreateClient();
+        Assert.True((await anonymous.GetAsync("/api/v1/dashboard")).IsSuccessStatusCode);
+        var cache = app.Services.GetRequiredService<ReadCache>();
+        var stamp = Guid.NewGuid().ToString("N")[..8];
+
+        // Commitment details and reader pages of distinct keys, far more than the per-item room holds.
+        for (var i = 0; i < 5_000; i++)
+        {
+            await cache.GetOrCreateAsync($"commitment:{i}:{stamp}:2026-01-01", () => Task.FromResult(new object()));
+            if (i % 500 == 0)
+            {
+                await Task.Delay(20);
+            }
+        }
+
+        await Task.Delay(200);
+        app.SqlCommands.Reset();
+        using var response = await anonymous.GetAsync("/api/v1/dashboard");
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal(0, app.SqlCommands.Count);
+    }
+
+    [Fact]
+    public async Task ADashboardFilteredByAnUnknownResolution_IsNotCached_AndAKnownOneIs()
+    {
+        using var anonymous = app.CreateClient();
+        var junk = $"no-such-resolution-{Guid.NewGuid():N}"[..32];
+
+        var unknown = await SqlCommandsOfASecondGetAsync(anonymous, $"/api/v1/dashboard?resolution={junk}");
+        var known = await SqlCommandsOfASecondGetAsync(anonymous, "/api/v1/dashboard?resolution=a-res-70-125");
+
+        Assert.True(unknown > 0, "The dashboard of an unknown resolution was served from the cache.");
+        Assert.Equal(0, known);
+    }
+
+    private async Task<int> SqlCommandsOfASecondGetAsync(HttpClient client, string url)
+    {
+        using (var first = await client.GetAsync(url))
+        {
+            Assert.True(first.IsSuccessStatusCode, $"GET {url} answered {(int)first.StatusCode}");
+        }
+
+        app.SqlCommands.Reset();
+        using var second = await client.GetAsync(url);
+        Assert.True(second.IsSuccessStatusCode, $"GET {url} answered {(int)second.StatusCode}");
+        return app.SqlCommands.Count;
     }
 
     private async Task<DashboardModel> DashboardAsync()
