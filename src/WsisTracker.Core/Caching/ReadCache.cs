@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace WsisTracker.Core.Caching;
@@ -8,12 +9,23 @@ namespace WsisTracker.Core.Caching;
 /// commitment's detail, which is also keyed by the commitment's version: see the commitment service). Every successful
 /// save through <see cref="Data.WsisTrackerDbContext"/> in this process starts a new generation, so a write is seen at
 /// once here; another instance's writes are seen when the entry expires, at most <see cref="MaxAge"/> later.
+/// The aggregates (<see cref="GetOrCreateAggregateAsync"/>) and the per-item entries (<see cref="GetOrCreateAsync"/>)
+/// have a room each, so any number of distinct items can never evict the dashboard; a key that is not of the
+/// expected shape (see <see cref="IsCacheableKey"/>) is computed and never stored.
 /// </summary>
-public sealed class ReadCache(IMemoryCache cache, TimeSpan maxAge)
+public sealed partial class ReadCache(TimeSpan maxAge, int aggregateEntries = ReadCache.DefaultAggregateEntries, int itemEntries = ReadCache.DefaultItemEntries) : IDisposable
 {
     /// <summary>How stale another instance's view may be unless <c>Caching:ReadModelSeconds</c> says otherwise.</summary>
     public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(30);
 
+    /// <summary>The dashboard per resolution filter (and the generations a burst of writes leaves behind until they expire).</summary>
+    public const int DefaultAggregateEntries = 200;
+
+    /// <summary>Commitment details and resolution readers.</summary>
+    public const int DefaultItemEntries = 1_000;
+
+    private readonly MemoryCache _aggregates = new(new MemoryCacheOptions { SizeLimit = aggregateEntries });
+    private readonly MemoryCache _items = new(new MemoryCacheOptions { SizeLimit = itemEntries });
     private readonly ConcurrentDictionary<string, object> _inFlight = new();
     private long _generation;
 
@@ -35,8 +47,34 @@ public sealed class ReadCache(IMemoryCache cache, TimeSpan maxAge)
     /// and 32 requests computing it side by side would each take 32 times as long. A request whose shared computation
     /// was cancelled (the first requester went away) computes its own.
     /// </summary>
-    public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create)
+    public Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create) => GetOrCreateInAsync(_items, key, create);
+
+    /// <summary>As <see cref="GetOrCreateAsync"/>, in the room of the aggregates, which per-item entries cannot take.</summary>
+    public Task<T> GetOrCreateAggregateAsync<T>(string key, Func<Task<T>> create) => GetOrCreateInAsync(_aggregates, key, create);
+
+    /// <summary>
+    /// A key is a kind and values made of lowercase letters, digits, '-' and '.', joined by ':' (such as
+    /// <c>reader:a-res-70-125</c> or <c>commitment:12:345:2030-01-01</c>), at most 160 characters: anything else came
+    /// from input no slug or id has, and is not worth a place.
+    /// </summary>
+    public static bool IsCacheableKey(string key) => key.Length <= 160 && KeyShape().IsMatch(key);
+
+    public void Dispose()
     {
+        _aggregates.Dispose();
+        _items.Dispose();
+    }
+
+    [GeneratedRegex("^[a-z]+(:[a-z0-9.-]*)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyShape();
+
+    private async Task<T> GetOrCreateInAsync<T>(MemoryCache cache, string key, Func<Task<T>> create)
+    {
+        if (!IsCacheableKey(key))
+        {
+            return await create();
+        }
+
         var generationKey = $"{key}#{Generation}";
         if (cache.TryGetValue(generationKey, out T? cached) && cached is not null)
         {

@@ -1,6 +1,8 @@
+using System.Data;
 using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
 using WsisTracker.Core.Resolutions;
@@ -27,8 +29,8 @@ public sealed record CsvImportReport(IReadOnlyList<CsvRowOutcome> Rows, IReadOnl
 /// <summary>
 /// The bulk round-trip of commitments as CSV. The export and the import share one list of columns, so their formats
 /// cannot drift. Import validates every row through <see cref="CommitmentWrites"/> inside one transaction and
-/// commits only when no row has an error (a preview always rolls back). A row whose values equal the stored ones
-/// is not written at all, so exporting and importing without edits changes nothing. Each row carries the version
+/// commits only when no row has an error. A preview applies the same rules but writes nothing, in a read-only
+/// snapshot, so it holds no lock a concurrent write waits on. A row whose values equal the stored ones is not written at all, so exporting and importing without edits changes nothing. Each row carries the version
 /// it was exported at: a commitment changed since then is reported, not overwritten.
 /// Cells are written by the one CSV writer <see cref="Csv"/>: a cell a spreadsheet would run as a formula gets a
 /// leading apostrophe, which the import removes again; such a cell without the apostrophe is refused.
@@ -125,12 +127,14 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
         }
 
         var ids = rows.Select(r => r.Id).OfType<int>().ToList();
+        await using var transaction = apply
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : await BeginSnapshotAsync(cancellationToken);
         var stored = (await LoadRowsAsync(ids, cancellationToken)).ToDictionary(r => int.Parse(r[Id], CultureInfo.InvariantCulture));
         var outcomes = new List<CsvRowOutcome>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var row in rows)
         {
-            outcomes.Add(await ApplyAsync(row, stored, errors, cancellationToken));
+            outcomes.Add(await CheckRowAsync(row, stored, errors, apply, cancellationToken));
         }
 
         if (apply && errors.Count == 0)
@@ -144,7 +148,19 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
         return new CsvImportReport(outcomes, errors, false);
     }
 
-    private async Task<CsvRowOutcome> ApplyAsync(CsvRow row, Dictionary<int, Dictionary<string, string>> stored, List<CsvCellError> errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// The transaction of a preview: one snapshot (REPEATABLE READ), so every row is checked against the same state,
+    /// and READ ONLY, so it takes no row lock a progress write would wait on (issue 13); PostgreSQL refuses any write.
+    /// </summary>
+    private async Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>Checks one row through the rules of <see cref="CommitmentWrites"/>; writes it only when <paramref name="write"/>.</summary>
+    private async Task<CsvRowOutcome> CheckRowAsync(CsvRow row, Dictionary<int, Dictionary<string, string>> stored, List<CsvCellError> errors, bool write, CancellationToken cancellationToken)
     {
         var title = row.Values[Title];
         if (row.Id is not { } id)
@@ -154,7 +170,14 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
                 errors.Add(new CsvCellError(row.Number, column, "Leave this column empty for a new commitment; it is read-only."));
             }
 
-            var created = await writes.CreateAsync(ToInput(row.Values, []), cancellationToken);
+            var input = ToInput(row.Values, []);
+            if (!write)
+            {
+                Report(await writes.CheckCreateAsync(input, cancellationToken), row.Number, errors);
+                return new CsvRowOutcome(row.Number, null, title, CsvRowChange.Created);
+            }
+
+            var created = await writes.CreateAsync(input, cancellationToken);
             Report(created.Error, row.Number, errors);
             return new CsvRowOutcome(row.Number, created.Value?.Id, title, CsvRowChange.Created);
         }
@@ -184,14 +207,17 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
 
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.CommitmentId == id).OrderBy(m => m.Order)
             .Select(m => new MilestoneInput(m.Title, m.DueDate, m.CompletedDate)).ToListAsync(cancellationToken);
-        var revised = await writes.ReviseAsync(id, ToInput(row.Values, milestones), version, cancellationToken);
-        if (revised.Error is { Code: "version-mismatch" })
+        var revision = ToInput(row.Values, milestones);
+        var error = write
+            ? (await writes.ReviseAsync(id, revision, version, cancellationToken)).Error
+            : await writes.CheckReviseAsync(id, revision, version, cancellationToken);
+        if (error is { Code: "version-mismatch" })
         {
             errors.Add(new CsvCellError(row.Number, Version, "The commitment was changed by someone else after this export; export again and redo this row."));
         }
         else
         {
-            Report(revised.Error, row.Number, errors);
+            Report(error, row.Number, errors);
         }
 
         return new CsvRowOutcome(row.Number, id, title, CsvRowChange.Changed);

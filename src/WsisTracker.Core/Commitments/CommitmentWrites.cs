@@ -57,6 +57,31 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
         return defined.Succeeded ? await SaveAsync(commitment, expectedVersion, cancellationToken) : defined.Error!;
     }
 
+    /// <summary>
+    /// Applies every rule <see cref="CreateAsync"/> applies and writes nothing: the check of a preview, which must
+    /// take no lock (a CSV preview of thousands of rows would otherwise hold them all until it ends).
+    /// </summary>
+    public async Task<Error?> CheckCreateAsync(CommitmentInput input, CancellationToken cancellationToken)
+    {
+        var definition = await ResolveAsync(input, cancellationToken);
+        return definition.Succeeded
+            ? new Commitment { Code = "", Title = "", Description = "" }.Define(definition.Value!, time.GetUtcNow()).Error
+            : definition.Error;
+    }
+
+    /// <summary>Applies every rule <see cref="ReviseAsync"/> applies, on an untracked copy, and writes nothing (see <see cref="CheckCreateAsync"/>).</summary>
+    public async Task<Error?> CheckReviseAsync(int id, CommitmentInput input, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var commitment = await LoadAsync(id, cancellationToken, tracked: false);
+        if (Check(commitment, id, expectedVersion) is { } error)
+        {
+            return error;
+        }
+
+        var definition = await ResolveAsync(input, cancellationToken);
+        return definition.Succeeded ? commitment!.Define(definition.Value!, time.GetUtcNow()).Error : definition.Error;
+    }
+
     public async Task<Result<CommitmentDetail>> WithdrawAsync(int id, string? reason, uint expectedVersion, CancellationToken cancellationToken)
     {
         var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -218,8 +243,8 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
         }
     }
 
-    private Task<Commitment?> LoadAsync(int id, CancellationToken cancellationToken) =>
-        db.Commitments
+    private Task<Commitment?> LoadAsync(int id, CancellationToken cancellationToken, bool tracked = true) =>
+        (tracked ? db.Commitments : db.Commitments.AsNoTracking())
             .Include(c => c.Paragraphs)
             .Include(c => c.ActionLines)
             .Include(c => c.Stakeholders)

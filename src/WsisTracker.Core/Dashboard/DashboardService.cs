@@ -14,9 +14,25 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentService 
 {
     public const int ListLength = 10;
 
-    /// <summary>The dashboard, from the read cache (see <see cref="ReadCache"/> for how fresh it is).</summary>
-    public Task<DashboardModel> GetAsync(string? resolution, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync($"dashboard:{resolution}", () => ComputeAsync(resolution, cancellationToken));
+    /// <summary>
+    /// The dashboard, from the read cache's room for aggregates (see <see cref="ReadCache"/> for how fresh it is).
+    /// Only the whole dashboard and those of stored resolutions are kept: a filter by an unknown slug is computed
+    /// each time, so junk filters cannot fill the room the dashboard needs.
+    /// </summary>
+    public async Task<DashboardModel> GetAsync(string? resolution, CancellationToken cancellationToken)
+    {
+        if (resolution is not null)
+        {
+            var slugs = await cache.GetOrCreateAggregateAsync("resolutions:slugs", async () =>
+                (IReadOnlySet<string>)(await db.Resolutions.AsNoTracking().Select(r => r.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal));
+            if (!slugs.Contains(resolution))
+            {
+                return await ComputeAsync(resolution, cancellationToken);
+            }
+        }
+
+        return await cache.GetOrCreateAggregateAsync($"dashboard:{resolution}", () => ComputeAsync(resolution, cancellationToken));
+    }
 
     private async Task<DashboardModel> ComputeAsync(string? resolution, CancellationToken cancellationToken)
     {

@@ -9,7 +9,8 @@ public static class DatabaseSetup
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(CommitInvalidatesReadCache.Instance);
 
     public static NpgsqlConnectionStringBuilder Describe(string connectionString) => new(connectionString);
 }

@@ -64,7 +64,10 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
-    /// <summary>The process's read cache, told of every save so cached read models never outlive a local write.</summary>
+    /// <summary>
+    /// The process's read cache, told of every save and (by <see cref="CommitInvalidatesReadCache"/>) of every commit, so
+    /// cached read models never outlive a local write, not even one read between a save and its outer transaction's commit.
+    /// </summary>
     public ReadCache? ReadCache => _readCache;
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Serilog;
 using Serilog.Events;
 using WsisTracker.Core.ActionLines;
@@ -56,7 +55,6 @@ public static class WsisTrackerApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ActorContext>();
-        builder.Services.AddMemoryCache(options => options.SizeLimit = 1_000);
         // How late this instance may show another instance's writes on the cached read models (docs/operations.md).
         var readModelSeconds = builder.Configuration.GetValue("Caching:ReadModelSeconds", ReadCache.DefaultMaxAge.TotalSeconds);
         if (readModelSeconds <= 0)
@@ -64,7 +62,7 @@ public static class WsisTrackerApp
             throw new InvalidOperationException($"Caching:ReadModelSeconds must be a positive number of seconds, not {readModelSeconds}.");
         }
 
-        builder.Services.AddSingleton(services => new ReadCache(services.GetRequiredService<IMemoryCache>(), TimeSpan.FromSeconds(readModelSeconds)));
+        builder.Services.AddSingleton(services => new ReadCache(TimeSpan.FromSeconds(readModelSeconds)));
         // The anonymous dashboard and reader pages, rendered once per read-cache generation: a save here starts a new
         // one, so a write shows at once on this instance. Signed-in requests are never cached (the default policy).
         builder.Services.AddOutputCache(options => options.AddPolicy(ReadModelPages, policy => policy

@@ -1,11 +1,10 @@
-using Microsoft.Extensions.Caching.Memory;
 using WsisTracker.Core.Caching;
 
 namespace WsisTracker.UnitTests.Caching;
 
 public sealed class ReadCacheTests
 {
-    private readonly ReadCache _cache = new(new MemoryCache(new MemoryCacheOptions { SizeLimit = 100 }), TimeSpan.FromMinutes(1));
+    private readonly ReadCache _cache = new(TimeSpan.FromMinutes(1), 10, 100);
 
     [Fact]
     public async Task ConcurrentMisses_ShareOneComputation()
@@ -39,6 +38,32 @@ public sealed class ReadCacheTests
 
         await _cache.GetOrCreateAsync("reader:no-such-slug", NotFound);
         await _cache.GetOrCreateAsync("reader:no-such-slug", NotFound);
+
+        Assert.Equal(2, computations);
+    }
+
+    [Theory]
+    [InlineData("dashboard:", true)]
+    [InlineData("dashboard:a-res-70-125", true)]
+    [InlineData("commitment:12:345:2030-01-01", true)]
+    [InlineData("reader:A-RES-70-125", false)]
+    [InlineData("reader:a res", false)]
+    [InlineData("reader:%00", false)]
+    public void IsCacheableKey_TakesOnlySlugAndIdShapes(string key, bool cacheable) =>
+        Assert.Equal(cacheable, ReadCache.IsCacheableKey(key));
+
+    [Fact]
+    public async Task AKeyOfAnotherShape_IsComputedEachTime_AndNeverStored()
+    {
+        var computations = 0;
+        Task<string> Compute()
+        {
+            computations++;
+            return Task.FromResult("reader");
+        }
+
+        await _cache.GetOrCreateAsync("reader:<script>", Compute);
+        await _cache.GetOrCreateAsync("reader:<script>", Compute);
 
         Assert.Equal(2, computations);
     }
