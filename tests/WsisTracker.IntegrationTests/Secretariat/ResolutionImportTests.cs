@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Data.Seeding;
+using WsisTracker.Core.Resolutions;
 using WsisTracker.IntegrationTests.Infrastructure;
 
 namespace WsisTracker.IntegrationTests.Secretariat;
@@ -101,6 +102,30 @@ public sealed class ResolutionImportTests(WsisTrackerFactory app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Confirm_OfATextWhoseFormValueIsOver4MiB_IsReadLikeItsPreview_NotRefusedForItsSize()
+    {
+        // Under the importer's character limit, but over 4 MiB once form-encoded (each 'é' is six bytes: %C3%A9),
+        // the size of form value ASP.NET Core refuses by default.
+        var text = SeedData.ReadText("A-RES-80-173.txt").Replace("80/173", "98/173", StringComparison.Ordinal)
+            + "\n" + new string('é', 800_000) + "\n";
+        Assert.True(text.Length < ResolutionImporter.MaxLength);
+        using var admin = await app.CreateClientAsAsync(StaffRoles.Administrator);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(await admin.GetPageAsync("/admin/resolutions/import")),
+            ["text"] = text,
+        });
+        Assert.True(await form.ReadAsByteArrayAsync() is { Length: > 4 * 1024 * 1024 });
+
+        using var confirmed = await admin.Http.PostAsync("/admin/resolutions/import", form);
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        var page = await PageClient.ParseAsync(confirmed);
+        Assert.NotNull(page.QuerySelector("#problems"));
+        Assert.False(await app.WithDbAsync(db => db.Resolutions.AnyAsync(r => r.Slug == "a-res-98-173")));
     }
 
     private Task<int> RemoveAsync(string slug) => app.WithDbAsync(async db =>
