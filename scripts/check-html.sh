@@ -83,6 +83,29 @@ if [ -z "${WSIS_CHECK_URL:-}" ]; then
   code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base/account/two-factor")"
   [ "$code" = 200 ] || die "GET /account/two-factor answered $code after the password step"
   files+=("$file"); echo "/account/two-factor" >"$file.url"
+
+  # Set two-factor sign-in up with a code computed from the page's key (RFC 6238), to check the recovery codes page it
+  # answers, then sign in again to check the code step's page.
+  key="$(grep -o '<code id="authenticator-key">[^<]*' "$file" | sed 's/.*>//; s/ //g')"
+  token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$file" | head -1 | sed 's/.*value="//; s/"$//')"
+  [ -n "$key" ] && [ -n "$token" ] || die "could not read the two-factor set-up page's key and token"
+  code="$(python3 -c 'import base64,hmac,struct,sys,time
+k=base64.b32decode(sys.argv[1].upper()+"="*(-len(sys.argv[1])%8))
+h=hmac.digest(k,struct.pack(">Q",int(time.time())//30),"sha1");o=h[-1]&15
+print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "ReturnUrl=" --data-urlencode "Code=$code" "$base/account/two-factor")"
+  [ "$code" = 200 ] && grep -q 'class="recovery-codes"' "$file" || die "POST /account/two-factor answered $code, not the recovery codes page"
+  files+=("$file"); echo "/account/two-factor (recovery codes)" >"$file.url"
+  jar="$work/cookies-2"
+  token="$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')"
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Email=$email" \
+    --data-urlencode "Password=$password" "$base/account/login"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base/account/login/code")"
+  [ "$code" = 200 ] && grep -q 'action="/account/login/code"' "$file" || die "GET /account/login/code answered $code, not the code step"
+  files+=("$file"); echo "/account/login/code" >"$file.url"
 fi
 
 log "checking ${#files[@]} pages with the Nu HTML Checker"
