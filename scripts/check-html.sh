@@ -98,6 +98,17 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
     --data-urlencode "ReturnUrl=" --data-urlencode "Code=$code" "$base/account/two-factor")"
   [ "$code" = 200 ] && grep -q 'class="recovery-codes"' "$file" || die "POST /account/two-factor answered $code, not the recovery codes page"
   files+=("$file"); echo "/account/two-factor (recovery codes)" >"$file.url"
+  # With that session (password and code), import a corpus resolution with an annex, sub-paragraphs and footnotes,
+  # to check a reader page of that shape.
+  token="$(curl -s -c "$jar" -b "$jar" "$base/admin/resolutions/import" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')"
+  [ -n "$token" ] || die "could not open the resolution import page with the two-factor session"
+  code="$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "text@$ROOT/tests/WsisTracker.UnitTests/Resolutions/Corpus/A-RES-80-3.txt" "$base/admin/resolutions/import")"
+  [ "$code" = 302 ] || die "importing A/RES/80/3 for the HTML check answered $code"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' "$base/resolutions/a-res-80-3")"
+  [ "$code" = 200 ] && grep -q 'id="annex-p13"' "$file" || die "GET /resolutions/a-res-80-3 answered $code, or without its annex anchors"
+  files+=("$file"); echo "/resolutions/a-res-80-3" >"$file.url"
   jar="$work/cookies-2"
   token="$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')"
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Email=$email" \
