@@ -82,19 +82,12 @@ public sealed class StakeholdersController(StakeholderService reads, Stakeholder
             return Redirect("/workspace/stakeholders");
         }
 
-        if (revised.Error!.Code == "version-mismatch")
+        if (IsStale(revised.Error!))
         {
-            var current = await reads.GetAsync(id, cancellationToken);
-            if (!current.Succeeded)
-            {
-                return NotFound();
-            }
-
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(id, form with { Version = current.Value!.Version }, current.Value));
+            return await ConflictViewAsync(await reads.GetAsync(id, cancellationToken), s => View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(id, form with { Version = s.Version }, s)));
         }
 
-        if (revised.Error.Kind == Core.Common.ErrorKind.NotFound)
+        if (revised.Error!.Kind == Core.Common.ErrorKind.NotFound)
         {
             return NotFound();
         }

@@ -78,13 +78,12 @@ public sealed class CommitmentsController(
             return Redirect($"/workspace/commitments/{id}");
         }
 
-        if (recorded.Error!.Code == "version-mismatch")
+        if (IsStale(recorded.Error!))
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("~/Views/Workspace/Commitments/Progress.cshtml", new ProgressPage(current.Value!, form with { Version = current.Value!.Version }, Conflict: current.Value));
+            return await ConflictViewAsync(current, c => View("~/Views/Workspace/Commitments/Progress.cshtml", new ProgressPage(c, form with { Version = c.Version }, Conflict: c)));
         }
 
-        AddErrors(recorded.Error);
+        AddErrors(recorded.Error!);
         return View("~/Views/Workspace/Commitments/Progress.cshtml", new ProgressPage(current.Value!, form));
     }
 
@@ -141,16 +140,10 @@ public sealed class CommitmentsController(
             return NotFound();
         }
 
-        if (revised.Error.Code == "version-mismatch")
+        if (IsStale(revised.Error))
         {
-            var current = await reads.GetAsync(id, cancellationToken);
-            if (!current.Succeeded)
-            {
-                return NotFound();
-            }
-
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("~/Views/Workspace/Commitments/Edit.cshtml", await FormPageAsync(id, form with { Version = current.Value!.Version }, cancellationToken, current.Value));
+            return await ConflictViewAsync(await reads.GetAsync(id, cancellationToken), async c =>
+                View("~/Views/Workspace/Commitments/Edit.cshtml", await FormPageAsync(id, form with { Version = c.Version }, cancellationToken, c)));
         }
 
         AddErrors(revised.Error);
@@ -177,22 +170,18 @@ public sealed class CommitmentsController(
         }
 
         var current = await reads.GetAsync(id, cancellationToken);
+        if (IsStale(withdrawn.Error!))
+        {
+            return await ConflictViewAsync(current, c => View("~/Views/Workspace/Commitments/Withdraw.cshtml", new WithdrawPage(c, form with { Version = c.Version }, IsConflict: true)));
+        }
+
         if (!current.Succeeded)
         {
             return NotFound();
         }
 
-        var conflict = withdrawn.Error!.Code == "version-mismatch";
-        if (conflict)
-        {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        else
-        {
-            AddErrors(withdrawn.Error);
-        }
-
-        return View("~/Views/Workspace/Commitments/Withdraw.cshtml", new WithdrawPage(current.Value!, form with { Version = current.Value!.Version }, conflict));
+        AddErrors(withdrawn.Error!);
+        return View("~/Views/Workspace/Commitments/Withdraw.cshtml", new WithdrawPage(current.Value!, form with { Version = current.Value!.Version }));
     }
 
     private async Task<CommitmentFormPage> FormPageAsync(int? id, CommitmentForm form, CancellationToken cancellationToken, CommitmentDetail? conflict = null)
