@@ -13,7 +13,7 @@ namespace WsisTracker.Web.Api;
 
 /// <summary>Commitments read from the resolutions, with their sources, actors and progress; written with an API key.</summary>
 [Route("api/v1/commitments")]
-public sealed class CommitmentsApiController(CommitmentService commitments, CommitmentWrites writes, IOptions<JsonOptions> json) : ApiControllerBase
+public sealed class CommitmentsApiController(CommitmentService commitments, CommitmentWrites writes, ProgressRecorder progress, IOptions<JsonOptions> json) : ApiControllerBase
 {
     /// <summary>A keyset page of commitments under the filters, with the count under the filters and the link to the next page.</summary>
     /// <remarks>Walking the <c>next</c> links returns every matching commitment exactly once, even while commitments are edited. <c>Accept: text/csv</c> returns the page's rows as CSV.</remarks>
@@ -208,7 +208,7 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
             return problem;
         }
 
-        var recorded = await writes.RecordProgressAsync(id, request.ToInput(), version, cancellationToken);
+        var recorded = await progress.RecordProgressAsync(id, request.ToInput(), version, cancellationToken);
         if (!recorded.Succeeded)
         {
             return Problem(recorded.Error!);
