@@ -10,7 +10,7 @@ namespace WsisTracker.Core.Commitments;
 /// by <see cref="ProgressRecorder"/>. Each method checks the version the caller read (PostgreSQL <c>xmin</c>): a stale
 /// version is refused, so no edit silently overwrites another.
 /// </summary>
-public sealed class CommitmentWrites(WsisTrackerDbContext db, TimeProvider time, CommitmentService reads, CommitmentReferences references)
+public sealed class CommitmentWrites(WsisTrackerDbContext db, TimeProvider time, CommitmentReads reads, CommitmentReferences references)
 {
     public async Task<Result<CommitmentDetail>> CreateAsync(CommitmentInput input, CancellationToken cancellationToken)
     {

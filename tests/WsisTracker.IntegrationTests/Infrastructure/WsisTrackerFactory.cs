@@ -215,7 +215,7 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
     {
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().Set("integration test", ActorKind.System);
-        var reads = scope.ServiceProvider.GetRequiredService<CommitmentService>();
+        var reads = scope.ServiceProvider.GetRequiredService<CommitmentReads>();
         var version = (await reads.GetAsync(id, CancellationToken.None)).Value!.Version;
         var progress = scope.ServiceProvider.GetRequiredService<ProgressRecorder>();
         var asOf = DateOnly.FromDateTime(DateTime.UtcNow);

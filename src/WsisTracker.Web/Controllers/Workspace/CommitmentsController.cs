@@ -13,7 +13,7 @@ namespace WsisTracker.Web.Controllers.Workspace;
 /// version shows the conflict page.
 /// </summary>
 public sealed class CommitmentsController(
-    CommitmentService reads,
+    CommitmentReads reads,
     CommitmentWrites writes,
     ProgressRecorder progress,
     ParagraphSearch paragraphs,
