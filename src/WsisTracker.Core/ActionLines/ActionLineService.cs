@@ -19,9 +19,9 @@ public sealed record ActionLineModel(
     IReadOnlyList<string> Sources,
     IReadOnlyList<ActionLineModel> SubLines);
 
-public sealed class ActionLineService(WsisTrackerDbContext db, CommitmentService commitments)
+public sealed class ActionLineService(WsisTrackerDbContext db, CommitmentReads commitments)
 {
-    public const int OverviewCommitments = CommitmentService.MaxPageSize;
+    public const int OverviewCommitments = CommitmentReads.MaxPageSize;
 
     /// <summary>The eleven action lines in order, each with its sub-lines nested.</summary>
     public async Task<IReadOnlyList<ActionLineModel>> ListAsync(CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ public sealed class ActionLineService(WsisTrackerDbContext db, CommitmentService
             .ToListAsync(cancellationToken);
         var filter = new CommitmentFilter(ActionLine: model.Code);
         var progress = await commitments.CountByStatusAsync(filter, cancellationToken);
-        var list = await commitments.ListAsync(filter, CommitmentOrder.Id, 1, OverviewCommitments, cancellationToken);
+        var list = await commitments.ListAsync(filter, CommitmentPageOrder.Id, 1, OverviewCommitments, cancellationToken);
         return new ActionLineOverview(model, naming, progress, list.Value!);
     }
 

@@ -13,8 +13,13 @@ public static class Limits
     public const int ParagraphText = 20_000;
     public const int FootnoteText = 2_000;
     public const int Description = 4_000;
+
+    /// <summary>A note someone writes with a change: a progress update's note, a commitment's withdrawal reason.</summary>
     public const int Note = 4_000;
-    public const int Notes = 4_000;
+
+    /// <summary>Where something comes from or what supports it: an action line's provenance notes, a milestone's evidence.</summary>
+    public const int SourceNotes = 4_000;
+
     public const int CountryCode = 3;
     public const int SectionNumber = 16;
 

@@ -12,7 +12,7 @@ using WsisTracker.Web.Models;
 
 namespace WsisTracker.Web.Controllers;
 
-public sealed class CommitmentsController(CommitmentService commitments) : PageController
+public sealed class CommitmentsController(CommitmentReads commitments) : PageController
 {
     /// <summary>The filtered, sorted, paged list; an invalid filter is shown next to its field and lists nothing.</summary>
     [HttpGet("/commitments")]

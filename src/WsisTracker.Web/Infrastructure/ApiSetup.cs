@@ -23,7 +23,7 @@ public static class ApiSetup
     {
         var services = builder.Services;
         services.AddScoped<ApiKeyService>();
-        services.AddScoped<ProgressFeed>();
+        services.AddScoped<ChangeFeed>();
         services.AddScoped<DashboardService>();
 
         services.AddAuthentication()

@@ -73,8 +73,10 @@ public static class WsisTrackerApp
         builder.Services.AddScoped<ResolutionService>();
         builder.Services.AddScoped<ActionLineService>();
         builder.Services.AddScoped<StakeholderService>();
-        builder.Services.AddScoped<CommitmentService>();
+        builder.Services.AddScoped<CommitmentReads>();
+        builder.Services.AddScoped<CommitmentReferences>();
         builder.Services.AddScoped<CommitmentWrites>();
+        builder.Services.AddScoped<ProgressRecorder>();
         builder.Services.AddScoped<StakeholderWrites>();
         builder.Services.AddScoped<IdempotencyRecords>();
         builder.Services.AddWsisTrackerPages();

@@ -210,16 +210,16 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
         return created.Value!.Id;
     }
 
-    /// <summary>Records a progress update on a commitment through <see cref="CommitmentWrites.RecordProgressAsync"/>.</summary>
+    /// <summary>Records a progress update on a commitment through <see cref="ProgressRecorder.RecordProgressAsync"/>.</summary>
     public async Task RecordProgressAsync(int id, CommitmentStatus status, int? percent, string? note = null, IReadOnlyList<string>? evidence = null)
     {
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().Set("integration test", ActorKind.System);
-        var reads = scope.ServiceProvider.GetRequiredService<CommitmentService>();
+        var reads = scope.ServiceProvider.GetRequiredService<CommitmentReads>();
         var version = (await reads.GetAsync(id, CancellationToken.None)).Value!.Version;
-        var writes = scope.ServiceProvider.GetRequiredService<CommitmentWrites>();
+        var progress = scope.ServiceProvider.GetRequiredService<ProgressRecorder>();
         var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
-        var recorded = await writes.RecordProgressAsync(id, new RecordProgressInput(status, percent, note, evidence, asOf), version, CancellationToken.None);
+        var recorded = await progress.RecordProgressAsync(id, new RecordProgressInput(status, percent, note, evidence, asOf), version, CancellationToken.None);
         Assert.True(recorded.Succeeded, recorded.Error?.Message);
     }
 

@@ -193,7 +193,7 @@ public sealed class DatabaseSeeder(WsisTrackerDbContext db, TimeProvider time, I
             return;
         }
 
-        db.Resolutions.Add(ResolutionImport.ToEntity(parsed, "en", now));
+        db.Resolutions.Add(ParsedResolutionMapping.ToEntity(parsed, "en", now));
         logger.LogInformation("Seeded resolution {Symbol} with {Paragraphs} paragraphs.", parsed.Symbol, parsed.Paragraphs.Count);
     }
 

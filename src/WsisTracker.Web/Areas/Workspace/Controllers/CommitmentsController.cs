@@ -9,12 +9,14 @@ namespace WsisTracker.Web.Areas.Workspace.Controllers;
 
 /// <summary>
 /// Recording progress on, creating, editing and withdrawing commitments. Every write goes through
-/// <see cref="CommitmentWrites"/> with the version the form was read at; a stale version shows the conflict page.
+/// <see cref="ProgressRecorder"/> or <see cref="CommitmentWrites"/> with the version the form was read at; a stale
+/// version shows the conflict page.
 /// </summary>
 [Area("Workspace")]
 public sealed class CommitmentsController(
-    CommitmentService reads,
+    CommitmentReads reads,
     CommitmentWrites writes,
+    ProgressRecorder progress,
     ParagraphSearch paragraphs,
     ActionLineService actionLines,
     StakeholderService stakeholders,
@@ -72,7 +74,7 @@ public sealed class CommitmentsController(
         }
 
         var input = new RecordProgressInput(form.Status!.Value, form.ProgressPercent, form.Note, form.EvidenceLinkList(), form.AsOf!.Value);
-        var recorded = await writes.RecordProgressAsync(id, input, form.Version, cancellationToken);
+        var recorded = await progress.RecordProgressAsync(id, input, form.Version, cancellationToken);
         if (recorded.Succeeded)
         {
             Notice($"Progress recorded: {Commitment.StatusLabel(recorded.Value!.Update.Status)}.");
