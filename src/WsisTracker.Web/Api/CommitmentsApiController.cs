@@ -208,7 +208,13 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
             return problem;
         }
 
-        var recorded = await writes.RecordProgressAsync(id, request.ToInput(), version, cancellationToken);
+        var input = request.ToInput();
+        if (!input.Succeeded)
+        {
+            return Problem(input.Error);
+        }
+
+        var recorded = await writes.RecordProgressAsync(id, input.Value, version, cancellationToken);
         if (!recorded.Succeeded)
         {
             return Problem(recorded.Error!);
