@@ -41,10 +41,12 @@ public sealed class ActionLineService(WsisTrackerDbContext db, CommitmentReads c
     public async Task<Result<ActionLineOverview>> GetOverviewAsync(string code, CancellationToken cancellationToken)
     {
         var line = await GetAsync(code, cancellationToken);
-        if (line.Value is not { } model)
+        if (!line.Succeeded)
         {
-            return line.Error!;
+            return line.Error;
         }
+
+        var model = line.Value;
 
         var codes = new[] { model.Code }.Concat(model.SubLines.Select(s => s.Code)).ToList();
         var naming = await db.Paragraphs.AsNoTracking()

@@ -26,6 +26,9 @@ public static class Limits
     /// <summary>An annex key such as "annex" or "annex-iii" (the heading's words joined by hyphens).</summary>
     public const int PartKey = 64;
     public const int Language = 8;
+
+    /// <summary>An action-line code such as <c>C7</c> or <c>C7.3</c>.</summary>
+    public const int ActionLineCode = 8;
     public const int EvidenceLinks = 10;
     public const int IdempotencyKey = 200;
 }

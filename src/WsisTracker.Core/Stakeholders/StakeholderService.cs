@@ -36,10 +36,12 @@ public sealed class StakeholderService(WsisTrackerDbContext db, CommitmentReads 
     public async Task<Result<StakeholderProfile>> GetProfileAsync(int id, CancellationToken cancellationToken)
     {
         var stakeholder = await GetAsync(id, cancellationToken);
-        if (stakeholder.Value is not { } model)
+        if (!stakeholder.Succeeded)
         {
-            return stakeholder.Error!;
+            return stakeholder.Error;
         }
+
+        var model = stakeholder.Value;
 
         var filter = new CommitmentFilter(Stakeholder: model.Slug);
         var progress = await commitments.CountByStatusAsync(filter, cancellationToken);

@@ -147,7 +147,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
         }
 
         if (!string.IsNullOrWhiteSpace(input.Website)
-            && (input.Website.Length > Limits.Url || !PlainText.IsValid(input.Website) || !Uri.TryCreate(input.Website.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+            && !WebLink.IsValid(input.Website))
         {
             errors.Add("website", $"Give an http(s) address of at most {Limits.Url} characters.");
         }

@@ -185,7 +185,13 @@ public sealed class CommitmentsApiController(CommitmentReads commitments, Commit
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<IActionResult> RecordProgressAsync(int id, [FromBody] RecordProgressRequest request, CancellationToken cancellationToken)
     {
-        var recorded = await progress.RecordProgressAsync(id, request.ToInput(), IfMatchVersion, cancellationToken);
+        var input = request.ToInput();
+        if (!input.Succeeded)
+        {
+            return Problem(input.Error);
+        }
+
+        var recorded = await progress.RecordProgressAsync(id, input.Value, IfMatchVersion, cancellationToken);
         if (!recorded.Succeeded)
         {
             return Problem(recorded.Error!);

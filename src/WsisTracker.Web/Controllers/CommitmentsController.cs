@@ -79,6 +79,6 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
     public async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
         var detail = await commitments.GetAsync(id, cancellationToken);
-        return detail.Value is { } value ? View("Show", new CommitmentViewModel(value)) : NotFoundPage(detail.Error!);
+        return detail.Succeeded ? View("Show", new CommitmentViewModel(detail.Value)) : NotFoundPage(detail.Error);
     }
 }

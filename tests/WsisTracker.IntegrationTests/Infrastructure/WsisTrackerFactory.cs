@@ -91,7 +91,7 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
         var created = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
             .CreateAsync(name ?? $"test-{role}-{Guid.NewGuid():N}"[..40], role, CancellationToken.None);
         Assert.True(created.Succeeded, created.Error?.Message);
-        return created.Value!.Key;
+        return created.Value.Key;
     }
 
     /// <summary>Makes an API key and revokes it at once; it authenticates nothing.</summary>
@@ -207,7 +207,7 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
             new CommitmentInput(title, description, [paragraph], [actionLine, .. moreActionLines ?? []], [lead], [], targetDate, null, null, []),
             CancellationToken.None);
         Assert.True(created.Succeeded, created.Error?.Message);
-        return created.Value!.Id;
+        return created.Value.Id;
     }
 
     /// <summary>Records a progress update on a commitment through <see cref="ProgressRecorder.RecordProgressAsync"/>.</summary>

@@ -9,7 +9,7 @@ public sealed class ActionLineConfiguration : IEntityTypeConfiguration<ActionLin
 {
     public void Configure(EntityTypeBuilder<ActionLine> builder)
     {
-        builder.Property(a => a.Code).HasMaxLength(8);
+        builder.Property(a => a.Code).HasMaxLength(Limits.ActionLineCode);
         builder.Property(a => a.Title).HasMaxLength(Limits.Title);
         builder.Property(a => a.ProvenanceNotes).HasMaxLength(Limits.SourceNotes);
         builder.HasIndex(a => a.Code).IsUnique();

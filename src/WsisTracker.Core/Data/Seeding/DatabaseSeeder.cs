@@ -249,7 +249,7 @@ public sealed class DatabaseSeeder(WsisTrackerDbContext db, TimeProvider time, I
                     now);
                 if (!recorded.Succeeded)
                 {
-                    throw new InvalidOperationException($"Seed progress of {seed.Key} breaks a rule: {recorded.Error!.Message} {string.Join(" ", recorded.Error.FieldErrors?.SelectMany(f => f.Value) ?? [])}");
+                    throw new InvalidOperationException($"Seed progress of {seed.Key} breaks a rule: {recorded.Error.Message} {string.Join(" ", recorded.Error.FieldErrors?.SelectMany(f => f.Value) ?? [])}");
                 }
             }
 

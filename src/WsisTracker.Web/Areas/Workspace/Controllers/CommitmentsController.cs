@@ -58,23 +58,18 @@ public sealed class CommitmentsController(
             return NotFound();
         }
 
-        if (form.Status is null)
+        var input = RecordProgressInput.From(form.Status, form.ProgressPercent, form.Note, form.EvidenceLinkList(), form.AsOf);
+        if (!input.Succeeded)
         {
-            ModelState.AddModelError(nameof(form.Status), "Choose a status.");
+            AddErrors(input.Error);
         }
 
-        if (form.AsOf is null)
-        {
-            ModelState.AddModelError(nameof(form.AsOf), "Give the date the progress is reported as of.");
-        }
-
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !input.Succeeded)
         {
             return View("Progress", new ProgressPage(current.Value!, form));
         }
 
-        var input = new RecordProgressInput(form.Status!.Value, form.ProgressPercent, form.Note, form.EvidenceLinkList(), form.AsOf!.Value);
-        var recorded = await progress.RecordProgressAsync(id, input, form.Version, cancellationToken);
+        var recorded = await progress.RecordProgressAsync(id, input.Value, form.Version, cancellationToken);
         if (recorded.Succeeded)
         {
             Notice($"Progress recorded: {Commitment.StatusLabel(recorded.Value!.Update.Status)}.");
