@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Accounts;
-using WsisTracker.Web.Controllers.Workspace;
+using WsisTracker.Web.Areas.Workspace.Controllers;
 
 namespace WsisTracker.Web.Controllers;
 
