@@ -109,6 +109,13 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
   code="$(curl -s -o "$file" -w '%{http_code}' "$base/resolutions/a-res-80-3")"
   [ "$code" = 200 ] && grep -q 'id="annex-p13"' "$file" || die "GET /resolutions/a-res-80-3 answered $code, or without its annex anchors"
   files+=("$file"); echo "/resolutions/a-res-80-3" >"$file.url"
+  # The same session's e-mail outbox (no SMTP server here: the notice that messages are kept) and account page.
+  for page in "/admin/outbox" "/admin/outbox?state=Pending" "/account"; do
+    i=$((i + 1)); file="$work/page-$i.html"
+    code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base$page")"
+    [ "$code" = 200 ] || die "GET $page answered $code with the administrator's session"
+    files+=("$file"); echo "$page" >"$file.url"
+  done
   jar="$work/cookies-2"
   token="$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')"
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Email=$email" \

@@ -6,6 +6,7 @@ using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Dashboard;
 using WsisTracker.Core.Data.Seeding;
+using WsisTracker.Core.Email;
 using WsisTracker.Core.Feeds;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Search;
@@ -45,6 +46,8 @@ public static class CoreServices
         services.AddScoped<StaffAccounts>();
         services.AddScoped<SignInDelays>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<OutboxAdmin>();
+        services.AddScoped<ReminderPreferences>();
         return services;
     }
 }

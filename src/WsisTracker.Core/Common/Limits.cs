@@ -31,4 +31,10 @@ public static class Limits
     public const int ActionLineCode = 8;
     public const int EvidenceLinks = 10;
     public const int IdempotencyKey = 200;
+
+    /// <summary>An e-mail address (RFC 5321 allows 254 characters in a path).</summary>
+    public const int EmailAddress = 256;
+
+    /// <summary>The text of an outgoing e-mail, before its reason and links.</summary>
+    public const int EmailBody = 8_000;
 }

@@ -7,6 +7,7 @@ using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Email;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -63,6 +64,12 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>E-mail waiting to be sent or sent, written in the transaction of the event that causes it (decision 089).</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>"Now" from the clock this lease is bound to.</summary>
+    public DateTimeOffset UtcNow => _time.GetUtcNow();
 
     /// <summary>
     /// The process's read cache, told of every save and (by <see cref="CommitInvalidatesReadCache"/>) of every commit, so
