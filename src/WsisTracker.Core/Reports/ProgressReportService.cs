@@ -55,8 +55,7 @@ public sealed class ProgressReportService(
                     .Select(s => new ScopedStakeholder(s.StakeholderId, s.Stakeholder!.Slug, s.Stakeholder.Name, s.Role)).ToList(),
             })
             .ToListAsync(cancellationToken);
-        var reports = await Summaries(db.ProgressReports.Where(r => ids.Contains(r.StakeholderId)))
-            .OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+        var reports = await Summaries(NewestFirst(db.ProgressReports.Where(r => ids.Contains(r.StakeholderId)))).ToListAsync(cancellationToken);
         var byCommitment = reports.ToLookup(r => r.CommitmentId);
         return rows.Select(c => new ContributorCommitment(c.Id, c.Code, c.Title, c.Status, c.ProgressPercent, c.WithdrawnAt,
             [.. c.Stakeholders.OrderBy(s => s.Role == StakeholderRole.Lead ? 0 : 1).ThenBy(s => s.Name, StringComparer.Ordinal)], [.. byCommitment[c.Id]])).ToList();
@@ -77,7 +76,7 @@ public sealed class ProgressReportService(
             query = query.Where(r => r.State == s);
         }
 
-        return await Summaries(query).OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+        return await Summaries(NewestFirst(query)).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -104,7 +103,7 @@ public sealed class ProgressReportService(
             query = query.Where(r => r.Commitment!.ActionLines.Any(a => a.ActionLine!.Code == code));
         }
 
-        return await Summaries(query).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        return await Summaries(query.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -126,8 +125,7 @@ public sealed class ProgressReportService(
         }
 
         var ids = stakeholders.Select(s => s.Id).ToList();
-        var reports = await Summaries(db.ProgressReports.Where(r => r.CommitmentId == commitmentId && ids.Contains(r.StakeholderId)))
-            .OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+        var reports = await Summaries(NewestFirst(db.ProgressReports.Where(r => r.CommitmentId == commitmentId && ids.Contains(r.StakeholderId)))).ToListAsync(cancellationToken);
         var open = reports.FirstOrDefault(r => ProgressReport.OpenStates.Contains(r.State));
         var openDetail = open is null ? null : await DetailAsync(open.Id, cancellationToken);
         return new ReportingContext(commitment.Value!, stakeholders, openDetail, reports);
@@ -394,7 +392,11 @@ public sealed class ProgressReportService(
         }
     }
 
-    private static IQueryable<ProgressReportSummary> Summaries(IQueryable<ProgressReport> reports) =>
+    private static IOrderedQueryable<ProgressReport> NewestFirst(IQueryable<ProgressReport> reports) =>
+        reports.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id);
+
+    /// <summary>The list projection, applied after the ordering (a projection to a record cannot be ordered by in SQL).</summary>
+    private static IQueryable<ProgressReportSummary> Summaries(IOrderedQueryable<ProgressReport> reports) =>
         reports.AsNoTracking().Select(r => new ProgressReportSummary(
             r.Id, r.CommitmentId, r.Commitment!.Code, r.Commitment.Title, r.Stakeholder!.Slug, r.Stakeholder.Name, r.State, r.Status,
             r.ProgressPercent, r.AsOf, r.Revision, r.CreatedAt, r.UpdatedAt, r.SubmittedAt, r.Version));
