@@ -33,6 +33,8 @@ public sealed class ProgressReportService(
     /// <summary>How often an approval re-reads a commitment that another write moved between its read and its write.</summary>
     private const int ApprovalAttempts = 3;
 
+    private const string What = "Report";
+
     /// <summary>The commitments the contributor's stakeholders lead or partner on, by code, each with those stakeholders and their reports.</summary>
     public async Task<Result<IReadOnlyList<ContributorCommitment>>> ListCommitmentsAsync(ReportPrincipal principal, CancellationToken cancellationToken)
     {
@@ -249,7 +251,7 @@ public sealed class ProgressReportService(
                     return report.Approve(recorded.Value!.Update.Id, Who(principal), Now()).Error;
                 }
 
-                if (recorded.Error!.Code == "version-mismatch" && attempt < ApprovalAttempts)
+                if (recorded.Error!.Kind == ErrorKind.StaleVersion && attempt < ApprovalAttempts)
                 {
                     continue;
                 }
@@ -265,9 +267,6 @@ public sealed class ProgressReportService(
     /// <summary>Rejects a submitted report, with a reason.</summary>
     public Task<Result<ProgressReportDetail>> RejectAsync(ReportPrincipal principal, int id, string? reason, uint expectedVersion, CancellationToken cancellationToken) =>
         ChangeAsync(principal, id, expectedVersion, Access.Review, report => Task.FromResult(report.Reject(reason, Who(principal), Now()).Error), cancellationToken);
-
-    public static Error VersionMismatch() =>
-        new(ErrorKind.PreconditionFailed, "version-mismatch", "The report was changed by someone else since you read it. Reload it to see what was done.");
 
     private enum Access
     {
@@ -295,7 +294,7 @@ public sealed class ProgressReportService(
             var visible = report is not null && (principal.IsReviewer || principal.StakeholderIds.Contains(report.StakeholderId));
             if (!visible)
             {
-                return Error.NotFound("Report", id);
+                return Error.NotFound(What, id);
             }
 
             if (access == Access.Contribute && !principal.StakeholderIds.Contains(report!.StakeholderId))
@@ -303,9 +302,9 @@ public sealed class ProgressReportService(
                 return new Error(ErrorKind.Forbidden, "not-the-reporting-stakeholder", "Only the contributors of the reporting stakeholder write its reports.");
             }
 
-            if (report!.Version != expectedVersion)
+            if (Versioned.Check(report, What, id, expectedVersion) is { } stale)
             {
-                return VersionMismatch();
+                return stale;
             }
 
             if (await change(report) is { } refused)
@@ -321,7 +320,7 @@ public sealed class ProgressReportService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return VersionMismatch();
+            return Error.StaleVersion(What);
         }
         finally
         {

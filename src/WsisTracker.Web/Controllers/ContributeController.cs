@@ -6,7 +6,7 @@ using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Reports;
-using WsisTracker.Web.Controllers.Workspace;
+using WsisTracker.Web.Areas.Workspace.Controllers;
 using WsisTracker.Web.Infrastructure;
 using WsisTracker.Web.Models;
 
@@ -88,7 +88,7 @@ public sealed class ContributeController(ProgressReportService reports, Contribu
             return Refused(error);
         }
 
-        if (error.Code is "version-mismatch" or "report-open" or "report-state")
+        if (error.Kind == ErrorKind.StaleVersion || error.Code is "report-open" or "report-state")
         {
             // Someone else moved the report on: show it as it is now, with the values sent still in the form.
             var current = await reports.GetReportingContextAsync(principal, id, cancellationToken);
