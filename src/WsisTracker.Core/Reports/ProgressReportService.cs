@@ -307,7 +307,7 @@ public sealed class ProgressReportService(
                 return stale;
             }
 
-            if (await change(report) is { } refused)
+            if (await change(report!) is { } refused)
             {
                 return refused;
             }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Accounts;
@@ -8,7 +7,6 @@ using WsisTracker.Core.Common;
 using WsisTracker.Core.Reports;
 using WsisTracker.Web.Areas.Workspace.Controllers;
 using WsisTracker.Web.Infrastructure;
-using WsisTracker.Web.Models;
 
 namespace WsisTracker.Web.Controllers;
 
@@ -18,7 +16,7 @@ namespace WsisTracker.Web.Controllers;
 /// principal built here; a commitment outside their stakeholders' is not found.
 /// </summary>
 [Authorize(Roles = StaffRoles.Contributor)]
-public sealed class ContributeController(ProgressReportService reports, ContributorScope scope, TimeProvider time) : Controller
+public sealed class ContributeController(ProgressReportService reports, ContributorScope scope, TimeProvider time) : PageController
 {
     private const string View_ = "~/Views/Contribute/Report.cshtml";
 
@@ -106,12 +104,7 @@ public sealed class ContributeController(ProgressReportService reports, Contribu
         return View(View_, new ReportPage(context.Value!, form));
     }
 
-    private async Task<ReportPrincipal> PrincipalAsync(CancellationToken cancellationToken)
-    {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in user has an id.");
-        var role = StaffRoles.All.FirstOrDefault(User.IsInRole);
-        return await scope.ForUserAsync(userId, role, cancellationToken);
-    }
+    private Task<ReportPrincipal> PrincipalAsync(CancellationToken cancellationToken) => scope.ForAsync(User, cancellationToken);
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -122,9 +115,7 @@ public sealed class ContributeController(ProgressReportService reports, Contribu
             return Forbid();
         }
 
-        var view = View("NotFound", new NotFoundViewModel(error.Message));
-        view.StatusCode = StatusCodes.Status404NotFound;
-        return view;
+        return NotFoundPage(error);
     }
 }
 
