@@ -8,6 +8,7 @@ using WsisTracker.Core.Dashboard;
 using WsisTracker.Core.Data.Seeding;
 using WsisTracker.Core.Email;
 using WsisTracker.Core.Feeds;
+using WsisTracker.Core.Reports;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Search;
 using WsisTracker.Core.Stakeholders;
@@ -40,6 +41,9 @@ public static class CoreServices
         services.AddScoped<DashboardService>();
         services.AddScoped<SearchService>();
         services.AddScoped<FeedService>();
+
+        services.AddScoped<ContributorScope>();
+        services.AddScoped<ProgressReportService>();
 
         services.AddScoped<ApiKeyService>();
         services.AddScoped<IdempotencyRecords>();
