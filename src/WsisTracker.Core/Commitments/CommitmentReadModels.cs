@@ -48,7 +48,25 @@ public sealed record CommitmentSummary(
     IReadOnlyList<CommitmentStakeholderModel> Stakeholders,
     bool IsSynthetic,
     DateTimeOffset? WithdrawnAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Whether its reports arrive as its reporting cadence asks (decision 085), apart from <c>status</c>.</summary>
+    public ReportingStatus ReportingStatus { get; init; }
+
+    /// <summary>The as-of date of its latest report (progress update); null when nobody has reported on it yet.</summary>
+    public DateOnly? LastReportedOn { get; init; }
+
+    /// <summary>When its next report is expected; null when none is (a one-off report received, or not applicable).</summary>
+    public DateOnly? NextReportDue { get; init; }
+
+    /// <summary>The reporting fields as one value.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ReportingSchedule Reporting
+    {
+        get => new(ReportingStatus, LastReportedOn, NextReportDue);
+        init => (ReportingStatus, LastReportedOn, NextReportDue) = (value.Status, value.LastReportedOn, value.NextReportDue);
+    }
+}
 
 public sealed record CommitmentDetail(
     int Id,
@@ -73,7 +91,25 @@ public sealed record CommitmentDetail(
     string? WithdrawalReason,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    uint Version);
+    uint Version)
+{
+    /// <summary>Whether its reports arrive as its reporting cadence asks (decision 085), apart from <c>status</c>.</summary>
+    public ReportingStatus ReportingStatus { get; init; }
+
+    /// <summary>The as-of date of its latest report (progress update); null when nobody has reported on it yet.</summary>
+    public DateOnly? LastReportedOn { get; init; }
+
+    /// <summary>When its next report is expected; null when none is (a one-off report received, or not applicable).</summary>
+    public DateOnly? NextReportDue { get; init; }
+
+    /// <summary>The reporting fields as one value.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ReportingSchedule Reporting
+    {
+        get => new(ReportingStatus, LastReportedOn, NextReportDue);
+        init => (ReportingStatus, LastReportedOn, NextReportDue) = (value.Status, value.LastReportedOn, value.NextReportDue);
+    }
+}
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {
@@ -94,7 +130,8 @@ public sealed record CommitmentFilter(
     int? Paragraph = null,
     bool? Overdue = null,
     string? Q = null,
-    DateTimeOffset? UpdatedSince = null);
+    DateTimeOffset? UpdatedSince = null,
+    ReportingStatus? ReportingStatus = null);
 
 /// <summary>
 /// Orders of the keyset list. Each sorts on a key that never changes (id, code, creation time, then id), so walking
@@ -127,6 +164,12 @@ public enum CommitmentOrder
 /// <summary>How many commitments stand in each status, with the overdue count, under a filter.</summary>
 public sealed record StatusCounts(IReadOnlyDictionary<CommitmentStatus, int> ByStatus, int Overdue, int? AverageProgress)
 {
+    /// <summary>The same commitments by reporting status (decision 085).</summary>
+    public ReportingCounts Reporting { get; init; } = ReportingCounts.None;
+
+    /// <summary>Of the <c>notStarted</c> commitments, those nobody has reported on: "no report yet", not "not started".</summary>
+    public int NotStartedWithoutReport { get; init; }
+
     public int Total => ByStatus.Values.Sum();
 
     public int Count(CommitmentStatus status) => ByStatus.GetValueOrDefault(status);

@@ -51,15 +51,22 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         return await Summaries(query, today).ToListAsync(cancellationToken);
     }
 
-    /// <summary>How many commitments under the filter stand in each status, how many are overdue, and their mean progress; three aggregate queries.</summary>
+    /// <summary>How many commitments under the filter stand in each status and in each reporting status, how many are overdue, how many nobody has reported on, and their mean progress; four aggregate queries.</summary>
     public async Task<StatusCounts> CountByStatusAsync(CommitmentFilter filter, CancellationToken cancellationToken)
     {
         var today = Today();
         var query = Filter(db.Commitments.AsNoTracking(), filter, today);
-        var byStatus = await query.GroupBy(c => c.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byStatus = await query.GroupBy(c => new { c.Status, Reported = c.LastProgressAsOf != null })
+            .Select(g => new { g.Key.Status, g.Key.Reported, Count = g.Count() }).ToListAsync(cancellationToken);
         var overdue = await query.CountAsync(Commitment.OverdueOn(today), cancellationToken);
         var average = await query.AverageAsync(c => (double?)(c.ProgressPercent ?? 0), cancellationToken);
-        return new StatusCounts(byStatus.ToDictionary(x => x.Status, x => x.Count), overdue, average is { } value ? (int)Math.Round(value) : null);
+        var reporting = await query.Select(ReportingRules.Rows(today)).GroupBy(r => new { r.Status, r.HasReport })
+            .Select(g => new { g.Key.Status, g.Key.HasReport, Count = g.Count() }).ToListAsync(cancellationToken);
+        return new StatusCounts(byStatus.GroupBy(x => x.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count)), overdue, average is { } value ? (int)Math.Round(value) : null)
+        {
+            NotStartedWithoutReport = byStatus.Where(x => x.Status == CommitmentStatus.NotStarted && !x.Reported).Sum(x => x.Count),
+            Reporting = ReportingCounts.From(reporting.Select(x => (x.Status, x.HasReport, x.Count))),
+        };
     }
 
     private static IQueryable<Commitment> InOrder(IQueryable<Commitment> query, CommitmentOrder order) => order switch
@@ -92,7 +99,10 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
                     .ToList(),
                 c.IsSynthetic,
                 c.WithdrawnAt,
-                c.UpdatedAt))
+                c.UpdatedAt)
+            {
+                Reporting = ReportingRules.Of(c.ReportingCadence, c.Status, c.WithdrawnAt, c.LastProgressAsOf, c.CreatedAt, c.TargetDate, today),
+            })
             .AsSplitQuery();
 
     /// <summary>
@@ -217,7 +227,10 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
                     c.WithdrawalReason,
                     c.CreatedAt,
                     c.UpdatedAt,
-                    c.Version))
+                    c.Version)
+                {
+                    Reporting = ReportingRules.Of(c.ReportingCadence, c.Status, c.WithdrawnAt, c.LastProgressAsOf, c.CreatedAt, c.TargetDate, today),
+                })
                 .AsSplitQuery()
                 .SingleOrDefault());
 
@@ -282,6 +295,11 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         {
             var isOverdue = Commitment.OverdueOn(today);
             query = query.Where(overdue ? isOverdue : Expression.Lambda<Func<Commitment, bool>>(Expression.Not(isOverdue.Body), isOverdue.Parameters));
+        }
+
+        if (filter.ReportingStatus is { } reporting)
+        {
+            query = query.Where(ReportingRules.Is(reporting, today));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

@@ -7,6 +7,7 @@ using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -63,6 +64,8 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<ReportingCycle> ReportingCycles => Set<ReportingCycle>();
 
     /// <summary>
     /// The process's read cache, told of every save and (by <see cref="CommitInvalidatesReadCache"/>) of every commit, so

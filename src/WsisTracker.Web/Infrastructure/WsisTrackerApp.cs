@@ -12,6 +12,7 @@ using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Data;
 using WsisTracker.Core.Data.Seeding;
+using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -65,9 +66,11 @@ public static class WsisTrackerApp
         builder.Services.AddSingleton(services => new ReadCache(TimeSpan.FromSeconds(readModelSeconds)));
         // The anonymous dashboard and reader pages, rendered once per read-cache generation: a save here starts a new
         // one, so a write shows at once on this instance. Signed-in requests are never cached (the default policy).
+        // The day is in the key too: the overdue and reporting statuses a page shows change at midnight with no write.
         builder.Services.AddOutputCache(options => options.AddPolicy(ReadModelPages, policy => policy
             .Expire(TimeSpan.FromSeconds(readModelSeconds))
-            .SetCacheKeyPrefix(context => $"g{context.RequestServices.GetRequiredService<ReadCache>().Generation}")));
+            .SetCacheKeyPrefix(context =>
+                $"g{context.RequestServices.GetRequiredService<ReadCache>().Generation}-{context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime:yyyyMMdd}")));
         builder.Services.AddScoped<DatabaseSeeder>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<ResolutionService>();
@@ -76,6 +79,7 @@ public static class WsisTrackerApp
         builder.Services.AddScoped<CommitmentService>();
         builder.Services.AddScoped<CommitmentWrites>();
         builder.Services.AddScoped<StakeholderWrites>();
+        builder.Services.AddScoped<ReportingCycles>();
         builder.Services.AddScoped<IdempotencyRecords>();
         builder.Services.AddWsisTrackerPages();
 
