@@ -7,7 +7,7 @@ namespace WsisTracker.Core.Reporting;
 /// those of a resolution, an action line or a stakeholder). Closing it stores what was known at that moment as a
 /// snapshot (<see cref="Snapshot"/>), from which its report is produced ever after (decision 086).
 /// </summary>
-public sealed class ReportingCycle
+public sealed class ReportingCycle : IVersioned
 {
     public int Id { get; set; }
 

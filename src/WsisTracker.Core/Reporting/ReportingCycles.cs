@@ -133,19 +133,14 @@ public sealed class ReportingCycles(WsisTrackerDbContext db, TimeProvider time)
     public async Task<Result<ReportingCycleSummary>> CloseAsync(int id, uint expectedVersion, CancellationToken cancellationToken)
     {
         var cycle = await db.ReportingCycles.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (cycle is null)
+        if (Versioned.Check(cycle, "Reporting cycle", id, expectedVersion) is { } error)
         {
-            return Error.NotFound("Reporting cycle", id);
-        }
-
-        if (cycle.Version != expectedVersion)
-        {
-            return VersionMismatch();
+            return error;
         }
 
         var now = time.GetUtcNow();
         var report = await ComputeAsync(cycle, now, isFinal: true, cancellationToken);
-        var closed = cycle.Close(JsonSerializer.Serialize(report, SnapshotJson), now);
+        var closed = cycle!.Close(JsonSerializer.Serialize(report, SnapshotJson), now);
         if (!closed.Succeeded)
         {
             return closed.Error!;
@@ -158,7 +153,7 @@ public sealed class ReportingCycles(WsisTrackerDbContext db, TimeProvider time)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return VersionMismatch();
+            return Error.StaleVersion("Reporting cycle");
         }
 
         return Summary(cycle);
@@ -183,9 +178,6 @@ public sealed class ReportingCycles(WsisTrackerDbContext db, TimeProvider time)
 
         return expectations;
     }
-
-    public static Error VersionMismatch() =>
-        new(ErrorKind.PreconditionFailed, "version-mismatch", "The reporting cycle was changed by someone else since you read it. Reload it and try again.");
 
     private async Task<CycleReport> ReportOfAsync(ReportingCycle cycle, CancellationToken cancellationToken) =>
         cycle.Snapshot is { } snapshot

@@ -11,6 +11,7 @@ public enum CycleState
 /// <summary>Which commitments a cycle covers: those under every filter given; all when none is.</summary>
 public sealed record CycleScope(string? Resolution, string? ActionLine, string? Stakeholder)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsAll => Resolution is null && ActionLine is null && Stakeholder is null;
 }
 

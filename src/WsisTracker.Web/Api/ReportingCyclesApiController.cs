@@ -50,9 +50,6 @@ public sealed class ReportingCyclesApiController(ReportingCycles cycles) : ApiCo
     [ProducesResponseType<ReportingCycleSummary>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<IActionResult> CloseAsync(int id, CancellationToken cancellationToken)
-    {
-        var (version, problem) = Preconditions.IfMatch(HttpContext);
-        return problem ?? Resource(await cycles.CloseAsync(id, version, cancellationToken), c => c.Version);
-    }
+    public async Task<IActionResult> CloseAsync(int id, CancellationToken cancellationToken) =>
+        Resource(await cycles.CloseAsync(id, IfMatchVersion, cancellationToken), c => c.Version);
 }
