@@ -34,21 +34,8 @@ public sealed record MilestoneModel(string Title, DateOnly? DueDate, DateOnly? C
 
 public sealed record LineageModel(int Id, string Code, string Title, string Resolution, LineageKind Kind, string Evidence);
 
-public sealed record CommitmentSummary(
-    int Id,
-    string Code,
-    string Title,
-    CommitmentStatus Status,
-    int? ProgressPercent,
-    DateOnly? TargetDate,
-    bool IsOverdue,
-    ReportingCadence? ReportingCadence,
-    IReadOnlyList<ParagraphCitation> Paragraphs,
-    IReadOnlyList<string> ActionLines,
-    IReadOnlyList<CommitmentStakeholderModel> Stakeholders,
-    bool IsSynthetic,
-    DateTimeOffset? WithdrawnAt,
-    DateTimeOffset UpdatedAt)
+/// <summary>The reporting fields of a commitment's read models (decision 085), computed in their projection.</summary>
+public abstract record CommitmentReportingFields
 {
     /// <summary>Whether its reports arrive as its reporting cadence asks (decision 085), apart from <c>status</c>.</summary>
     public ReportingStatus ReportingStatus { get; init; }
@@ -67,6 +54,22 @@ public sealed record CommitmentSummary(
         init => (ReportingStatus, LastReportedOn, NextReportDue) = (value.Status, value.LastReportedOn, value.NextReportDue);
     }
 }
+
+public sealed record CommitmentSummary(
+    int Id,
+    string Code,
+    string Title,
+    CommitmentStatus Status,
+    int? ProgressPercent,
+    DateOnly? TargetDate,
+    bool IsOverdue,
+    ReportingCadence? ReportingCadence,
+    IReadOnlyList<ParagraphCitation> Paragraphs,
+    IReadOnlyList<string> ActionLines,
+    IReadOnlyList<CommitmentStakeholderModel> Stakeholders,
+    bool IsSynthetic,
+    DateTimeOffset? WithdrawnAt,
+    DateTimeOffset UpdatedAt) : CommitmentReportingFields;
 
 public sealed record CommitmentDetail(
     int Id,
@@ -91,25 +94,7 @@ public sealed record CommitmentDetail(
     string? WithdrawalReason,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    uint Version)
-{
-    /// <summary>Whether its reports arrive as its reporting cadence asks (decision 085), apart from <c>status</c>.</summary>
-    public ReportingStatus ReportingStatus { get; init; }
-
-    /// <summary>The as-of date of its latest report (progress update); null when nobody has reported on it yet.</summary>
-    public DateOnly? LastReportedOn { get; init; }
-
-    /// <summary>When its next report is expected; null when none is (a one-off report received, or not applicable).</summary>
-    public DateOnly? NextReportDue { get; init; }
-
-    /// <summary>The reporting fields as one value.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public ReportingSchedule Reporting
-    {
-        get => new(ReportingStatus, LastReportedOn, NextReportDue);
-        init => (ReportingStatus, LastReportedOn, NextReportDue) = (value.Status, value.LastReportedOn, value.NextReportDue);
-    }
-}
+    uint Version) : CommitmentReportingFields;
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {

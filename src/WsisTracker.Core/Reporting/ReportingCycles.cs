@@ -139,7 +139,7 @@ public sealed class ReportingCycles(WsisTrackerDbContext db, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        var report = await ComputeAsync(cycle, now, isFinal: true, cancellationToken);
+        var report = await ComputeAsync(cycle!, now, isFinal: true, cancellationToken);
         var closed = cycle!.Close(JsonSerializer.Serialize(report, SnapshotJson), now);
         if (!closed.Succeeded)
         {

@@ -118,7 +118,7 @@ public sealed class ReportingCycleTests(WsisTrackerFactory app)
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
         await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var document = WordprocessingDocument.Open(stream, false);
-        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
 
         var body = document.MainDocumentPart!.Document!.Body!;
         string StyleOf(W.Paragraph p) => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";

@@ -6,28 +6,10 @@ using WsisTracker.Core.Stakeholders;
 
 namespace WsisTracker.Web.Areas.Workspace.Controllers;
 
-/// <summary>The form that opens a reporting cycle; blank scope fields mean all commitments.</summary>
-public sealed record OpenCycleForm
-{
-    public string? Name { get; init; }
-
-    public DateOnly? OpensOn { get; init; }
-
-    public DateOnly? DueOn { get; init; }
-
-    public string? Resolution { get; init; }
-
-    public string? ActionLine { get; init; }
-
-    public string? Stakeholder { get; init; }
-
-    public OpenCycleInput ToInput() => new(Name, OpensOn, DueOn, Resolution, ActionLine, Stakeholder);
-}
-
 /// <summary>The cycles page: every cycle and the form to open one, with the choices of its scope.</summary>
 public sealed record CyclesPage(
     IReadOnlyList<ReportingCycleSummary> Cycles,
-    OpenCycleForm Form,
+    OpenCycleInput Form,
     IReadOnlyList<ResolutionSummary> Resolutions,
     IReadOnlyList<ActionLineModel> ActionLines,
     IReadOnlyList<StakeholderModel> Stakeholders);
@@ -42,11 +24,11 @@ public sealed class CyclesController(ReportingCycles cycles) : WorkspaceControll
         [FromServices] ActionLineService actionLines,
         [FromServices] StakeholderService stakeholders,
         CancellationToken cancellationToken) =>
-        View("Index", await PageAsync(new OpenCycleForm(), resolutions, actionLines, stakeholders, cancellationToken));
+        View("Index", await PageAsync(new OpenCycleInput(null, null, null, null, null, null), resolutions, actionLines, stakeholders, cancellationToken));
 
     [HttpPost("/workspace/cycles")]
     public async Task<IActionResult> OpenAsync(
-        OpenCycleForm form,
+        OpenCycleInput form,
         [FromServices] ResolutionService resolutions,
         [FromServices] ActionLineService actionLines,
         [FromServices] StakeholderService stakeholders,
@@ -54,7 +36,7 @@ public sealed class CyclesController(ReportingCycles cycles) : WorkspaceControll
     {
         if (ModelState.IsValid)
         {
-            var opened = await cycles.OpenAsync(form.ToInput(), cancellationToken);
+            var opened = await cycles.OpenAsync(form, cancellationToken);
             if (opened.Succeeded)
             {
                 Notice($"Reporting cycle {opened.Value!.Name} opened.");
@@ -95,7 +77,7 @@ public sealed class CyclesController(ReportingCycles cycles) : WorkspaceControll
     }
 
     private async Task<CyclesPage> PageAsync(
-        OpenCycleForm form,
+        OpenCycleInput form,
         ResolutionService resolutions,
         ActionLineService actionLines,
         StakeholderService stakeholders,
