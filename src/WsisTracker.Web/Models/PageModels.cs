@@ -36,7 +36,7 @@ public sealed class CommitmentListPageQuery : CommitmentFilterQuery
 {
     public const int PageSize = 25;
 
-    public CommitmentOrder Sort { get; init; } = CommitmentOrder.Id;
+    public CommitmentPageOrder Sort { get; init; } = CommitmentPageOrder.Id;
 
     [Range(1, PagedResult<CommitmentSummary>.MaxPage)]
     public int Page { get; init; } = 1;
@@ -56,7 +56,7 @@ public sealed class CommitmentListPageQuery : CommitmentFilterQuery
         Add(pairs, "overdue", Overdue is { } o ? (o ? "true" : "false") : null);
         Add(pairs, "reportingStatus", ReportingStatus is { } r ? char.ToLowerInvariant(r.ToString()[0]) + r.ToString()[1..] : null);
         Add(pairs, "q", Blank(Q));
-        Add(pairs, "sort", Sort == CommitmentOrder.Id ? null : Sort.ToString());
+        Add(pairs, "sort", Sort == CommitmentPageOrder.Id ? null : Sort.ToString());
         if (includePage)
         {
             var p = page ?? Page;

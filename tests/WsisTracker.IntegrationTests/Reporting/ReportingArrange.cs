@@ -25,8 +25,8 @@ internal static class ReportingArrange
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().Set("integration-tests", ActorKind.System);
-        var version = (await scope.ServiceProvider.GetRequiredService<CommitmentService>().GetAsync(id, CancellationToken.None)).Value!.Version;
-        var recorded = await scope.ServiceProvider.GetRequiredService<CommitmentWrites>().RecordProgressAsync(
+        var version = (await scope.ServiceProvider.GetRequiredService<CommitmentReads>().GetAsync(id, CancellationToken.None)).Value!.Version;
+        var recorded = await scope.ServiceProvider.GetRequiredService<ProgressRecorder>().RecordProgressAsync(
             id, new RecordProgressInput(CommitmentStatus.OnTrack, percent, note, evidence is null ? [] : [evidence], asOf), version, CancellationToken.None);
         Assert.True(recorded.Succeeded, recorded.Error?.Message);
     }

@@ -9,12 +9,14 @@ namespace WsisTracker.Web.Areas.Workspace.Controllers;
 
 /// <summary>
 /// Recording progress on, creating, editing and withdrawing commitments. Every write goes through
-/// <see cref="CommitmentWrites"/> with the version the form was read at; a stale version shows the conflict page.
+/// <see cref="ProgressRecorder"/> or <see cref="CommitmentWrites"/> with the version the form was read at; a stale
+/// version shows the conflict page.
 /// </summary>
 [Area("Workspace")]
 public sealed class CommitmentsController(
-    CommitmentService reads,
+    CommitmentReads reads,
     CommitmentWrites writes,
+    ProgressRecorder progress,
     ParagraphSearch paragraphs,
     ActionLineService actionLines,
     StakeholderService stakeholders,
@@ -56,23 +58,18 @@ public sealed class CommitmentsController(
             return NotFound();
         }
 
-        if (form.Status is null)
+        var input = RecordProgressInput.From(form.Status, form.ProgressPercent, form.Note, form.EvidenceLinkList(), form.AsOf);
+        if (!input.Succeeded)
         {
-            ModelState.AddModelError(nameof(form.Status), "Choose a status.");
+            AddErrors(input.Error);
         }
 
-        if (form.AsOf is null)
-        {
-            ModelState.AddModelError(nameof(form.AsOf), "Give the date the progress is reported as of.");
-        }
-
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !input.Succeeded)
         {
             return View("Progress", new ProgressPage(current.Value!, form));
         }
 
-        var input = new RecordProgressInput(form.Status!.Value, form.ProgressPercent, form.Note, form.EvidenceLinkList(), form.AsOf!.Value);
-        var recorded = await writes.RecordProgressAsync(id, input, form.Version, cancellationToken);
+        var recorded = await progress.RecordProgressAsync(id, input.Value, form.Version, cancellationToken);
         if (recorded.Succeeded)
         {
             Notice($"Progress recorded: {Commitment.StatusLabel(recorded.Value!.Update.Status)}.");
