@@ -51,21 +51,19 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
         return await Summaries(query, today).ToListAsync(cancellationToken);
     }
 
-    /// <summary>How many commitments under the filter stand in each status and in each reporting status, how many are overdue, how many nobody has reported on, and their mean progress; four aggregate queries.</summary>
+    /// <summary>How many commitments under the filter stand in each status and in each reporting status, how many are overdue, how many nobody has reported on, and their mean progress; three aggregate queries (statuses grouped by both at once).</summary>
     public async Task<StatusCounts> CountByStatusAsync(CommitmentFilter filter, CancellationToken cancellationToken)
     {
         var today = Today();
         var query = Filter(db.Commitments.AsNoTracking(), filter, today);
-        var byStatus = await query.GroupBy(c => new { c.Status, Reported = c.LastProgressAsOf != null })
-            .Select(g => new { g.Key.Status, g.Key.Reported, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byStatus = await query.Select(ReportingRules.Rows(today)).GroupBy(r => new { r.Implementation, r.Status, r.HasReport })
+            .Select(g => new { g.Key.Implementation, g.Key.Status, g.Key.HasReport, Count = g.Count() }).ToListAsync(cancellationToken);
         var overdue = await query.CountAsync(Commitment.OverdueOn(today), cancellationToken);
         var average = await query.AverageAsync(c => (double?)(c.ProgressPercent ?? 0), cancellationToken);
-        var reporting = await query.Select(ReportingRules.Rows(today)).GroupBy(r => new { r.Status, r.HasReport })
-            .Select(g => new { g.Key.Status, g.Key.HasReport, Count = g.Count() }).ToListAsync(cancellationToken);
-        return new StatusCounts(byStatus.GroupBy(x => x.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count)), overdue, average is { } value ? (int)Math.Round(value) : null)
+        return new StatusCounts(byStatus.GroupBy(x => x.Implementation).ToDictionary(g => g.Key, g => g.Sum(x => x.Count)), overdue, average is { } value ? (int)Math.Round(value) : null)
         {
-            NotStartedWithoutReport = byStatus.Where(x => x.Status == CommitmentStatus.NotStarted && !x.Reported).Sum(x => x.Count),
-            Reporting = ReportingCounts.From(reporting.Select(x => (x.Status, x.HasReport, x.Count))),
+            NotStartedWithoutReport = byStatus.Where(x => x.Implementation == CommitmentStatus.NotStarted && !x.HasReport).Sum(x => x.Count),
+            Reporting = ReportingCounts.From(byStatus.Select(x => (x.Status, x.HasReport, x.Count))),
         };
     }
 

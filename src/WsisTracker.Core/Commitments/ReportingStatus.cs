@@ -135,6 +135,7 @@ public static class ReportingRules
             Expression.New(typeof(CommitmentReportingRow)),
             Expression.Bind(typeof(CommitmentReportingRow).GetProperty(nameof(CommitmentReportingRow.Id))!, Expression.Property(c, nameof(Commitment.Id))),
             Expression.Bind(typeof(CommitmentReportingRow).GetProperty(nameof(CommitmentReportingRow.Status))!, of.Body),
+            Expression.Bind(typeof(CommitmentReportingRow).GetProperty(nameof(CommitmentReportingRow.Implementation))!, Expression.Property(c, nameof(Commitment.Status))),
             Expression.Bind(
                 typeof(CommitmentReportingRow).GetProperty(nameof(CommitmentReportingRow.HasReport))!,
                 Expression.NotEqual(Expression.Property(c, nameof(Commitment.LastProgressAsOf)), Expression.Constant(null, typeof(DateOnly?)))));
@@ -156,6 +157,9 @@ public sealed class CommitmentReportingRow
     public int Id { get; init; }
 
     public ReportingStatus Status { get; init; }
+
+    /// <summary>Its implementation status.</summary>
+    public CommitmentStatus Implementation { get; init; }
 
     /// <summary>Whether anybody has reported on it (it has a progress update).</summary>
     public bool HasReport { get; init; }
