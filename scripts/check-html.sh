@@ -49,7 +49,7 @@ pages=(
   "/resolutions/a-res-70-125" "/resolutions/a-res-80-173"
   "/commitments" "/commitments?overdue=true&sort=TargetDate" "/commitments?actionLine=C5&status=notStarted&page=1"
   "/commitments?status=bogus" "/commitments/$commitment" "/stakeholders" "/stakeholders/$stakeholder"
-  "/search" "/search?q=internet+governance" "/commitments/987654321"
+  "/search" "/search?q=internet+governance" "/commitments/987654321" "/commitments?reportingStatus=overdue"
 )
 files=()
 i=0
@@ -114,6 +114,22 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
     i=$((i + 1)); file="$work/page-$i.html"
     code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base$page")"
     [ "$code" = 200 ] || die "GET $page answered $code with the administrator's session"
+    files+=("$file"); echo "$page" >"$file.url"
+  done
+  # With the same session, the reporting cycles page, a cycle opened through its form, and the cycle's draft report.
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base/workspace/cycles")"
+  [ "$code" = 200 ] || die "GET /workspace/cycles answered $code"
+  files+=("$file"); echo "/workspace/cycles" >"$file.url"
+  token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$file" | head -1 | sed 's/.*value="//; s/"$//')"
+  cycle="$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "Name=HTML check cycle" --data-urlencode "OpensOn=$(date -u -d '-30 days' +%F)" --data-urlencode "DueOn=$(date -u -d '+30 days' +%F)" \
+    "$base/workspace/cycles" | grep -o '/workspace/cycles/[0-9]*$')"
+  [ -n "$cycle" ] || die "opening a reporting cycle for the HTML check did not redirect to its page"
+  for page in "$cycle" "/reporting-cycles/${cycle##*/}/report"; do
+    i=$((i + 1)); file="$work/page-$i.html"
+    code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base$page")"
+    [ "$code" = 200 ] || die "GET $page answered $code"
     files+=("$file"); echo "$page" >"$file.url"
   done
   jar="$work/cookies-2"

@@ -9,6 +9,7 @@ using WsisTracker.Core.Data.Seeding;
 using WsisTracker.Core.Email;
 using WsisTracker.Core.Feeds;
 using WsisTracker.Core.Reports;
+using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Search;
 using WsisTracker.Core.Stakeholders;
@@ -32,6 +33,7 @@ public static class CoreServices
         services.AddScoped<ActionLineService>();
         services.AddScoped<StakeholderService>();
         services.AddScoped<StakeholderWrites>();
+        services.AddScoped<ReportingCycles>();
         services.AddScoped<CommitmentReads>();
         services.AddScoped<CommitmentReferences>();
         services.AddScoped<CommitmentWrites>();

@@ -16,7 +16,7 @@ public static class BaselineSql
 
     /// <summary>The first page of commitments.</summary>
     public const string FirstPageRows = """
-        SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at
+        SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at, c.last_progress_as_of, c.created_at
         FROM commitments AS c
         ORDER BY c.id
         LIMIT @p
@@ -76,7 +76,7 @@ public static class BaselineSql
 
     /// <summary>A page after a cursor (<c>@p_Id</c>, the last id seen) of commitments.</summary>
     public const string AfterPageRows = """
-        SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at
+        SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at, c.last_progress_as_of, c.created_at
         FROM commitments AS c
         WHERE c.id > @p_Id
         ORDER BY c.id
@@ -148,7 +148,7 @@ public static class BaselineSql
 
     /// <summary>A commitment.</summary>
     public const string Detail = """
-        SELECT c.id, c.code, c.title, c.description, c.status, c.progress_percent, c.target_date, c.target_date_text, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.withdrawal_reason, c.created_at, c.updated_at, c.xmin
+        SELECT c.id, c.code, c.title, c.description, c.status, c.progress_percent, c.target_date, c.target_date_text, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.withdrawal_reason, c.created_at, c.updated_at, c.xmin, c.last_progress_as_of
         FROM commitments AS c
         WHERE c.id = @id
         ORDER BY c.id

@@ -34,6 +34,27 @@ public sealed record MilestoneModel(string Title, DateOnly? DueDate, DateOnly? C
 
 public sealed record LineageModel(int Id, string Code, string Title, string Resolution, LineageKind Kind, string Evidence);
 
+/// <summary>The reporting fields of a commitment's read models (decision 085), computed in their projection.</summary>
+public abstract record CommitmentReportingFields
+{
+    /// <summary>Whether its reports arrive as its reporting cadence asks (decision 085), apart from <c>status</c>.</summary>
+    public ReportingStatus ReportingStatus { get; init; }
+
+    /// <summary>The as-of date of its latest report (progress update); null when nobody has reported on it yet.</summary>
+    public DateOnly? LastReportedOn { get; init; }
+
+    /// <summary>When its next report is expected; null when none is (a one-off report received, or not applicable).</summary>
+    public DateOnly? NextReportDue { get; init; }
+
+    /// <summary>The reporting fields as one value.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ReportingSchedule Reporting
+    {
+        get => new(ReportingStatus, LastReportedOn, NextReportDue);
+        init => (ReportingStatus, LastReportedOn, NextReportDue) = (value.Status, value.LastReportedOn, value.NextReportDue);
+    }
+}
+
 public sealed record CommitmentSummary(
     int Id,
     string Code,
@@ -48,7 +69,7 @@ public sealed record CommitmentSummary(
     IReadOnlyList<CommitmentStakeholderModel> Stakeholders,
     bool IsSynthetic,
     DateTimeOffset? WithdrawnAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt) : CommitmentReportingFields;
 
 public sealed record CommitmentDetail(
     int Id,
@@ -73,7 +94,7 @@ public sealed record CommitmentDetail(
     string? WithdrawalReason,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    uint Version);
+    uint Version) : CommitmentReportingFields;
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {
@@ -94,7 +115,8 @@ public sealed record CommitmentFilter(
     int? Paragraph = null,
     bool? Overdue = null,
     string? Q = null,
-    DateTimeOffset? UpdatedSince = null);
+    DateTimeOffset? UpdatedSince = null,
+    ReportingStatus? ReportingStatus = null);
 
 /// <summary>
 /// Orders of the keyset list. Each sorts on a key that never changes (id, code, creation time, then id), so walking
@@ -127,6 +149,12 @@ public enum CommitmentPageOrder
 /// <summary>How many commitments stand in each status, with the overdue count, under a filter.</summary>
 public sealed record StatusCounts(IReadOnlyDictionary<CommitmentStatus, int> ByStatus, int Overdue, int? AverageProgress)
 {
+    /// <summary>The same commitments by reporting status (decision 085).</summary>
+    public ReportingCounts Reporting { get; init; } = ReportingCounts.None;
+
+    /// <summary>Of the <c>notStarted</c> commitments, those nobody has reported on: "no report yet", not "not started".</summary>
+    public int NotStartedWithoutReport { get; init; }
+
     public int Total => ByStatus.Values.Sum();
 
     public int Count(CommitmentStatus status) => ByStatus.GetValueOrDefault(status);

@@ -51,15 +51,20 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
         return await Summaries(query, today).ToListAsync(cancellationToken);
     }
 
-    /// <summary>How many commitments under the filter stand in each status, how many are overdue, and their mean progress; three aggregate queries.</summary>
+    /// <summary>How many commitments under the filter stand in each status and in each reporting status, how many are overdue, how many nobody has reported on, and their mean progress; three aggregate queries (statuses grouped by both at once).</summary>
     public async Task<StatusCounts> CountByStatusAsync(CommitmentFilter filter, CancellationToken cancellationToken)
     {
         var today = Today();
         var query = Filter(db.Commitments.AsNoTracking(), filter, today);
-        var byStatus = await query.GroupBy(c => c.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byStatus = await query.Select(ReportingRules.Rows(today)).GroupBy(r => new { r.Implementation, r.Status, r.HasReport })
+            .Select(g => new { g.Key.Implementation, g.Key.Status, g.Key.HasReport, Count = g.Count() }).ToListAsync(cancellationToken);
         var overdue = await query.CountAsync(Commitment.OverdueOn(today), cancellationToken);
         var average = await query.AverageAsync(c => (double?)(c.ProgressPercent ?? 0), cancellationToken);
-        return new StatusCounts(byStatus.ToDictionary(x => x.Status, x => x.Count), overdue, average is { } value ? (int)Math.Round(value) : null);
+        return new StatusCounts(byStatus.GroupBy(x => x.Implementation).ToDictionary(g => g.Key, g => g.Sum(x => x.Count)), overdue, average is { } value ? (int)Math.Round(value) : null)
+        {
+            NotStartedWithoutReport = byStatus.Where(x => x.Implementation == CommitmentStatus.NotStarted && !x.HasReport).Sum(x => x.Count),
+            Reporting = ReportingCounts.From(byStatus.Select(x => (x.Status, x.HasReport, x.Count))),
+        };
     }
 
     private static IQueryable<Commitment> InOrder(IQueryable<Commitment> query, CommitmentPageOrder order) => order switch
@@ -92,7 +97,10 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
                     .ToList(),
                 c.IsSynthetic,
                 c.WithdrawnAt,
-                c.UpdatedAt))
+                c.UpdatedAt)
+            {
+                Reporting = ReportingRules.Of(c.ReportingCadence, c.Status, c.WithdrawnAt, c.LastProgressAsOf, c.CreatedAt, c.TargetDate, today),
+            })
             .AsSplitQuery();
 
     /// <summary>
@@ -217,7 +225,10 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
                     c.WithdrawalReason,
                     c.CreatedAt,
                     c.UpdatedAt,
-                    c.Version))
+                    c.Version)
+                {
+                    Reporting = ReportingRules.Of(c.ReportingCadence, c.Status, c.WithdrawnAt, c.LastProgressAsOf, c.CreatedAt, c.TargetDate, today),
+                })
                 .AsSplitQuery()
                 .SingleOrDefault());
 
@@ -282,6 +293,11 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
         {
             var isOverdue = Commitment.OverdueOn(today);
             query = query.Where(overdue ? isOverdue : Expression.Lambda<Func<Commitment, bool>>(Expression.Not(isOverdue.Body), isOverdue.Parameters));
+        }
+
+        if (filter.ReportingStatus is { } reporting)
+        {
+            query = query.Where(ReportingRules.Is(reporting, today));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

@@ -17,9 +17,17 @@ public sealed record DashboardModel(
     int SyntheticCount);
 
 /// <summary>The commitments of one action line (a C7 sub-line counts for itself and for C7).</summary>
-public sealed record ActionLineProgress(string Code, string Title, bool IsSubLine, int Total, int Achieved, int Overdue, int AverageProgress);
+public sealed record ActionLineProgress(string Code, string Title, bool IsSubLine, int Total, int Achieved, int Overdue, int AverageProgress)
+{
+    /// <summary>The same commitments by reporting status.</summary>
+    public ReportingCounts Reporting { get; init; } = ReportingCounts.None;
+}
 
-public sealed record GroupProgress(StakeholderGroup Group, int Total, int Achieved, int Overdue, int AverageProgress);
+public sealed record GroupProgress(StakeholderGroup Group, int Total, int Achieved, int Overdue, int AverageProgress)
+{
+    /// <summary>The same commitments by reporting status.</summary>
+    public ReportingCounts Reporting { get; init; } = ReportingCounts.None;
+}
 
 /// <summary>A progress update as lists and feeds show it.</summary>
 public sealed record RecentUpdate(

@@ -31,7 +31,8 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentReads co
             }
         }
 
-        return await cache.GetOrCreateAggregateAsync($"dashboard:{resolution}", () => ComputeAsync(resolution, cancellationToken));
+        // The day is part of the key: overdue and reporting statuses change at midnight with no write (decision 085).
+        return await cache.GetOrCreateAggregateAsync($"dashboard:{resolution}:{commitments.Today():yyyy-MM-dd}", () => ComputeAsync(resolution, cancellationToken));
     }
 
     private async Task<DashboardModel> ComputeAsync(string? resolution, CancellationToken cancellationToken)
@@ -62,13 +63,24 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentReads co
             .GroupBy(link => link.ActionLineId)
             .Select(g => new { ActionLineId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ActionLineId, x => x.Count, cancellationToken);
+        var reportingRows = scoped.Select(ReportingRules.Rows(today));
+        var lineReporting = (await LinksWithParents(scoped)
+            .Join(reportingRows, link => link.CommitmentId, r => r.Id, (link, r) => new { link.ActionLineId, r.Status, r.HasReport })
+            .GroupBy(x => new { x.ActionLineId, x.Status, x.HasReport })
+            .Select(g => new { g.Key.ActionLineId, g.Key.Status, g.Key.HasReport, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+            .GroupBy(x => x.ActionLineId)
+            .ToDictionary(g => g.Key, g => ReportingCounts.From(g.Select(x => (x.Status, x.HasReport, x.Count))));
         var actionLines = lines
             .OrderBy(l => l.ParentId is null ? l.Order : lines.First(p => p.Id == l.ParentId).Order).ThenBy(l => l.ParentId is not null).ThenBy(l => l.Order)
             .Select(l =>
             {
                 var figures = lineFigures.GetValueOrDefault(l.Id);
                 var total = figures?.Total ?? 0;
-                return new ActionLineProgress(l.Code, l.Title, l.ParentId is not null, total, figures?.Achieved ?? 0, lineOverdue.GetValueOrDefault(l.Id), Average(figures?.Progress ?? 0, total));
+                return new ActionLineProgress(l.Code, l.Title, l.ParentId is not null, total, figures?.Achieved ?? 0, lineOverdue.GetValueOrDefault(l.Id), Average(figures?.Progress ?? 0, total))
+                {
+                    Reporting = lineReporting.GetValueOrDefault(l.Id) ?? ReportingCounts.None,
+                };
             })
             .ToList();
 
@@ -94,6 +106,16 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentReads co
             .GroupBy(x => x.Group)
             .Select(g => new { Group = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Group, x => x.Count, cancellationToken);
+        var groupReporting = (await db.Set<CommitmentStakeholder>().AsNoTracking()
+            .Where(link => scoped.Any(c => c.Id == link.CommitmentId))
+            .Select(link => new { link.Stakeholder!.Group, link.CommitmentId })
+            .Distinct()
+            .Join(reportingRows, x => x.CommitmentId, r => r.Id, (x, r) => new { x.Group, r.Status, r.HasReport })
+            .GroupBy(x => new { x.Group, x.Status, x.HasReport })
+            .Select(g => new { g.Key.Group, g.Key.Status, g.Key.HasReport, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+            .GroupBy(x => x.Group)
+            .ToDictionary(g => g.Key, g => ReportingCounts.From(g.Select(x => (x.Status, x.HasReport, x.Count))));
 
         var overdue = await commitments.ListAsync(filter with { Overdue = true }, CommitmentPageOrder.TargetDate, 1, ListLength, cancellationToken);
         var recent = await RecentUpdatesAsync(scoped, ListLength, cancellationToken);
@@ -105,7 +127,10 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentReads co
             await resolutions.ListAsync(cancellationToken),
             totals,
             actionLines,
-            groups.Select(g => new GroupProgress(g.Group, g.Total, g.Achieved, groupOverdue.GetValueOrDefault(g.Group), Average(g.Progress, g.Total))).ToList(),
+            groups.Select(g => new GroupProgress(g.Group, g.Total, g.Achieved, groupOverdue.GetValueOrDefault(g.Group), Average(g.Progress, g.Total))
+            {
+                Reporting = groupReporting.GetValueOrDefault(g.Group) ?? ReportingCounts.None,
+            }).ToList(),
             overdue.Value?.Items ?? [],
             recent,
             lastChanged,

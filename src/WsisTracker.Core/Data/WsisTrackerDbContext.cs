@@ -9,6 +9,7 @@ using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Email;
 using WsisTracker.Core.Reports;
+using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -76,6 +77,7 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
 
     /// <summary>"Now" from the clock this lease is bound to.</summary>
     public DateTimeOffset UtcNow => _time.GetUtcNow();
+    public DbSet<ReportingCycle> ReportingCycles => Set<ReportingCycle>();
 
     /// <summary>
     /// The process's read cache, told of every save and (by <see cref="CommitInvalidatesReadCache"/>) of every commit, so

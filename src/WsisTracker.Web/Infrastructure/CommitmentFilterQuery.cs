@@ -34,13 +34,16 @@ public abstract class CommitmentFilterQuery
     /// <summary>Only overdue (true) or only not overdue (false) commitments.</summary>
     public bool? Overdue { get; init; }
 
+    /// <summary>Only commitments in this reporting status (decision 085), e.g. <c>overdue</c>.</summary>
+    public ReportingStatus? ReportingStatus { get; init; }
+
     /// <summary>Words to find in the title, description or code (case-insensitive).</summary>
     [StringLength(Limits.ShortText)]
     public string? Q { get; init; }
 
     /// <summary>The filter, with blank values treated as absent.</summary>
     protected CommitmentFilter Filter(DateTimeOffset? updatedSince = null) => new(
-        Blank(Resolution), Blank(ActionLine), Status, StakeholderGroup, Blank(Stakeholder), Paragraph, Overdue, Blank(Q), updatedSince);
+        Blank(Resolution), Blank(ActionLine), Status, StakeholderGroup, Blank(Stakeholder), Paragraph, Overdue, Blank(Q), updatedSince, ReportingStatus);
 
     protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -24,6 +24,23 @@ public static class PageFormat
 
     public static string GroupValue(StakeholderGroup group) => Camel(group.ToString());
 
+    /// <summary>A reporting status in words, always written out (never shown by colour alone).</summary>
+    public static string Reporting(ReportingStatus status) => status switch
+    {
+        ReportingStatus.UpToDate => "up to date",
+        ReportingStatus.Due => "report due",
+        ReportingStatus.Overdue => "report overdue",
+        ReportingStatus.Inactive => "inactive",
+        ReportingStatus.NotApplicable => "not applicable",
+        _ => status.ToString(),
+    };
+
+    /// <summary>The query-string value of a reporting status, as the API spells it (camelCase).</summary>
+    public static string ReportingValue(ReportingStatus status) => Camel(status.ToString());
+
+    /// <summary>What a commitment nobody has reported on shows in place of its implementation status.</summary>
+    public const string NoReportYet = "no report yet";
+
     public static string Group(StakeholderGroup group) => group switch
     {
         StakeholderGroup.Governments => "Governments",

@@ -60,9 +60,11 @@ public static class WsisTrackerApp
         builder.Services.AddSingleton(services => new ReadCache(TimeSpan.FromSeconds(readModelSeconds)));
         // The anonymous dashboard and reader pages, rendered once per read-cache generation: a save here starts a new
         // one, so a write shows at once on this instance. Signed-in requests are never cached (the default policy).
+        // The day is in the key too: the overdue and reporting statuses a page shows change at midnight with no write.
         builder.Services.AddOutputCache(options => options.AddPolicy(ReadModelPages, policy => policy
             .Expire(TimeSpan.FromSeconds(readModelSeconds))
-            .SetCacheKeyPrefix(context => $"g{context.RequestServices.GetRequiredService<ReadCache>().Generation}")));
+            .SetCacheKeyPrefix(context =>
+                $"g{context.RequestServices.GetRequiredService<ReadCache>().Generation}-{context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime:yyyyMMdd}")));
         builder.Services.AddWsisTrackerCore();
 
         builder.Services.AddControllersWithViews(options =>

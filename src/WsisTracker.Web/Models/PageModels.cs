@@ -54,6 +54,7 @@ public sealed class CommitmentListPageQuery : CommitmentFilterQuery
         Add(pairs, "stakeholder", Blank(Stakeholder));
         Add(pairs, "paragraph", Paragraph?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(pairs, "overdue", Overdue is { } o ? (o ? "true" : "false") : null);
+        Add(pairs, "reportingStatus", ReportingStatus is { } r ? char.ToLowerInvariant(r.ToString()[0]) + r.ToString()[1..] : null);
         Add(pairs, "q", Blank(Q));
         Add(pairs, "sort", Sort == CommitmentPageOrder.Id ? null : Sort.ToString());
         if (includePage)
@@ -84,3 +85,6 @@ public sealed record BarChart(string Id, string Title, string ValueHeading, IRea
 public sealed record Bar(string Label, int Value, string ValueText, string? Href = null, string? ChartLabel = null);
 
 public sealed record NotFoundViewModel(string Message);
+
+/// <summary>A table of response rates (by stakeholder or action line) with its caption.</summary>
+public sealed record ResponseRatesTable(string Id, string Caption, string KeyHeading, IReadOnlyList<WsisTracker.Core.Reporting.ResponseRateRow> Rows, bool ShowKey = false);

@@ -42,6 +42,10 @@ public sealed class AuthorizationMatrixTests(WsisTrackerFactory app)
         new("POST", "/api/v1/commitments/{id}/progress", $"/api/v1/commitments/{Missing}/progress", """{"status":"onTrack","asOf":"2026-01-01"}""", "application/json", true, 401, 401, 404, 404, 401),
         new("GET", "/api/v1/progress-updates", "/api/v1/progress-updates", null, null, false, 200, 200, 200, 200, 200),
         new("GET", "/api/v1/dashboard", "/api/v1/dashboard", null, null, false, 200, 200, 200, 200, 200),
+        new("GET", "/api/v1/reporting-cycles", "/api/v1/reporting-cycles", null, null, false, 200, 200, 200, 200, 200),
+        new("GET", "/api/v1/reporting-cycles/{id}", $"/api/v1/reporting-cycles/{Missing}", null, null, false, 404, 404, 404, 404, 404),
+        new("POST", "/api/v1/reporting-cycles", "/api/v1/reporting-cycles", "{}", "application/json", false, 401, 401, 400, 400, 401),
+        new("POST", "/api/v1/reporting-cycles/{id}/close", $"/api/v1/reporting-cycles/{Missing}/close", null, null, true, 401, 401, 404, 404, 401),
     ];
 
     public enum Caller

@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WsisTracker.Core.ApiKeys;
@@ -75,6 +76,7 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
             services.ConfigureDbContext<WsisTrackerDbContext>(options => options.AddInterceptors(SqlCommands));
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
         });
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings())
         {
             builder.UseSetting(key, value);
@@ -156,6 +158,9 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
         Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
         return response.Headers.ETag!.ToString();
     }
+
+    /// <summary>The app's clock: the system's, unless a test moves it for a while (<see cref="TestClock.MoveAsync"/>).</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>Counts the app's SQL commands; tests of one collection run one at a time, so a test may reset and read it.</summary>
     public SqlCommandCounter SqlCommands { get; } = new();

@@ -66,7 +66,7 @@ public sealed class PagesTests(WsisTrackerFactory app)
 
         Assert.Equal("a-res-70-125", page.QuerySelector("select#resolution option[selected]")?.GetAttribute("value"));
         var charts = page.QuerySelectorAll("figure.chart");
-        Assert.Equal(3, charts.Length);
+        Assert.Equal(4, charts.Length);
         Assert.All(charts, chart =>
         {
             Assert.Equal("img", chart.QuerySelector("svg")?.GetAttribute("role"));
