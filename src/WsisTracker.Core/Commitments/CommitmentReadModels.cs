@@ -48,7 +48,11 @@ public sealed record CommitmentSummary(
     IReadOnlyList<CommitmentStakeholderModel> Stakeholders,
     bool IsSynthetic,
     DateTimeOffset? WithdrawnAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Proposed by a stakeholder rather than read from a resolution (decision 081).</summary>
+    public bool IsVoluntary { get; init; }
+}
 
 public sealed record CommitmentDetail(
     int Id,
@@ -73,7 +77,17 @@ public sealed record CommitmentDetail(
     string? WithdrawalReason,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    uint Version);
+    uint Version)
+{
+    /// <summary>Proposed by a stakeholder rather than read from a resolution (decision 081).</summary>
+    public bool IsVoluntary { get; init; }
+
+    /// <summary>A voluntary commitment the secretariat has not published yet; only its proposer and the secretariat see it.</summary>
+    public bool IsProposed { get; init; }
+
+    /// <summary>The id of the stakeholder that proposed a voluntary commitment; null for the others.</summary>
+    public int? ProposedBy { get; init; }
+}
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {

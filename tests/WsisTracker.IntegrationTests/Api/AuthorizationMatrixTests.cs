@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(WsisTrackerFactory app)
         new("PUT", "/api/v1/commitments/{id}", $"/api/v1/commitments/{Missing}", "{}", "application/json", true, 401, 401, 404, 404, 401),
         new("PATCH", "/api/v1/commitments/{id}", $"/api/v1/commitments/{Missing}", "{}", "application/merge-patch+json", true, 401, 401, 404, 404, 401),
         new("DELETE", "/api/v1/commitments/{id}", $"/api/v1/commitments/{Missing}?reason=test", null, null, true, 401, 401, 404, 404, 401),
+        new("POST", "/api/v1/commitments/{id}/publish", $"/api/v1/commitments/{Missing}/publish", null, null, true, 401, 401, 404, 404, 401),
         new("GET", "/api/v1/commitments/{id}/progress", "/api/v1/commitments/1/progress", null, null, false, 200, 200, 200, 200, 200),
         new("POST", "/api/v1/commitments/{id}/progress", $"/api/v1/commitments/{Missing}/progress", """{"status":"onTrack","asOf":"2026-01-01"}""", "application/json", true, 401, 401, 404, 404, 401),
         new("GET", "/api/v1/progress-updates", "/api/v1/progress-updates", null, null, false, 200, 200, 200, 200, 200),

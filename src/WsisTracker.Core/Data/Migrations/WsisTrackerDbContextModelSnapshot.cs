@@ -449,6 +449,10 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("role");
 
+                    b.Property<int?>("StakeholderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("stakeholder_id");
+
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
 
@@ -460,7 +464,13 @@ namespace WsisTracker.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_api_keys_name");
 
-                    b.ToTable("api_keys", (string)null);
+                    b.HasIndex("StakeholderId")
+                        .HasDatabaseName("ix_api_keys_stakeholder_id");
+
+                    b.ToTable("api_keys", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_api_keys_contributor_stakeholder", "(role = 'Contributor') = (stakeholder_id IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("WsisTracker.Core.ApiKeys.IdempotencyRecord", b =>
@@ -606,6 +616,10 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_synthetic");
 
+                    b.Property<bool>("IsVoluntary")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_voluntary");
+
                     b.Property<DateOnly?>("LastProgressAsOf")
                         .HasColumnType("date")
                         .HasColumnName("last_progress_as_of");
@@ -613,6 +627,14 @@ namespace WsisTracker.Core.Data.Migrations
                     b.Property<int?>("ProgressPercent")
                         .HasColumnType("integer")
                         .HasColumnName("progress_percent");
+
+                    b.Property<int?>("ProposedByStakeholderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposed_by_stakeholder_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
 
                     b.Property<string>("ReportingCadence")
                         .HasMaxLength(16)
@@ -672,6 +694,9 @@ namespace WsisTracker.Core.Data.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_commitments_code");
+
+                    b.HasIndex("ProposedByStakeholderId")
+                        .HasDatabaseName("ix_commitments_proposed_by_stakeholder_id");
 
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_commitments_search_vector");
@@ -1361,6 +1386,15 @@ namespace WsisTracker.Core.Data.Migrations
                     b.Navigation("Stakeholder");
                 });
 
+            modelBuilder.Entity("WsisTracker.Core.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("StakeholderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_api_keys_stakeholders_stakeholder_id");
+                });
+
             modelBuilder.Entity("WsisTracker.Core.ApiKeys.IdempotencyRecord", b =>
                 {
                     b.HasOne("WsisTracker.Core.ApiKeys.ApiKey", null)
@@ -1369,6 +1403,15 @@ namespace WsisTracker.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_records_api_keys_api_key_id");
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Commitments.Commitment", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedByStakeholderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_commitments_stakeholders_proposed_by_stakeholder_id");
                 });
 
             modelBuilder.Entity("WsisTracker.Core.Commitments.CommitmentActionLine", b =>
