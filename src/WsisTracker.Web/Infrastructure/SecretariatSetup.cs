@@ -91,6 +91,7 @@ public static class SecretariatSetup
         services.Configure<MvcOptions>(options => options.Conventions.Add(new PageFormsAntiforgery()));
 
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<Invitations>();
         services.AddScoped<SignInDelays>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ParagraphSearch>();

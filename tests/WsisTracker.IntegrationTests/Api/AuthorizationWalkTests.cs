@@ -6,6 +6,7 @@ using WsisTracker.Core.Accounts;
 using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Reports;
 using WsisTracker.IntegrationTests.Infrastructure;
 
 namespace WsisTracker.IntegrationTests.Api;
@@ -63,6 +64,14 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
         ["POST /api/v1/commitments/{id}/publish"] = Writers,
         ["GET /api/v1/commitments/{id}/progress"] = Everyone,
         ["POST /api/v1/commitments/{id}/progress"] = Writers,
+        ["POST /api/v1/commitments/{id}/reports"] = [Principal.ContributorKey],
+        ["GET /api/v1/reports"] = [.. Writers, Principal.ContributorKey, Principal.OtherContributorKey],
+        ["GET /api/v1/reports/{id}"] = [.. Writers, Principal.ContributorKey],
+        ["PUT /api/v1/reports/{id}"] = [Principal.ContributorKey],
+        ["POST /api/v1/reports/{id}/submit"] = [Principal.ContributorKey],
+        ["POST /api/v1/reports/{id}/approve"] = Writers,
+        ["POST /api/v1/reports/{id}/return"] = Writers,
+        ["POST /api/v1/reports/{id}/reject"] = Writers,
         ["GET /api/v1/progress-updates"] = Everyone,
         ["GET /api/v1/dashboard"] = Everyone,
     };
@@ -72,7 +81,7 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
     {
         _ when operation.StartsWith("GET ", StringComparison.Ordinal) => 0,
         _ when operation.StartsWith("DELETE ", StringComparison.Ordinal) => 3,
-        _ when operation.EndsWith("/publish", StringComparison.Ordinal) => 2,
+        _ when operation.EndsWith("/publish", StringComparison.Ordinal) || operation.EndsWith("/submit", StringComparison.Ordinal) => 2,
         _ => 1,
     };
 
@@ -137,6 +146,67 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
+    /// <summary>Who may open a staff page, by the area it is in.</summary>
+    private static string[] PageRoles(string template) => template switch
+    {
+        _ when template.StartsWith("/admin", StringComparison.Ordinal) => [StaffRoles.Administrator],
+        _ when template.StartsWith("/workspace", StringComparison.Ordinal) => [StaffRoles.Administrator, StaffRoles.Secretariat],
+        _ => [StaffRoles.Contributor],
+    };
+
+    [Fact]
+    public async Task EveryStaffPage_ForAnonymousAndEveryStaffRole_GivesNoUnexpected2xx()
+    {
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => Template(e.RoutePattern.RawText!))
+            .Where(t => t.StartsWith("/workspace", StringComparison.Ordinal) || t.StartsWith("/admin", StringComparison.Ordinal) || t.StartsWith("/contribute", StringComparison.Ordinal))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("/contribute", pages);
+        var targets = await ArrangeAsync();
+        var someone = await app.CreateUserAsync(StaffRoles.Secretariat);
+        string userId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            userId = (await scope.ServiceProvider.GetRequiredService<StaffAccounts>().ListAsync(CancellationToken.None)).Single(u => u.Email == someone.Email).Id;
+        }
+
+        var failures = new List<string>();
+        foreach (var role in new string?[] { null, StaffRoles.Contributor, StaffRoles.Secretariat, StaffRoles.Administrator })
+        {
+            using var client = role switch
+            {
+                null => app.CreatePageClient(),
+                StaffRoles.Contributor => await app.SignInAsync(await app.CreateContributorAsync(targets.Owner)),
+                _ => await app.CreateClientAsAsync(role),
+            };
+            foreach (var template in pages)
+            {
+                var path = template
+                    .Replace("/workspace/commitments/{id}", $"/workspace/commitments/{targets.Commitment}", StringComparison.Ordinal)
+                    .Replace("/workspace/stakeholders/{id}", $"/workspace/stakeholders/{targets.SpareStakeholder}", StringComparison.Ordinal)
+                    .Replace("/workspace/reviews/{id}", $"/workspace/reviews/{targets.Submitted[0]}", StringComparison.Ordinal)
+                    .Replace("/admin/users/{id}", $"/admin/users/{userId}", StringComparison.Ordinal)
+                    .Replace("/contribute/commitments/{id}", $"/contribute/commitments/{targets.Commitment}", StringComparison.Ordinal)
+                    .Replace("/contribute/reports/{id}", $"/contribute/reports/{targets.Draft}", StringComparison.Ordinal);
+                Assert.True(!path.Contains('{', StringComparison.Ordinal), $"The walk does not know what to put in {template}");
+                using var response = await client.Http.GetAsync(path);
+                var status = (int)response.StatusCode;
+                var allowed = role is not null && PageRoles(template).Contains(role);
+                if (status is >= 200 and < 300 && !allowed)
+                {
+                    failures.Add($"{role ?? "anonymous"} GET {path}: unexpected {status}");
+                }
+                else if (allowed && status is < 200 or >= 300)
+                {
+                    failures.Add($"{role} GET {path}: allowed but got {status}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
     [Fact]
     public void TheWalkedOperations_AreTheOpenApiDocumentsOperations()
     {
@@ -169,8 +239,30 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
         var commitment = await writes.CreateAsync(input, CancellationToken.None);
         var proposal = await writes.ProposeAsync(owner.Id, input with { Title = $"Proposal {Guid.NewGuid():N}" }, CancellationToken.None);
         Assert.True(commitment.Succeeded && proposal.Succeeded, commitment.Error?.Message ?? proposal.Error?.Message);
-        return new Targets(owner.Slug, other.Slug, commitment.Value!.Id, proposal.Value!.Id, spare.Id);
+
+        // One report on a commitment each: an organisation has one open report per commitment.
+        var reports = scope.ServiceProvider.GetRequiredService<ProgressReportService>();
+        var contributor = ReportPrincipal.User($"walk-{Guid.NewGuid():N}", isReviewer: false, [owner.Id]);
+        var reportIds = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            var reported = await writes.CreateAsync(Input(owner.Slug), CancellationToken.None);
+            var draft = await reports.CreateDraftAsync(contributor, reported.Value!.Id, null, Report, CancellationToken.None);
+            Assert.True(draft.Succeeded, draft.Error?.Message);
+            var id = draft.Value!.Id;
+            if (i > 0)
+            {
+                var submitted = await reports.SubmitAsync(contributor, id, draft.Value.Version, CancellationToken.None);
+                Assert.True(submitted.Succeeded, submitted.Error?.Message);
+            }
+
+            reportIds.Add(id);
+        }
+
+        return new Targets(owner.Slug, other.Slug, commitment.Value!.Id, proposal.Value!.Id, spare.Id, reportIds[0], [.. reportIds.Skip(1)]) { OwnerId = owner.Id };
     }
+
+    private static readonly ReportInput Report = new(CommitmentStatus.OnTrack, 20, "Arranged by the authorisation walk.", ["https://example.org/walk"], new DateOnly(2026, 6, 30), []);
 
     private static CommitmentInput Input(string lead) => new(
         $"Walked commitment {Guid.NewGuid():N}", "Arranged by the authorisation walk.", [new ParagraphKey("a-res-80-173", 99)], ["C4"], [lead], ["unesco"],
@@ -178,14 +270,17 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
 
     private sealed record Body(string Json, string ContentType = "application/json");
 
-    private sealed record Targets(string Owner, string Other, int Commitment, int Proposal, int SpareStakeholder)
+    private sealed record Targets(string Owner, string Other, int Commitment, int Proposal, int SpareStakeholder, int Draft, int[] Submitted)
     {
+        public int OwnerId { get; init; }
+
         public string Fill(string template, string method)
         {
             var id = template switch
             {
                 _ when template.StartsWith("/api/v1/stakeholders/", StringComparison.Ordinal) => SpareStakeholder,
                 _ when template.EndsWith("/publish", StringComparison.Ordinal) => Proposal,
+                _ when template.StartsWith("/api/v1/reports/", StringComparison.Ordinal) => ReportOf(template),
                 _ => Commitment,
             };
             var path = template.Replace("{slug}", "a-res-70-125", StringComparison.Ordinal).Replace("{number}", "27", StringComparison.Ordinal)
@@ -194,8 +289,20 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
             return method == "DELETE" && template.StartsWith("/api/v1/commitments/", StringComparison.Ordinal) ? path + "?reason=walk" : path;
         }
 
+        /// <summary>The report an operation acts on: the draft, or a submitted one of its own for each review.</summary>
+        public int ReportOf(string template) => template switch
+        {
+            _ when template.EndsWith("/approve", StringComparison.Ordinal) => Submitted[0],
+            _ when template.EndsWith("/return", StringComparison.Ordinal) => Submitted[1],
+            _ when template.EndsWith("/reject", StringComparison.Ordinal) => Submitted[2],
+            _ => Draft,
+        };
+
         public Body? Body(string method, string template) => (method, template) switch
         {
+            ("POST", "/api/v1/commitments/{id}/reports") or ("PUT", "/api/v1/reports/{id}") =>
+                new("""{"status":"onTrack","progressPercent":30,"narrative":"Walked.","asOf":"2026-06-30"}"""),
+            ("POST", "/api/v1/reports/{id}/return") or ("POST", "/api/v1/reports/{id}/reject") => new("""{"comment":"Walked."}"""),
             ("POST", "/api/v1/commitments") or ("PUT", "/api/v1/commitments/{id}") => new(JsonSerializer.Serialize(new
             {
                 title = $"Walked {Guid.NewGuid():N}",
@@ -213,9 +320,12 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
         /// <summary>The target's current ETag, read with an Administrator key (a proposal is not public).</summary>
         public async Task<string> ETagAsync(HttpClient reader, string template)
         {
-            var resource = template.StartsWith("/api/v1/stakeholders/", StringComparison.Ordinal)
-                ? $"/api/v1/stakeholders/{SpareStakeholder}"
-                : $"/api/v1/commitments/{(template.EndsWith("/publish", StringComparison.Ordinal) ? Proposal : Commitment)}";
+            var resource = template switch
+            {
+                _ when template.StartsWith("/api/v1/stakeholders/", StringComparison.Ordinal) => $"/api/v1/stakeholders/{SpareStakeholder}",
+                _ when template.StartsWith("/api/v1/reports/", StringComparison.Ordinal) => $"/api/v1/reports/{ReportOf(template)}",
+                _ => $"/api/v1/commitments/{(template.EndsWith("/publish", StringComparison.Ordinal) ? Proposal : Commitment)}",
+            };
             using var response = await reader.GetAsync(resource);
             return response.Headers.ETag?.ToString() ?? "\"0\"";
         }
