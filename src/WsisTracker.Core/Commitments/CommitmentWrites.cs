@@ -154,14 +154,15 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
 
     /// <summary>
     /// Records progress through <see cref="Commitment.RecordProgress"/>, authored by the current actor; answers the
-    /// update and the commitment's new version (its next If-Match).
+    /// update and the commitment's new version (its next If-Match). <paramref name="reportedBy"/> is the stakeholder
+    /// whose approved progress report this is (its public author, decision 044); null for the secretariat's own.
     /// </summary>
     /// <remarks>
     /// The busiest write there is, so it skips the change tracker (decision 036): the commitment is read untracked,
     /// the domain applies its rules to it, and one statement moves the commitment on the version the caller read and
     /// appends the update, in a transaction with the same audit rows a tracked save writes.
     /// </remarks>
-    public async Task<Result<RecordedProgress>> RecordProgressAsync(int id, RecordProgressInput input, uint expectedVersion, CancellationToken cancellationToken)
+    public async Task<Result<RecordedProgress>> RecordProgressAsync(int id, RecordProgressInput input, uint expectedVersion, CancellationToken cancellationToken, ReportingStakeholder? reportedBy = null)
     {
         var author = actor.Name ?? throw new InvalidOperationException("Progress is recorded by someone: set the ActorContext first.");
 
@@ -187,6 +188,7 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
 
             var update = recorded.Value!;
             update.CommitmentId = id;
+            update.ReportingStakeholderId = reportedBy?.Id;
             var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             try
             {
@@ -216,8 +218,7 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
                 db.ReadCache?.Invalidate();
             }
 
-            // Nothing sets a reporting stakeholder yet: the update is the secretariat's (decision 044).
-            return new RecordedProgress(new ProgressUpdateModel(update.Id, update.Status, update.ProgressPercent, update.Note, update.EvidenceLinks, update.AsOf, ProgressUpdate.PublicAuthor(null), update.RecordedAt), commitment.Version);
+            return new RecordedProgress(new ProgressUpdateModel(update.Id, update.Status, update.ProgressPercent, update.Note, update.EvidenceLinks, update.AsOf, ProgressUpdate.PublicAuthor(reportedBy?.Name), update.RecordedAt), commitment.Version);
         }
         finally
         {
@@ -383,3 +384,6 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
 
 /// <summary>A recorded progress update and the commitment's version after it.</summary>
 public sealed record RecordedProgress(ProgressUpdateModel Update, uint CommitmentVersion);
+
+/// <summary>The stakeholder a progress update is reported by: its public author.</summary>
+public sealed record ReportingStakeholder(int Id, string Name);

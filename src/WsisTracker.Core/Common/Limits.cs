@@ -22,5 +22,8 @@ public static class Limits
     public const int PartKey = 64;
     public const int Language = 8;
     public const int EvidenceLinks = 10;
+
+    /// <summary>The countries a progress report may name (ISO 3166-1 alpha-3 codes): every country there is, with room.</summary>
+    public const int ReportCountries = 250;
     public const int IdempotencyKey = 200;
 }

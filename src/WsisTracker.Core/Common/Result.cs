@@ -7,6 +7,9 @@ public enum ErrorKind
     NotFound,
     Conflict,
     PreconditionFailed,
+
+    /// <summary>The principal may not do this at all (a contributor reviewing, a reviewer drafting for no stakeholder).</summary>
+    Forbidden,
 }
 
 /// <summary>

@@ -7,6 +7,7 @@ using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Reports;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -61,6 +62,11 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+
+    /// <summary>Which stakeholders each contributor is focal point of.</summary>
+    public DbSet<StaffUserStakeholder> StaffUserStakeholders => Set<StaffUserStakeholder>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -12,6 +12,7 @@ using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Data;
 using WsisTracker.Core.Data.Seeding;
+using WsisTracker.Core.Reports;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -77,6 +78,8 @@ public static class WsisTrackerApp
         builder.Services.AddScoped<CommitmentWrites>();
         builder.Services.AddScoped<StakeholderWrites>();
         builder.Services.AddScoped<IdempotencyRecords>();
+        builder.Services.AddScoped<ContributorScope>();
+        builder.Services.AddScoped<ProgressReportService>();
         builder.Services.AddWsisTrackerPages();
 
         builder.Services.AddControllersWithViews(options =>
