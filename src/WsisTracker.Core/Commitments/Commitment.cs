@@ -11,7 +11,7 @@ namespace WsisTracker.Core.Commitments;
 /// Something a resolution asks someone to do, followed over time. Its status and progress change only through
 /// <see cref="RecordProgress"/>, which enforces the rules and appends to the history.
 /// </summary>
-public sealed class Commitment
+public sealed class Commitment : IVersioned
 {
     public int Id { get; set; }
 

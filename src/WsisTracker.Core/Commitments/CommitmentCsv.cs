@@ -211,7 +211,7 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
         var error = write
             ? (await writes.ReviseAsync(id, revision, version, cancellationToken)).Error
             : await writes.CheckReviseAsync(id, revision, version, cancellationToken);
-        if (error is { Code: "version-mismatch" })
+        if (error is { Kind: ErrorKind.StaleVersion })
         {
             errors.Add(new CsvCellError(row.Number, Version, "The commitment was changed by someone else after this export; export again and redo this row."));
         }

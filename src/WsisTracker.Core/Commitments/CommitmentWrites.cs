@@ -195,7 +195,7 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
                 var written = await db.Database.SqlQueryRaw<WrittenProgress>(RecordProgressSql, ProgressParameters(update, expectedVersion)).ToListAsync(cancellationToken);
                 if (written is not [var row])
                 {
-                    return VersionMismatch();
+                    return Error.StaleVersion(What);
                 }
 
                 update.Id = row.Id;
@@ -269,13 +269,9 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
     private static readonly Func<WsisTrackerDbContext, int, CancellationToken, Task<Commitment?>> UntrackedQuery =
         EF.CompileAsyncQuery((WsisTrackerDbContext db, int id, CancellationToken cancellationToken) => db.Commitments.AsNoTracking().SingleOrDefault(c => c.Id == id));
 
-    public static Error VersionMismatch() =>
-        new(ErrorKind.PreconditionFailed, "version-mismatch", "The commitment was changed by someone else since you read it. Reload it and apply your change again.");
+    private static Error? Check(Commitment? commitment, int id, uint expectedVersion) => Versioned.Check(commitment, What, id, expectedVersion);
 
-    private static Error? Check(Commitment? commitment, int id, uint expectedVersion) =>
-        commitment is null ? Error.NotFound("Commitment", id)
-        : commitment.Version != expectedVersion ? VersionMismatch()
-        : null;
+    private const string What = "Commitment";
 
     private async Task<Result<CommitmentDetail>> SaveAsync(Commitment commitment, uint expectedVersion, CancellationToken cancellationToken) =>
         await TrySaveAsync(commitment, expectedVersion, cancellationToken) is { } conflict
@@ -293,7 +289,7 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, ActorContext actor
         }
         catch (DbUpdateConcurrencyException)
         {
-            return VersionMismatch();
+            return Error.StaleVersion(What);
         }
         catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { } violation)
         {

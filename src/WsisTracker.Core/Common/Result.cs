@@ -6,7 +6,9 @@ public enum ErrorKind
     Validation,
     NotFound,
     Conflict,
-    PreconditionFailed,
+
+    /// <summary>The caller read an older version of the row than the database holds (<see cref="Error.StaleVersion"/>).</summary>
+    StaleVersion,
 
     /// <summary>The principal may not do this at all (a contributor reviewing, a reviewer drafting for no stakeholder).</summary>
     Forbidden,
@@ -27,8 +29,12 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnl
     public static Error Validation(IReadOnlyDictionary<string, string[]> fieldErrors) =>
         new(ErrorKind.Validation, "validation", "One or more fields are invalid.", fieldErrors);
 
-    public static Error ConcurrencyConflict(string what) =>
-        new(ErrorKind.Conflict, "concurrency-conflict", $"{what} was changed by someone else since it was read. Reload it and apply your change again.");
+    /// <summary>The code of <see cref="StaleVersion"/>: the API's problem type for a stale <c>If-Match</c>.</summary>
+    public const string StaleVersionCode = "version-mismatch";
+
+    /// <summary>The one error for a write made on a version older than the row's: the pages show the conflict, the API answers 412.</summary>
+    public static Error StaleVersion(string what) =>
+        new(ErrorKind.StaleVersion, StaleVersionCode, $"The {what.ToLowerInvariant()} was changed by someone else since you read it. Reload it and apply your change again.");
 }
 
 /// <summary>An outcome that may have failed: the read cache keeps only those that succeeded.</summary>

@@ -68,6 +68,8 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
     /// <summary>Which stakeholders each contributor is focal point of.</summary>
     public DbSet<StaffUserStakeholder> StaffUserStakeholders => Set<StaffUserStakeholder>();
 
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>

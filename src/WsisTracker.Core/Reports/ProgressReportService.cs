@@ -269,7 +269,7 @@ public sealed class ProgressReportService(
         ChangeAsync(principal, id, expectedVersion, Access.Review, report => Task.FromResult(report.Reject(reason, Who(principal), Now()).Error), cancellationToken);
 
     public static Error VersionMismatch() =>
-        new(ErrorKind.PreconditionFailed, "version-mismatch", "The report was changed by someone else since you read it. Reload it to see what was done.");
+        new(ErrorKind.StaleVersion, Error.StaleVersionCode, "The report was changed by someone else since you read it. Reload it to see what was done.");
 
     private enum Access
     {

@@ -1,3 +1,5 @@
+using WsisTracker.Core.Common;
+
 namespace WsisTracker.Core.Stakeholders;
 
 /// <summary>The six stakeholder groups that A/RES/70/125 names.</summary>
@@ -11,7 +13,7 @@ public enum StakeholderGroup
     AcademicCommunity,
 }
 
-public sealed class Stakeholder
+public sealed class Stakeholder : IVersioned
 {
     public int Id { get; set; }
 

@@ -61,7 +61,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
         }
         catch (DbUpdateConcurrencyException)
         {
-            return VersionMismatch();
+            return Error.StaleVersion(What);
         }
 
         return await reads.GetAsync(id, cancellationToken);
@@ -98,7 +98,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
         }
         catch (DbUpdateConcurrencyException)
         {
-            return VersionMismatch();
+            return Error.StaleVersion(What);
         }
         catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { Kind: ConstraintKind.ForeignKey })
         {
@@ -162,13 +162,9 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
     private static Error InUse(string name, string? counts = null) =>
         new(ErrorKind.Conflict, "stakeholder-in-use", $"{name} is named{counts ?? " by a commitment or an action line"}; remove it from them first.");
 
-    private static Error VersionMismatch() =>
-        new(ErrorKind.PreconditionFailed, "version-mismatch", "The stakeholder was changed by someone else since you read it. Reload it and apply your change again.");
+    private static Error? Check(Stakeholder? stakeholder, int id, uint expectedVersion) => Versioned.Check(stakeholder, What, id, expectedVersion);
 
-    private static Error? Check(Stakeholder? stakeholder, int id, uint expectedVersion) =>
-        stakeholder is null ? Error.NotFound("Stakeholder", id)
-        : stakeholder.Version != expectedVersion ? VersionMismatch()
-        : null;
+    private const string What = "Stakeholder";
 
     private static void Apply(Stakeholder stakeholder, StakeholderInput input)
     {

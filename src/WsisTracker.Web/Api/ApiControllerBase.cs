@@ -34,4 +34,8 @@ public abstract class ApiControllerBase : ControllerBase
     }
 
     protected IActionResult Problem(Error error) => ApiProblems.ToActionResult(error, HttpContext);
+
+    /// <summary>The version the request's <c>If-Match</c> names; only an action marked <see cref="RequiresIfMatchAttribute"/> has one.</summary>
+    protected uint IfMatchVersion => HttpContext.Features.Get<IfMatchVersion>()?.Version
+        ?? throw new InvalidOperationException($"Mark the action [{nameof(RequiresIfMatchAttribute).Replace("Attribute", "", StringComparison.Ordinal)}] to read If-Match.");
 }

@@ -102,11 +102,8 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
     [ProducesResponseType<CommitmentDetail>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<IActionResult> PublishAsync(int id, CancellationToken cancellationToken)
-    {
-        var (version, problem) = Preconditions.IfMatch(HttpContext);
-        return problem ?? Resource(await writes.PublishAsync(id, version, cancellationToken), c => c.Version);
-    }
+    public async Task<IActionResult> PublishAsync(int id, CancellationToken cancellationToken) =>
+        Resource(await writes.PublishAsync(id, IfMatchVersion, cancellationToken), c => c.Version);
 
     /// <summary>Replaces what a commitment is (its text, sources, actors, dates and milestones); status changes only through progress.</summary>
     /// <param name="id">The commitment's id.</param>
@@ -120,11 +117,8 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<IActionResult> ReplaceAsync(int id, [FromBody] CommitmentRequest request, CancellationToken cancellationToken)
-    {
-        var (version, problem) = Preconditions.IfMatch(HttpContext);
-        return problem ?? Resource(await writes.ReviseAsync(id, request.ToInput(), version, cancellationToken), c => c.Version);
-    }
+    public async Task<IActionResult> ReplaceAsync(int id, [FromBody] CommitmentRequest request, CancellationToken cancellationToken) =>
+        Resource(await writes.ReviseAsync(id, request.ToInput(), IfMatchVersion, cancellationToken), c => c.Version);
 
     /// <summary>Edits a commitment with a JSON Merge Patch (RFC 7396) over the shape of the PUT body.</summary>
     /// <param name="id">The commitment's id.</param>
@@ -140,12 +134,6 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<IActionResult> PatchAsync(int id, [FromBody] JsonElement patch, CancellationToken cancellationToken)
     {
-        var (version, problem) = Preconditions.IfMatch(HttpContext);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         if (patch.ValueKind != JsonValueKind.Object)
         {
             return Problem(Error.Validation("$", "A merge patch is a JSON object."));
@@ -157,17 +145,12 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
             return Problem(current.Error!);
         }
 
-        if (current.Value!.Version != version)
-        {
-            return Problem(CommitmentWrites.VersionMismatch());
-        }
-
         var options = json.Value.JsonSerializerOptions;
         CommitmentRequest? request;
         try
         {
             // A JsonElement defers decoding its strings: invalid UTF-8 surfaces here, and the error handler answers it with a 400.
-            var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(CommitmentRequest.From(current.Value), options), JsonNode.Parse(patch.GetRawText()));
+            var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(CommitmentRequest.From(current.Value!), options), JsonNode.Parse(patch.GetRawText()));
             request = merged.Deserialize<CommitmentRequest>(options);
         }
         catch (JsonException e)
@@ -183,7 +166,7 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
 
         return request is null
             ? Problem(Error.Validation("$", "A merge patch is a JSON object."))
-            : Resource(await writes.ReviseAsync(id, request.ToInput(), version, cancellationToken), c => c.Version);
+            : Resource(await writes.ReviseAsync(id, request.ToInput(), IfMatchVersion, cancellationToken), c => c.Version);
     }
 
     /// <summary>Withdraws a commitment: it stays, with its history, marked withdrawn, and takes no more edits.</summary>
@@ -202,11 +185,8 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
         int id,
         [FromQuery, StringLength(Limits.Note)] string? reason,
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] WithdrawRequest? body,
-        CancellationToken cancellationToken)
-    {
-        var (version, problem) = Preconditions.IfMatch(HttpContext);
-        return problem ?? Resource(await writes.WithdrawAsync(id, body?.Reason ?? reason, version, cancellationToken), c => c.Version);
-    }
+        CancellationToken cancellationToken) =>
+        Resource(await writes.WithdrawAsync(id, body?.Reason ?? reason, IfMatchVersion, cancellationToken), c => c.Version);
 
     /// <summary>A commitment's progress history, newest first.</summary>
     /// <param name="id">The commitment's id.</param>
@@ -235,13 +215,7 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<IActionResult> RecordProgressAsync(int id, [FromBody] RecordProgressRequest request, CancellationToken cancellationToken)
     {
-        var (version, problem) = Preconditions.IfMatch(HttpContext);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var recorded = await writes.RecordProgressAsync(id, request.ToInput(), version, cancellationToken);
+        var recorded = await writes.RecordProgressAsync(id, request.ToInput(), IfMatchVersion, cancellationToken);
         if (!recorded.Succeeded)
         {
             return Problem(recorded.Error!);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Net.Http.Headers;
+using WsisTracker.Core.Common;
 using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Api;
@@ -9,9 +11,38 @@ namespace WsisTracker.Web.Api;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class HasETagAttribute : Attribute;
 
-/// <summary>Marks a write that needs <c>If-Match</c> with the ETag the client read (428 without it, 412 when stale).</summary>
+/// <summary>
+/// A write that needs <c>If-Match</c> with the ETag the client read: the one check of the header (428 without it, 412
+/// when it is no tag of ours) and what <see cref="ApiOperationFilter"/> documents, so the document and the behaviour
+/// cannot disagree. The action reads the version through <see cref="ApiControllerBase.IfMatchVersion"/>; the service
+/// compares it with the row (412 when stale).
+/// </summary>
+/// <remarks>
+/// An action filter, so it runs where the action's own check ran before: after authorisation, the idempotency
+/// resource filter and model validation (an invalid body is still a 400 first).
+/// </remarks>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class RequiresIfMatchAttribute : Attribute;
+public sealed class RequiresIfMatchAttribute : Attribute, IActionFilter
+{
+    public void OnActionExecuting(ActionExecutingContext context)
+    {
+        var (version, problem) = Preconditions.IfMatch(context.HttpContext);
+        if (problem is not null)
+        {
+            context.Result = problem;
+            return;
+        }
+
+        context.HttpContext.Features.Set(new IfMatchVersion(version));
+    }
+
+    public void OnActionExecuted(ActionExecutedContext context)
+    {
+    }
+}
+
+/// <summary>The version an <c>If-Match</c> named, set by <see cref="RequiresIfMatchAttribute"/> for the action.</summary>
+public sealed record IfMatchVersion(uint Version);
 
 /// <summary>
 /// Entity tags are the row's version (PostgreSQL <c>xmin</c>) as a strong tag, <c>"12345"</c>. A write names the
@@ -23,7 +54,7 @@ public static class Preconditions
     public static string Format(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>The version in <c>If-Match</c>, or the problem to answer: 428 when it is missing or <c>*</c>, 412 when it is no tag of ours.</summary>
-    public static (uint Version, IActionResult? Problem) IfMatch(HttpContext context)
+    internal static (uint Version, IActionResult? Problem) IfMatch(HttpContext context)
     {
         var values = context.Request.Headers.IfMatch;
         if (values.Count == 0 || string.IsNullOrWhiteSpace(values.ToString()) || values.ToString().Trim() == "*")
@@ -38,7 +69,7 @@ public static class Preconditions
             return (version, null);
         }
 
-        return (0, ApiProblems.ToActionResult(ApiProblems.Create(context, StatusCodes.Status412PreconditionFailed, "version-mismatch", "Precondition failed.",
+        return (0, ApiProblems.ToActionResult(ApiProblems.Create(context, StatusCodes.Status412PreconditionFailed, Error.StaleVersionCode, "Precondition failed.",
             "'If-Match' must be the one strong ETag of the resource as last read.")));
     }
 

@@ -56,11 +56,8 @@ public sealed class StakeholdersApiController(StakeholderService stakeholders, S
     [ProducesResponseType<StakeholderModel>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<IActionResult> ReplaceAsync(int id, [FromBody] StakeholderRequest request, CancellationToken cancellationToken)
-    {
-        var (version, problem) = Preconditions.IfMatch(HttpContext);
-        return problem ?? Resource(await writes.ReviseAsync(id, request.ToInput(), version, cancellationToken), s => s.Version);
-    }
+    public async Task<IActionResult> ReplaceAsync(int id, [FromBody] StakeholderRequest request, CancellationToken cancellationToken) =>
+        Resource(await writes.ReviseAsync(id, request.ToInput(), IfMatchVersion, cancellationToken), s => s.Version);
 
     /// <summary>Deletes a stakeholder that no commitment or action line names (409 <c>stakeholder-in-use</c> otherwise). Administrator keys only.</summary>
     /// <param name="id">The stakeholder's id.</param>
@@ -73,13 +70,7 @@ public sealed class StakeholdersApiController(StakeholderService stakeholders, S
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<IActionResult> DeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var (version, problem) = Preconditions.IfMatch(HttpContext);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var deleted = await writes.DeleteAsync(id, version, cancellationToken);
+        var deleted = await writes.DeleteAsync(id, IfMatchVersion, cancellationToken);
         return deleted.Succeeded ? NoContent() : Problem(deleted.Error!);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
+using WsisTracker.Core.Common;
 using WsisTracker.Web.Api;
 
 namespace WsisTracker.Web.Infrastructure;
@@ -42,7 +43,7 @@ public sealed class ApiOperationFilter : IOperationFilter
         if (method.GetCustomAttributes(typeof(RequiresIfMatchAttribute), true).Length > 0)
         {
             operation.Parameters.Add(Header("If-Match", "The ETag of the resource as you last read it (for progress: the commitment's ETag).", required: true, "\"123456\""));
-            AddProblem(operation, problem, StatusCodes.Status412PreconditionFailed, "The resource changed since the ETag in If-Match was read (`version-mismatch`): GET it again.");
+            AddProblem(operation, problem, StatusCodes.Status412PreconditionFailed, $"The resource changed since the ETag in If-Match was read (`{Error.StaleVersionCode}`): GET it again.");
             AddProblem(operation, problem, StatusCodes.Status428PreconditionRequired, "If-Match is missing (`precondition-required`).");
         }
 

@@ -21,7 +21,7 @@ public static class ApiProblems
             ErrorKind.Validation => StatusCodes.Status400BadRequest,
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            ErrorKind.StaleVersion => StatusCodes.Status412PreconditionFailed,
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status500InternalServerError,
         };
@@ -35,7 +35,7 @@ public static class ApiProblems
             ErrorKind.Validation => "The request is not valid.",
             ErrorKind.NotFound => "Not found.",
             ErrorKind.Conflict => "Conflict.",
-            ErrorKind.PreconditionFailed => "Precondition failed.",
+            ErrorKind.StaleVersion => "Precondition failed.",
             ErrorKind.Forbidden => "Forbidden.",
             _ => "Error.",
         };

@@ -177,7 +177,7 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
             using var client = role switch
             {
                 null => app.CreatePageClient(),
-                StaffRoles.Contributor => await app.SignInAsync(await app.CreateContributorAsync(targets.Owner)),
+                StaffRoles.Contributor => await app.SignInAsync((await app.CreateContributorAsync(targets.Owner)).Login),
                 _ => await app.CreateClientAsAsync(role),
             };
             foreach (var template in pages)

@@ -1,0 +1,140 @@
+using System.ComponentModel.DataAnnotations;
+using WsisTracker.Core.ActionLines;
+using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Resolutions;
+using WsisTracker.Core.Stakeholders;
+
+namespace WsisTracker.Web.Areas.Workspace.Controllers;
+
+/// <summary>The record-progress form. Evidence links are one per line.</summary>
+public sealed record ProgressForm
+{
+    public CommitmentStatus? Status { get; init; }
+
+    [Display(Name = "Progress (%)")]
+    public int? ProgressPercent { get; init; }
+
+    public string? Note { get; init; }
+
+    [Display(Name = "Evidence links (one per line)")]
+    public string? EvidenceLinks { get; init; }
+
+    [Display(Name = "As of")]
+    public DateOnly? AsOf { get; init; }
+
+    public uint Version { get; init; }
+
+    public IReadOnlyList<string> EvidenceLinkList() =>
+        (EvidenceLinks ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+public sealed record ProgressPage(CommitmentDetail Commitment, ProgressForm Form, CommitmentDetail? Conflict = null);
+
+public sealed record MilestoneForm
+{
+    public string? Title { get; init; }
+
+    public DateOnly? DueDate { get; init; }
+
+    public DateOnly? CompletedDate { get; init; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Title) && DueDate is null && CompletedDate is null;
+}
+
+/// <summary>
+/// The create/edit form of a commitment. <see cref="Intent"/> is <c>search</c> when the editor searched the
+/// resolution text for paragraphs to cite (the form comes back with results, nothing saved) and <c>save</c> otherwise.
+/// </summary>
+public sealed record CommitmentForm
+{
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Cited paragraphs as <c>resolution-slug:number</c>.</summary>
+    public List<string> Paragraphs { get; init; } = [];
+
+    [Display(Name = "Search the resolutions' paragraphs")]
+    public string? ParagraphQuery { get; init; }
+
+    [Display(Name = "Action lines")]
+    public List<string> ActionLines { get; init; } = [];
+
+    [Display(Name = "Lead stakeholders")]
+    public List<string> LeadStakeholders { get; init; } = [];
+
+    [Display(Name = "Partner stakeholders")]
+    public List<string> PartnerStakeholders { get; init; } = [];
+
+    [Display(Name = "Target date")]
+    public DateOnly? TargetDate { get; init; }
+
+    [Display(Name = "Target date in the resolution's words")]
+    public string? TargetDateText { get; init; }
+
+    [Display(Name = "Reporting cadence")]
+    public ReportingCadence? ReportingCadence { get; init; }
+
+    public List<MilestoneForm> Milestones { get; init; } = [];
+
+    public uint Version { get; init; }
+
+    public string? Intent { get; init; }
+
+    public bool IsSearch => string.Equals(Intent, "search", StringComparison.Ordinal);
+
+    public CommitmentInput ToInput() => new(
+        Title,
+        Description,
+        Paragraphs.Select(ParagraphSearch.ParseKey).OfType<ParagraphKey>().ToList(),
+        ActionLines,
+        LeadStakeholders,
+        PartnerStakeholders,
+        TargetDate,
+        TargetDateText,
+        ReportingCadence,
+        Milestones.Where(m => !m.IsBlank).Select(m => new MilestoneInput(m.Title ?? "", m.DueDate, m.CompletedDate)).ToList());
+
+    public static CommitmentForm From(CommitmentDetail c) => new()
+    {
+        Title = c.Title,
+        Description = c.Description,
+        Paragraphs = c.Paragraphs.Where(p => p.Number is not null).Select(p => $"{p.ResolutionSlug}:{p.Number}").ToList(),
+        ActionLines = c.ActionLines.Select(a => a.Code).ToList(),
+        LeadStakeholders = c.Stakeholders.Where(s => s.Role == StakeholderRole.Lead).Select(s => s.Slug).ToList(),
+        PartnerStakeholders = c.Stakeholders.Where(s => s.Role == StakeholderRole.Partner).Select(s => s.Slug).ToList(),
+        TargetDate = c.TargetDate,
+        TargetDateText = c.TargetDateText,
+        ReportingCadence = c.ReportingCadence,
+        Milestones = c.Milestones.Select(m => new MilestoneForm { Title = m.Title, DueDate = m.DueDate, CompletedDate = m.CompletedDate }).ToList(),
+        Version = c.Version,
+    };
+}
+
+/// <summary>
+/// Everything the commitment form shows: the form, the choices, the paragraphs found by a search, and on a conflict
+/// the commitment as it now stands.
+/// </summary>
+public sealed record CommitmentFormPage(
+    int? Id,
+    CommitmentForm Form,
+    IReadOnlyList<ParagraphChoice> Cited,
+    IReadOnlyList<ParagraphChoice> Found,
+    IReadOnlyList<ActionLineModel> ActionLines,
+    IReadOnlyList<StakeholderModel> Stakeholders,
+    CommitmentDetail? Conflict = null);
+
+public sealed record WithdrawForm
+{
+    public string? Reason { get; init; }
+
+    public uint Version { get; init; }
+}
+
+public sealed record WithdrawPage(CommitmentDetail Commitment, WithdrawForm Form, bool IsConflict = false);
+
+public sealed record WorkspaceIndexPage(PagedResult<CommitmentSummary> Commitments, CommitmentStatus? Status, string? Resolution)
+{
+    /// <summary>Voluntary commitments proposed by contributors, waiting to be published.</summary>
+    public IReadOnlyList<CommitmentSummary> Proposals { get; init; } = [];
+}
