@@ -147,7 +147,7 @@ public sealed class ReportsApiController(ProgressReportService reports) : ApiCon
     {
         var keyId = int.Parse(user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim)!, System.Globalization.CultureInfo.InvariantCulture);
         var isReviewer = user.IsInRole(nameof(ApiKeyRole.Secretariat)) || user.IsInRole(nameof(ApiKeyRole.Administrator));
-        return ReportPrincipal.ApiKey(keyId, isReviewer, ApiKeyAuthenticationHandler.StakeholderOf(user) is { } stakeholder ? [stakeholder] : []);
+        return ReportPrincipal.ApiKey(keyId, isReviewer, ApiKeyAuthenticationHandler.StakeholderOf(user) is { } stakeholder ? new[] { stakeholder } : []);
     }
 
     private static string LocationOf(int id) => $"/api/v1/reports/{id}";

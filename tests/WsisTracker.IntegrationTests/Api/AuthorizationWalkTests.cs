@@ -242,7 +242,7 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
 
         // One report on a commitment each: an organisation has one open report per commitment.
         var reports = scope.ServiceProvider.GetRequiredService<ProgressReportService>();
-        var contributor = ReportPrincipal.User($"walk-{Guid.NewGuid():N}", isReviewer: false, [owner.Id]);
+        var contributor = ReportPrincipal.User($"walk-{Guid.NewGuid():N}", isReviewer: false, new[] { owner.Id });
         var reportIds = new List<int>();
         for (var i = 0; i < 4; i++)
         {
