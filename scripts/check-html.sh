@@ -121,13 +121,14 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
   # With the administrator's session: the users page, an invitation of a contributor (the page that shows its link),
   # the invitation page the link opens (and one of an invalid link), and, as the contributor the invitation made,
   # the propose page; then the workspace page of the proposal it sends.
+  before="$jar"
   jar="$work/cookies"
   i=$((i + 1)); file="$work/page-$i.html"
   code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base/admin/users")"
   [ "$code" = 200 ] || die "GET /admin/users answered $code"
   files+=("$file"); echo "/admin/users" >"$file.url"
   token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$file" | tail -1 | sed 's/.*value="//; s/"$//')"
-  invited="html-check-contributor-$$@example.org"
+  invited="html-check-invited-$$@example.org"
   i=$((i + 1)); file="$work/page-$i.html"
   code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
     --data-urlencode "Email=$invited" --data-urlencode "Role=Contributor" --data-urlencode "Stakeholders=itu" "$base/admin/users/invitations")"
@@ -144,7 +145,7 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
   code="$(curl -s -o /dev/null -w '%{http_code}' -c "$work/cookies-invited" -b "$work/cookies-invited" --data-urlencode "__RequestVerificationToken=$token" \
     --data-urlencode "Token=${link##*token=}" --data-urlencode "Password=$password" --data-urlencode "ConfirmPassword=$password" "$base/account/invitation")"
   [ "$code" = 302 ] || die "accepting the invitation answered $code"
-  jar="$work/cookies-contributor"
+  jar="$work/cookies-invited-contributor"
   token="$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')"
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Email=$invited" \
     --data-urlencode "Password=$password" "$base/account/login"
@@ -163,6 +164,46 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
   code="$(curl -s -o "$file" -w '%{http_code}' -c "$work/cookies" -b "$work/cookies" "$base/workspace/commitments/$proposal")"
   [ "$code" = 200 ] && grep -q "/workspace/commitments/$proposal/publish" "$file" || die "GET /workspace/commitments/$proposal answered $code, without the publish form"
   files+=("$file"); echo "/workspace/commitments/{id} (a proposal)" >"$file.url"
+  jar="$before"
+  # A contributor for ITU (made with the documented command) drafts and submits a report through the form; the
+  # administrator's session (password and code) then opens the review queue and the report.
+  cemail="html-check-contributor-$$@example.org"
+  printf '%s\n' "$password" | (cd "$ROOT/src/WsisTracker.Web" && ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$pgport;Database=wsis_html;Username=wsis" \
+    ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning dotnet "$dll" users add --email "$cemail" --role Contributor --stakeholder itu --password-stdin) >/dev/null \
+    || die "could not create a contributor for the HTML check"
+  cjar="$work/cookies-contributor"
+  token="$(curl -s -c "$cjar" -b "$cjar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')"
+  curl -s -o /dev/null -c "$cjar" -b "$cjar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Email=$cemail" \
+    --data-urlencode "Password=$password" "$base/account/login"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$cjar" -b "$cjar" "$base/contribute")"
+  [ "$code" = 200 ] || die "GET /contribute answered $code"
+  files+=("$file"); echo "/contribute" >"$file.url"
+  report="$(grep -o 'href="/contribute/commitments/[0-9]*/report"' "$file" | head -1 | sed 's/href="//; s/"$//')"
+  [ -n "$report" ] || die "/contribute lists no commitment of ITU to report on"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$cjar" -b "$cjar" "$base$report")"
+  [ "$code" = 200 ] || die "GET $report answered $code"
+  files+=("$file"); echo "$report" >"$file.url"
+  token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$file" | head -1 | sed 's/.*value="//; s/"$//')"
+  fields="$(grep -o 'name="\(Stakeholder\|Version\)" value="[^"]*"' "$file" | sed 's/name="//; s/" value="/=/; s/"$//' | paste -sd'&')"
+  code="$(curl -s -o /dev/null -w '%{http_code}' -c "$cjar" -b "$cjar" --data "$fields" --data-urlencode "__RequestVerificationToken=$token" \
+    --data "Status=OnTrack&ProgressPercent=&AsOf=$(date -u +%F)&Intent=submit" --data-urlencode "Narrative=Checked by the HTML check." "$base$report")"
+  [ "$code" = 302 ] || die "submitting a report for the HTML check answered $code"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$cjar" -b "$cjar" "$base$report")"
+  [ "$code" = 200 ] || die "GET $report after submitting answered $code"
+  files+=("$file"); echo "$report (submitted)" >"$file.url"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base/workspace/reviews")"
+  [ "$code" = 200 ] || die "GET /workspace/reviews answered $code"
+  files+=("$file"); echo "/workspace/reviews" >"$file.url"
+  review="$(grep -o 'href="/workspace/reviews/[0-9]*"' "$file" | head -1 | sed 's/href="//; s/"$//')"
+  [ -n "$review" ] || die "/workspace/reviews lists no submitted report"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base$review")"
+  [ "$code" = 200 ] || die "GET $review answered $code"
+  files+=("$file"); echo "$review" >"$file.url"
 fi
 
 log "checking ${#files[@]} pages with the Nu HTML Checker"

@@ -25,7 +25,7 @@ public enum ReportState
 /// and each transition is recorded with who and when (<see cref="ProgressReportEvent"/>). The transitions' rules are
 /// here; who may ask for them is <see cref="ProgressReportService"/>'s.
 /// </summary>
-public sealed class ProgressReport
+public sealed class ProgressReport : IVersioned
 {
     public int Id { get; set; }
 

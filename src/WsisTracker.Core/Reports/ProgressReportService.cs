@@ -33,6 +33,8 @@ public sealed class ProgressReportService(
     /// <summary>How often an approval re-reads a commitment that another write moved between its read and its write.</summary>
     private const int ApprovalAttempts = 3;
 
+    private const string What = "Report";
+
     /// <summary>The commitments the contributor's stakeholders lead or partner on, by code, each with those stakeholders and their reports.</summary>
     public async Task<Result<IReadOnlyList<ContributorCommitment>>> ListCommitmentsAsync(ReportPrincipal principal, CancellationToken cancellationToken)
     {
@@ -55,8 +57,7 @@ public sealed class ProgressReportService(
                     .Select(s => new ScopedStakeholder(s.StakeholderId, s.Stakeholder!.Slug, s.Stakeholder.Name, s.Role)).ToList(),
             })
             .ToListAsync(cancellationToken);
-        var reports = await Summaries(db.ProgressReports.Where(r => ids.Contains(r.StakeholderId)))
-            .OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+        var reports = await Summaries(NewestFirst(db.ProgressReports.Where(r => ids.Contains(r.StakeholderId)))).ToListAsync(cancellationToken);
         var byCommitment = reports.ToLookup(r => r.CommitmentId);
         return rows.Select(c => new ContributorCommitment(c.Id, c.Code, c.Title, c.Status, c.ProgressPercent, c.WithdrawnAt,
             [.. c.Stakeholders.OrderBy(s => s.Role == StakeholderRole.Lead ? 0 : 1).ThenBy(s => s.Name, StringComparer.Ordinal)], [.. byCommitment[c.Id]])).ToList();
@@ -77,7 +78,7 @@ public sealed class ProgressReportService(
             query = query.Where(r => r.State == s);
         }
 
-        return await Summaries(query).OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+        return await Summaries(NewestFirst(query)).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -104,7 +105,7 @@ public sealed class ProgressReportService(
             query = query.Where(r => r.Commitment!.ActionLines.Any(a => a.ActionLine!.Code == code));
         }
 
-        return await Summaries(query).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        return await Summaries(query.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -126,8 +127,7 @@ public sealed class ProgressReportService(
         }
 
         var ids = stakeholders.Select(s => s.Id).ToList();
-        var reports = await Summaries(db.ProgressReports.Where(r => r.CommitmentId == commitmentId && ids.Contains(r.StakeholderId)))
-            .OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+        var reports = await Summaries(NewestFirst(db.ProgressReports.Where(r => r.CommitmentId == commitmentId && ids.Contains(r.StakeholderId)))).ToListAsync(cancellationToken);
         var open = reports.FirstOrDefault(r => ProgressReport.OpenStates.Contains(r.State));
         var openDetail = open is null ? null : await DetailAsync(open.Id, cancellationToken);
         return new ReportingContext(commitment.Value!, stakeholders, openDetail, reports);
@@ -251,7 +251,7 @@ public sealed class ProgressReportService(
                     return report.Approve(recorded.Value!.Update.Id, Who(principal), Now()).Error;
                 }
 
-                if (recorded.Error!.Code == "version-mismatch" && attempt < ApprovalAttempts)
+                if (recorded.Error!.Kind == ErrorKind.StaleVersion && attempt < ApprovalAttempts)
                 {
                     continue;
                 }
@@ -267,9 +267,6 @@ public sealed class ProgressReportService(
     /// <summary>Rejects a submitted report, with a reason.</summary>
     public Task<Result<ProgressReportDetail>> RejectAsync(ReportPrincipal principal, int id, string? reason, uint expectedVersion, CancellationToken cancellationToken) =>
         ChangeAsync(principal, id, expectedVersion, Access.Review, report => Task.FromResult(report.Reject(reason, Who(principal), Now()).Error), cancellationToken);
-
-    public static Error VersionMismatch() =>
-        new(ErrorKind.StaleVersion, Error.StaleVersionCode, "The report was changed by someone else since you read it. Reload it to see what was done.");
 
     private enum Access
     {
@@ -297,7 +294,7 @@ public sealed class ProgressReportService(
             var visible = report is not null && (principal.IsReviewer || principal.StakeholderIds.Contains(report.StakeholderId));
             if (!visible)
             {
-                return Error.NotFound("Report", id);
+                return Error.NotFound(What, id);
             }
 
             if (access == Access.Contribute && !principal.StakeholderIds.Contains(report!.StakeholderId))
@@ -305,12 +302,12 @@ public sealed class ProgressReportService(
                 return new Error(ErrorKind.Forbidden, "not-the-reporting-stakeholder", "Only the contributors of the reporting stakeholder write its reports.");
             }
 
-            if (report!.Version != expectedVersion)
+            if (Versioned.Check(report, What, id, expectedVersion) is { } stale)
             {
-                return VersionMismatch();
+                return stale;
             }
 
-            if (await change(report) is { } refused)
+            if (await change(report!) is { } refused)
             {
                 return refused;
             }
@@ -323,7 +320,7 @@ public sealed class ProgressReportService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return VersionMismatch();
+            return Error.StaleVersion(What);
         }
         finally
         {
@@ -394,7 +391,11 @@ public sealed class ProgressReportService(
         }
     }
 
-    private static IQueryable<ProgressReportSummary> Summaries(IQueryable<ProgressReport> reports) =>
+    private static IOrderedQueryable<ProgressReport> NewestFirst(IQueryable<ProgressReport> reports) =>
+        reports.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id);
+
+    /// <summary>The list projection, applied after the ordering (a projection to a record cannot be ordered by in SQL).</summary>
+    private static IQueryable<ProgressReportSummary> Summaries(IOrderedQueryable<ProgressReport> reports) =>
         reports.AsNoTracking().Select(r => new ProgressReportSummary(
             r.Id, r.CommitmentId, r.Commitment!.Code, r.Commitment.Title, r.Stakeholder!.Slug, r.Stakeholder.Name, r.State, r.Status,
             r.ProgressPercent, r.AsOf, r.Revision, r.CreatedAt, r.UpdatedAt, r.SubmittedAt, r.Version));
