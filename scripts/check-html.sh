@@ -141,6 +141,53 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
   [ "$code" = 200 ] && grep -q 'action="/account/login/code"' "$file" || die "GET /account/login/code answered $code, not the code step"
   files+=("$file"); echo "/account/login/code" >"$file.url"
 
+  # With the administrator's session: the users page, an invitation of a contributor (the page that shows its link),
+  # the invitation page the link opens (and one of an invalid link), and, as the contributor the invitation made,
+  # the propose page; then the workspace page of the proposal it sends.
+  before="$jar"
+  jar="$work/cookies"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base/admin/users")"
+  [ "$code" = 200 ] || die "GET /admin/users answered $code"
+  files+=("$file"); echo "/admin/users" >"$file.url"
+  token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$file" | tail -1 | sed 's/.*value="//; s/"$//')"
+  invited="html-check-invited-$$@example.org"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "Email=$invited" --data-urlencode "Role=Contributor" --data-urlencode "Stakeholders=itu" "$base/admin/users/invitations")"
+  link="$(grep -o '<code id="invitation-link">[^<]*' "$file" | sed 's/.*>//; s/&amp;/\&/g')"
+  [ "$code" = 200 ] && [ -n "$link" ] || die "POST /admin/users/invitations answered $code, without the invitation link"
+  files+=("$file"); echo "/admin/users/invitations (the link shown)" >"$file.url"
+  invitation="/account/invitation?${link#*\?}"
+  for page in "$invitation" "/account/invitation?token=not-a-token"; do
+    i=$((i + 1)); file="$work/page-$i.html"
+    curl -s -o "$file" -c "$work/cookies-invited" -b "$work/cookies-invited" "$base$page"; files+=("$file"); echo "${page%%\?*} (${page##*=})" >"$file.url"
+  done
+  file="$work/page-$((i - 1)).html"; echo "/account/invitation (valid link)" >"$file.url"
+  token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$file" | head -1 | sed 's/.*value="//; s/"$//')"
+  code="$(curl -s -o /dev/null -w '%{http_code}' -c "$work/cookies-invited" -b "$work/cookies-invited" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "Token=${link##*token=}" --data-urlencode "Password=$password" --data-urlencode "ConfirmPassword=$password" "$base/account/invitation")"
+  [ "$code" = 302 ] || die "accepting the invitation answered $code"
+  jar="$work/cookies-invited-contributor"
+  token="$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')"
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Email=$invited" \
+    --data-urlencode "Password=$password" "$base/account/login"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base/contribute/commitments/propose")"
+  [ "$code" = 200 ] || die "GET /contribute/commitments/propose answered $code for the invited contributor"
+  files+=("$file"); echo "/contribute/commitments/propose" >"$file.url"
+  token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$file" | head -1 | sed 's/.*value="//; s/"$//')"
+  code="$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "Stakeholder=itu" --data-urlencode "Title=HTML check proposal $$" --data-urlencode "Description=Proposed for the HTML check." \
+    --data-urlencode "Paragraphs=a-res-80-173:99" --data-urlencode "ActionLines=C4" --data-urlencode "TargetDate=2030-12-31" "$base/contribute/commitments/propose")"
+  [ "$code" = 302 ] || die "proposing a commitment answered $code"
+  proposal="$(curl -s -c "$work/cookies" -b "$work/cookies" "$base/workspace" | sed -n '/id="proposals"/,/<\/section>/p' | grep -o 'href="/workspace/commitments/[0-9]*"' | head -1 | grep -o '[0-9]*')"
+  [ -n "$proposal" ] || die "the workspace does not list the proposal"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$work/cookies" -b "$work/cookies" "$base/workspace/commitments/$proposal")"
+  [ "$code" = 200 ] && grep -q "/workspace/commitments/$proposal/publish" "$file" || die "GET /workspace/commitments/$proposal answered $code, without the publish form"
+  files+=("$file"); echo "/workspace/commitments/{id} (a proposal)" >"$file.url"
+  jar="$before"
   # A contributor for ITU (made with the documented command) drafts and submits a report through the form; the
   # administrator's session (password and code) then opens the review queue and the report.
   cemail="html-check-contributor-$$@example.org"

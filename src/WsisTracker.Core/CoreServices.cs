@@ -8,8 +8,8 @@ using WsisTracker.Core.Dashboard;
 using WsisTracker.Core.Data.Seeding;
 using WsisTracker.Core.Email;
 using WsisTracker.Core.Feeds;
-using WsisTracker.Core.Reports;
 using WsisTracker.Core.Reporting;
+using WsisTracker.Core.Reports;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Search;
 using WsisTracker.Core.Stakeholders;
@@ -50,6 +50,7 @@ public static class CoreServices
         services.AddScoped<ApiKeyService>();
         services.AddScoped<IdempotencyRecords>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<Invitations>();
         services.AddScoped<SignInDelays>();
         services.AddScoped<AuditLog>();
         services.AddScoped<OutboxAdmin>();

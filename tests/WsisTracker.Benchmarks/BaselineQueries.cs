@@ -32,6 +32,7 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
                 ["isSynthetic"] = reader.GetBoolean(7),
                 ["withdrawnAt"] = reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
                 ["updatedAt"] = reader.GetFieldValue<DateTimeOffset>(9),
+                ["isVoluntary"] = reader.GetBoolean(10),
             }), cancellationToken, parameters);
         var byId = rows.ToDictionary(r => (int)r["id"]!);
         await AttachAsync(connection, byId, "paragraphs", statements[2], parameters, cancellationToken);
@@ -62,7 +63,10 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
                 ["createdAt"] = reader.GetFieldValue<DateTimeOffset>(12),
                 ["updatedAt"] = reader.GetFieldValue<DateTimeOffset>(13),
                 ["version"] = reader.GetFieldValue<uint>(14),
-            }, cancellationToken, ("id", id));
+                ["isVoluntary"] = reader.GetBoolean(15),
+                ["isProposed"] = reader.GetBoolean(16),
+                ["proposedBy"] = reader.IsDBNull(17) ? null : reader.GetInt32(17),
+            }, cancellationToken, ("id", id), ("includeProposed", false));
         if (item is null)
         {
             return Results.NotFound();
@@ -218,7 +222,7 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
     private static async Task<List<Dictionary<string, object?>>> ListOfAsync(NpgsqlConnection connection, string sql, int id, CancellationToken cancellationToken)
     {
         var list = new List<Dictionary<string, object?>>();
-        await ReadAsync(connection, sql, reader => list.Add(Row(reader, 0, reader.FieldCount - 1)), cancellationToken, ("id", id));
+        await ReadAsync(connection, sql, reader => list.Add(Row(reader, 0, reader.FieldCount - 1)), cancellationToken, ("id", id), ("includeProposed", false));
         return list;
     }
 

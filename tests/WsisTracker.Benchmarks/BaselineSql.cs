@@ -12,12 +12,14 @@ public static class BaselineSql
     public const string Count = """
         SELECT count(*)::int
         FROM commitments AS c
+        WHERE NOT (c.is_voluntary) OR c.published_at IS NOT NULL
         """;
 
     /// <summary>The first page of commitments.</summary>
     public const string FirstPageRows = """
         SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at, c.last_progress_as_of, c.created_at
         FROM commitments AS c
+        WHERE NOT (c.is_voluntary) OR c.published_at IS NOT NULL
         ORDER BY c.id
         LIMIT @p
         """;
@@ -28,6 +30,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
+            WHERE NOT (c.is_voluntary) OR c.published_at IS NOT NULL
             ORDER BY c.id
             LIMIT @p
         ) AS c6
@@ -46,6 +49,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
+            WHERE NOT (c.is_voluntary) OR c.published_at IS NOT NULL
             ORDER BY c.id
             LIMIT @p
         ) AS c7
@@ -63,6 +67,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
+            WHERE NOT (c.is_voluntary) OR c.published_at IS NOT NULL
             ORDER BY c.id
             LIMIT @p
         ) AS c8
@@ -78,7 +83,7 @@ public static class BaselineSql
     public const string AfterPageRows = """
         SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at, c.last_progress_as_of, c.created_at
         FROM commitments AS c
-        WHERE c.id > @p_Id
+        WHERE (NOT (c.is_voluntary) OR c.published_at IS NOT NULL) AND c.id > @p_Id
         ORDER BY c.id
         LIMIT @p
         """;
@@ -89,7 +94,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
-            WHERE c.id > @p_Id
+            WHERE (NOT (c.is_voluntary) OR c.published_at IS NOT NULL) AND c.id > @p_Id
             ORDER BY c.id
             LIMIT @p
         ) AS c6
@@ -108,7 +113,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
-            WHERE c.id > @p_Id
+            WHERE (NOT (c.is_voluntary) OR c.published_at IS NOT NULL) AND c.id > @p_Id
             ORDER BY c.id
             LIMIT @p
         ) AS c7
@@ -126,7 +131,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
-            WHERE c.id > @p_Id
+            WHERE (NOT (c.is_voluntary) OR c.published_at IS NOT NULL) AND c.id > @p_Id
             ORDER BY c.id
             LIMIT @p
         ) AS c8
@@ -142,7 +147,7 @@ public static class BaselineSql
     public const string DetailVersion = """
         SELECT c.xmin
         FROM commitments AS c
-        WHERE c.id = @id
+        WHERE c.id = @id AND (@includeProposed OR NOT (c.is_voluntary) OR c.published_at IS NOT NULL)
         LIMIT 2
         """;
 
@@ -150,7 +155,7 @@ public static class BaselineSql
     public const string Detail = """
         SELECT c.id, c.code, c.title, c.description, c.status, c.progress_percent, c.target_date, c.target_date_text, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.withdrawal_reason, c.created_at, c.updated_at, c.xmin, c.last_progress_as_of
         FROM commitments AS c
-        WHERE c.id = @id
+        WHERE c.id = @id AND (@includeProposed OR NOT (c.is_voluntary) OR c.published_at IS NOT NULL)
         ORDER BY c.id
         LIMIT 2
         """;
@@ -161,7 +166,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
-            WHERE c.id = @id
+            WHERE c.id = @id AND (@includeProposed OR NOT (c.is_voluntary) OR c.published_at IS NOT NULL)
             ORDER BY c.id
             LIMIT 1
         ) AS c20
@@ -180,7 +185,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
-            WHERE c.id = @id
+            WHERE c.id = @id AND (@includeProposed OR NOT (c.is_voluntary) OR c.published_at IS NOT NULL)
             ORDER BY c.id
             LIMIT 1
         ) AS c21
@@ -198,7 +203,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
-            WHERE c.id = @id
+            WHERE c.id = @id AND (@includeProposed OR NOT (c.is_voluntary) OR c.published_at IS NOT NULL)
             ORDER BY c.id
             LIMIT 1
         ) AS c22
@@ -216,7 +221,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
-            WHERE c.id = @id
+            WHERE c.id = @id AND (@includeProposed OR NOT (c.is_voluntary) OR c.published_at IS NOT NULL)
             ORDER BY c.id
             LIMIT 1
         ) AS c23
@@ -230,7 +235,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
-            WHERE c.id = @id
+            WHERE c.id = @id AND (@includeProposed OR NOT (c.is_voluntary) OR c.published_at IS NOT NULL)
             ORDER BY c.id
             LIMIT 1
         ) AS c24
@@ -248,7 +253,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
-            WHERE c.id = @id
+            WHERE c.id = @id AND (@includeProposed OR NOT (c.is_voluntary) OR c.published_at IS NOT NULL)
             ORDER BY c.id
             LIMIT 1
         ) AS c25
@@ -286,7 +291,7 @@ public static class BaselineSql
         FROM (
             SELECT c.id
             FROM commitments AS c
-            WHERE c.id = @id
+            WHERE c.id = @id AND (@includeProposed OR NOT (c.is_voluntary) OR c.published_at IS NOT NULL)
             ORDER BY c.id
             LIMIT 1
         ) AS c26
@@ -296,7 +301,7 @@ public static class BaselineSql
 
     /// <summary>Recording progress: the API key by its hash (the product also stamps <c>last_used_at</c>, at most once a minute a key; not measured).</summary>
     public const string ApiKeyByHash = """
-        SELECT a.id, a.created_at, a.key_hash, a.last_used_at, a.name, a.revoked_at, a.role
+        SELECT a.id, a.created_at, a.key_hash, a.last_used_at, a.name, a.revoked_at, a.role, a.stakeholder_id
         FROM api_keys AS a
         WHERE a.key_hash = @hash AND a.revoked_at IS NULL
         LIMIT 2
@@ -304,9 +309,9 @@ public static class BaselineSql
 
     /// <summary>The commitment, read before the transaction.</summary>
     public const string ProgressCommitment = """
-        SELECT c.id, c.code, c.created_at, c.description, c.is_synthetic, c.last_progress_as_of, c.progress_percent, c.reporting_cadence, c.search_vector, c.status, c.target_date, c.target_date_text, c.title, c.updated_at, c.xmin, c.withdrawal_reason, c.withdrawn_at
+        SELECT c.id, c.code, c.created_at, c.description, c.is_synthetic, c.is_voluntary, c.last_progress_as_of, c.progress_percent, c.proposed_by_stakeholder_id, c.published_at, c.reporting_cadence, c.search_vector, c.status, c.target_date, c.target_date_text, c.title, c.updated_at, c.xmin, c.withdrawal_reason, c.withdrawn_at
         FROM commitments AS c
-        WHERE c.id = @id
+        WHERE (NOT (c.is_voluntary) OR c.published_at IS NOT NULL) AND c.id = @id
         LIMIT 2
         """;
 

@@ -61,17 +61,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbCon
 
         var stakeholderIds = await ResolveStakeholdersAsync(canonicalRole, stakeholders, errors);
 
-        email = email?.Trim();
-        // The e-mail is the sign-in name and the actor of the audit: one line, no spaces or control characters.
-        if (string.IsNullOrEmpty(email) || email.Length > Limits.ShortText || !email.Contains('@', StringComparison.Ordinal)
-            || !PlainText.IsValid(email) || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-        {
-            errors.Add("email", $"Give an e-mail address of at most {Limits.ShortText} characters, without spaces.");
-        }
-        else if (await users.FindByEmailAsync(email) is not null)
-        {
-            errors.Add("email", "There is already a user with this e-mail address.");
-        }
+        email = await CheckNewEmailAsync(email, errors);
 
         var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true, CreatedAt = time.GetUtcNow() };
         if (errors.Any)
@@ -85,7 +75,8 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbCon
             return errors.ToError();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        // In the caller's transaction when there is one (accepting an invitation), else in one of its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         IdentityResult created;
         try
         {
@@ -119,8 +110,32 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbCon
             return Error.Validation("stakeholders", "A stakeholder named was deleted meanwhile; look the slugs up again.");
         }
 
-        await transaction.CommitAsync();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
+
         return await ToModelAsync(user);
+    }
+
+    /// <summary>
+    /// The rule of a new account's e-mail, the sign-in name and the actor of the audit: one line, no spaces or control
+    /// characters, at most <see cref="Limits.ShortText"/>, and no account has it yet. Answers it trimmed.
+    /// </summary>
+    public async Task<string?> CheckNewEmailAsync(string? email, FieldErrors errors)
+    {
+        email = email?.Trim();
+        if (string.IsNullOrEmpty(email) || email.Length > Limits.ShortText || !email.Contains('@', StringComparison.Ordinal)
+            || !PlainText.IsValid(email) || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            errors.Add("email", $"Give an e-mail address of at most {Limits.ShortText} characters, without spaces.");
+        }
+        else if (await users.FindByEmailAsync(email) is not null)
+        {
+            errors.Add("email", "There is already a user with this e-mail address.");
+        }
+
+        return email;
     }
 
     /// <summary>
@@ -337,7 +352,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbCon
     }
 
     /// <summary>The ids of the stakeholders by slug; a contributor needs at least one, the other roles none.</summary>
-    private async Task<IReadOnlyList<int>> ResolveStakeholdersAsync(string? role, IReadOnlyList<string>? slugs, FieldErrors errors)
+    internal async Task<IReadOnlyList<int>> ResolveStakeholdersAsync(string? role, IReadOnlyList<string>? slugs, FieldErrors errors)
     {
         var wanted = (slugs ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (role == StaffRoles.Contributor && wanted.Count == 0)

@@ -1,10 +1,15 @@
 namespace WsisTracker.Core.ApiKeys;
 
-/// <summary>What an API key may do: both roles write through the API; only administrators delete reference data.</summary>
+/// <summary>
+/// What an API key may do: Secretariat and Administrator keys write through the API, only administrators delete
+/// reference data; a Contributor key acts for one stakeholder only: it reports on that organisation's commitments and
+/// proposes commitments for it, and nothing else (decision 082).
+/// </summary>
 public enum ApiKeyRole
 {
     Secretariat,
     Administrator,
+    Contributor,
 }
 
 /// <summary>
@@ -18,6 +23,9 @@ public sealed class ApiKey
     public required string Name { get; set; }
 
     public ApiKeyRole Role { get; set; }
+
+    /// <summary>The one stakeholder a <see cref="ApiKeyRole.Contributor"/> key acts for; null for the other roles.</summary>
+    public int? StakeholderId { get; set; }
 
     /// <summary>Lower-case hex SHA-256 of the key.</summary>
     public required string KeyHash { get; set; }

@@ -6,7 +6,11 @@ using WsisTracker.Core.Data;
 
 namespace WsisTracker.Core.ApiKeys;
 
-public sealed record ApiKeyModel(int Id, string Name, ApiKeyRole Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+public sealed record ApiKeyModel(int Id, string Name, ApiKeyRole Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt)
+{
+    /// <summary>The stakeholder a Contributor key acts for (decision 082); null for the other roles.</summary>
+    public int? StakeholderId { get; init; }
+}
 
 /// <summary>A new key: the model and the key itself, which is never stored and cannot be shown again.</summary>
 public sealed record CreatedApiKey(ApiKeyModel ApiKey, string Key);
@@ -20,8 +24,15 @@ public sealed class ApiKeyService(WsisTrackerDbContext db, TimeProvider time)
     /// <summary>How stale <see cref="ApiKey.LastUsedAt"/> may get before a use writes it again (one write a minute at most).</summary>
     public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
 
-    /// <summary>A key has a unique name (letters, digits, <c>.-_</c>, at most 100) and a role; its secret is 32 random bytes.</summary>
-    public async Task<Result<CreatedApiKey>> CreateAsync(string? name, ApiKeyRole? role, CancellationToken cancellationToken)
+    /// <summary>
+    /// A key has a unique name (letters, digits, <c>.-_</c>, at most 100) and a role; its secret is 32 random bytes.
+    /// A Contributor key names the one stakeholder (slug) it acts for; the other roles name none (decision 082).
+    /// </summary>
+    public async Task<Result<CreatedApiKey>> CreateAsync(string? name, ApiKeyRole? role, CancellationToken cancellationToken) =>
+        await CreateAsync(name, role, null, cancellationToken);
+
+    /// <inheritdoc cref="CreateAsync(string?, ApiKeyRole?, CancellationToken)"/>
+    public async Task<Result<CreatedApiKey>> CreateAsync(string? name, ApiKeyRole? role, string? stakeholder, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var trimmed = name?.Trim();
@@ -32,7 +43,23 @@ public sealed class ApiKeyService(WsisTrackerDbContext db, TimeProvider time)
 
         if (role is not { } r || !Enum.IsDefined(r))
         {
-            errors.Add("role", "Choose Administrator or Secretariat.");
+            errors.Add("role", "Choose Administrator, Secretariat or Contributor.");
+        }
+
+        int? stakeholderId = null;
+        if (role == ApiKeyRole.Contributor)
+        {
+            stakeholderId = string.IsNullOrWhiteSpace(stakeholder) || !PlainText.IsValid(stakeholder)
+                ? null
+                : await db.Stakeholders.AsNoTracking().Where(s => s.Slug == stakeholder.Trim()).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken);
+            if (stakeholderId is null)
+            {
+                errors.Add("stakeholder", string.IsNullOrWhiteSpace(stakeholder) ? "A Contributor key acts for one stakeholder: give its slug." : $"There is no stakeholder '{stakeholder}'.");
+            }
+        }
+        else if (stakeholder is not null)
+        {
+            errors.Add("stakeholder", "Only a Contributor key acts for a stakeholder.");
         }
 
         if (errors.Any)
@@ -46,7 +73,7 @@ public sealed class ApiKeyService(WsisTrackerDbContext db, TimeProvider time)
         }
 
         var key = KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var apiKey = new ApiKey { Name = trimmed!, Role = role!.Value, KeyHash = Hash(key), CreatedAt = time.GetUtcNow() };
+        var apiKey = new ApiKey { Name = trimmed!, Role = role!.Value, StakeholderId = stakeholderId, KeyHash = Hash(key), CreatedAt = time.GetUtcNow() };
         db.ApiKeys.Add(apiKey);
         try
         {
@@ -66,7 +93,7 @@ public sealed class ApiKeyService(WsisTrackerDbContext db, TimeProvider time)
 
     public async Task<IReadOnlyList<ApiKeyModel>> ListAsync(CancellationToken cancellationToken) =>
         await db.ApiKeys.AsNoTracking().OrderBy(k => k.Name)
-            .Select(k => new ApiKeyModel(k.Id, k.Name, k.Role, k.CreatedAt, k.RevokedAt, k.LastUsedAt))
+            .Select(k => new ApiKeyModel(k.Id, k.Name, k.Role, k.CreatedAt, k.RevokedAt, k.LastUsedAt) { StakeholderId = k.StakeholderId })
             .ToListAsync(cancellationToken);
 
     /// <summary>Revokes a key by name; it stops working at once and stays listed. Revoking twice is a conflict.</summary>
@@ -115,5 +142,5 @@ public sealed class ApiKeyService(WsisTrackerDbContext db, TimeProvider time)
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private static ApiKeyModel ToModel(ApiKey k) => new(k.Id, k.Name, k.Role, k.CreatedAt, k.RevokedAt, k.LastUsedAt);
+    private static ApiKeyModel ToModel(ApiKey k) => new(k.Id, k.Name, k.Role, k.CreatedAt, k.RevokedAt, k.LastUsedAt) { StakeholderId = k.StakeholderId };
 }

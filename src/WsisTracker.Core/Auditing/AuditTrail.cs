@@ -25,7 +25,7 @@ internal sealed class AuditTrail
     private static readonly HashSet<string> Skipped = ["AuditEntry", "OutboxMessage", "Section", "Paragraph", "Footnote", "FootnoteReference", "ActionLine", "ActionLineFacilitator",
         "IdentityUserToken`1", "IdentityUserLogin`1", "IdentityUserClaim`1", "IdentityRoleClaim`1"];
 
-    private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "KeyHash"];
+    private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "KeyHash", "TokenHash"];
 
     /// <summary>The properties each entity type's entries hold, worked out once per type.</summary>
     private static readonly ConcurrentDictionary<IEntityType, IProperty[]> AuditedProperties = new();

@@ -43,6 +43,27 @@ public sealed class Commitment : IVersioned
 
     public string? WithdrawalReason { get; private set; }
 
+    /// <summary>
+    /// Proposed by a stakeholder's contributor rather than read from a resolution by the secretariat (decision 081).
+    /// It stays marked voluntary after it is published.
+    /// </summary>
+    public bool IsVoluntary { get; private set; }
+
+    /// <summary>The organisation that proposed a voluntary commitment (one of its leads); null for the others.</summary>
+    public int? ProposedByStakeholderId { get; private set; }
+
+    /// <summary>When the secretariat published a voluntary commitment; null while it is only proposed.</summary>
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    /// <summary>
+    /// A voluntary commitment the secretariat has not published yet. The database's query filter keeps such a
+    /// commitment out of every public read (<see cref="IsPublic"/>); only the secretariat and its proposer see it.
+    /// </summary>
+    public bool IsProposed => IsVoluntary && PublishedAt is null;
+
+    /// <summary>The query form of "not <see cref="IsProposed"/>": the query filter on every read of commitments.</summary>
+    public static Expression<Func<Commitment, bool>> IsPublic => c => !c.IsVoluntary || c.PublishedAt != null;
+
     public List<Milestone> Milestones { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -86,6 +107,11 @@ public sealed class Commitment : IVersioned
         if (WithdrawnAt is not null)
         {
             return WithdrawnError();
+        }
+
+        if (IsProposed)
+        {
+            return ProposedError();
         }
 
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
@@ -215,6 +241,53 @@ public sealed class Commitment : IVersioned
         return this;
     }
 
+    /// <summary>
+    /// Makes this new commitment a proposal of <paramref name="stakeholderId"/>: voluntary and unpublished. Its
+    /// organisation proposes only what it leads itself, so the stakeholder is one of the definition's leads and no
+    /// other organisation is made to lead it (partners may be anyone).
+    /// </summary>
+    public Result<Commitment> Propose(CommitmentDefinition definition, int stakeholderId, DateTimeOffset now)
+    {
+        if (Id != 0 || CreatedAt != default)
+        {
+            return new Error(ErrorKind.Conflict, "commitment-exists", "Only a new commitment is proposed.");
+        }
+
+        if (definition.LeadIds is not [var lead] || lead != stakeholderId)
+        {
+            return Error.Validation("leadStakeholders", "A proposed commitment is led by the organisation that proposes it, and by it alone.");
+        }
+
+        var defined = Define(definition, now);
+        if (!defined.Succeeded)
+        {
+            return defined;
+        }
+
+        IsVoluntary = true;
+        ProposedByStakeholderId = stakeholderId;
+        PublishedAt = null;
+        return this;
+    }
+
+    /// <summary>Publishes a proposed commitment: from now on it is public like any other, and still marked voluntary.</summary>
+    public Result<Commitment> Publish(DateTimeOffset now)
+    {
+        if (WithdrawnAt is not null)
+        {
+            return WithdrawnError();
+        }
+
+        if (!IsProposed)
+        {
+            return new Error(ErrorKind.Conflict, "commitment-not-proposed", "Only a proposed commitment is published; this one is public already.");
+        }
+
+        PublishedAt = now;
+        UpdatedAt = now;
+        return this;
+    }
+
     /// <summary>Withdraws the commitment: it is kept with its history and marked withdrawn. A reason is required.</summary>
     public Result<Commitment> Withdraw(string? reason, DateTimeOffset now)
     {
@@ -261,6 +334,9 @@ public sealed class Commitment : IVersioned
 
     private static Error WithdrawnError() =>
         new(ErrorKind.Conflict, "commitment-withdrawn", "The commitment has been withdrawn; it takes no more updates or edits.");
+
+    private static Error ProposedError() =>
+        new(ErrorKind.Conflict, "commitment-proposed", "The commitment is proposed and not published yet; progress is reported once the secretariat publishes it.");
 
     private static void Sync<TLink>(List<TLink> links, IReadOnlyList<int> ids, Func<TLink, int> key, Func<int, TLink> make)
     {

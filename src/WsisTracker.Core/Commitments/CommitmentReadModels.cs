@@ -69,7 +69,11 @@ public sealed record CommitmentSummary(
     IReadOnlyList<CommitmentStakeholderModel> Stakeholders,
     bool IsSynthetic,
     DateTimeOffset? WithdrawnAt,
-    DateTimeOffset UpdatedAt) : CommitmentReportingFields;
+    DateTimeOffset UpdatedAt) : CommitmentReportingFields
+{
+    /// <summary>Proposed by a stakeholder rather than read from a resolution (decision 081).</summary>
+    public bool IsVoluntary { get; init; }
+}
 
 public sealed record CommitmentDetail(
     int Id,
@@ -94,7 +98,17 @@ public sealed record CommitmentDetail(
     string? WithdrawalReason,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    uint Version) : CommitmentReportingFields;
+    uint Version) : CommitmentReportingFields
+{
+    /// <summary>Proposed by a stakeholder rather than read from a resolution (decision 081).</summary>
+    public bool IsVoluntary { get; init; }
+
+    /// <summary>A voluntary commitment the secretariat has not published yet; only its proposer and the secretariat see it.</summary>
+    public bool IsProposed { get; init; }
+
+    /// <summary>The id of the stakeholder that proposed a voluntary commitment; null for the others.</summary>
+    public int? ProposedBy { get; init; }
+}
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {

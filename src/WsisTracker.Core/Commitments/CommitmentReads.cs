@@ -43,6 +43,11 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
         return new PagedResult<CommitmentSummary>(items, page, pageSize, total);
     }
 
+    /// <summary>The proposed voluntary commitments waiting for the secretariat, oldest first (at most <see cref="MaxPageSize"/>).</summary>
+    public async Task<IReadOnlyList<CommitmentSummary>> ListProposedAsync(CancellationToken cancellationToken) =>
+        await Summaries(db.Commitments.IgnoreQueryFilters().AsNoTracking().Where(c => c.IsVoluntary && c.PublishedAt == null && c.WithdrawnAt == null)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(MaxPageSize), Today()).ToListAsync(cancellationToken);
+
     /// <summary>Every commitment under the filter in the given order, up to <see cref="MaxExportRows"/>: the rows of a CSV export.</summary>
     public async Task<IReadOnlyList<CommitmentSummary>> ExportAsync(CommitmentFilter filter, CommitmentPageOrder order, CancellationToken cancellationToken)
     {
@@ -99,6 +104,7 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
                 c.WithdrawnAt,
                 c.UpdatedAt)
             {
+                IsVoluntary = c.IsVoluntary,
                 Reporting = ReportingRules.Of(c.ReportingCadence, c.Status, c.WithdrawnAt, c.LastProgressAsOf, c.CreatedAt, c.TargetDate, today),
             })
             .AsSplitQuery();
@@ -158,9 +164,13 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
     /// another version's ETag. What the detail shows of other rows (a stakeholder's name, a later commitment's
     /// lineage) follows the read cache: at once on this instance, within <see cref="ReadCache.MaxAge"/> on the others.
     /// </summary>
-    public async Task<Result<CommitmentDetail>> GetAsync(int id, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A proposed voluntary commitment is not found unless <paramref name="includeProposed"/> says the caller is the
+    /// secretariat or its proposer (decision 081).
+    /// </remarks>
+    public async Task<Result<CommitmentDetail>> GetAsync(int id, CancellationToken cancellationToken, bool includeProposed = false)
     {
-        if (await VersionQuery(db, id, cancellationToken) is not { } version)
+        if (await VersionQuery(db, id, includeProposed, cancellationToken) is not { } version)
         {
             return Error.NotFound("Commitment", id);
         }
@@ -168,22 +178,22 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
         var today = Today();
         var detail = await cache.GetOrCreateAsync(
             string.Create(CultureInfo.InvariantCulture, $"commitment:{id}:{version}:{today:yyyy-MM-dd}"),
-            () => DetailQuery(db, id, today, cancellationToken));
+            () => DetailQuery(db, id, includeProposed, today, cancellationToken));
         return detail is null ? Error.NotFound("Commitment", id) : detail;
     }
 
-    private static readonly Func<WsisTrackerDbContext, int, CancellationToken, Task<uint?>> VersionQuery =
-        EF.CompileAsyncQuery((WsisTrackerDbContext db, int id, CancellationToken cancellationToken) =>
-            db.Commitments.Where(c => c.Id == id).Select(c => (uint?)c.Version).SingleOrDefault());
+    private static readonly Func<WsisTrackerDbContext, int, bool, CancellationToken, Task<uint?>> VersionQuery =
+        EF.CompileAsyncQuery((WsisTrackerDbContext db, int id, bool includeProposed, CancellationToken cancellationToken) =>
+            db.Commitments.IgnoreQueryFilters().Where(c => c.Id == id && (includeProposed || !c.IsVoluntary || c.PublishedAt != null)).Select(c => (uint?)c.Version).SingleOrDefault());
 
     /// <summary>
     /// The detail's eight queries. Compiled: the projection is large, and building and matching its expression tree on
     /// every request cost more than running its SQL.
     /// </summary>
-    private static readonly Func<WsisTrackerDbContext, int, DateOnly, CancellationToken, Task<CommitmentDetail?>> DetailQuery =
-        EF.CompileAsyncQuery((WsisTrackerDbContext db, int id, DateOnly today, CancellationToken cancellationToken) =>
-            db.Commitments.AsNoTracking()
-                .Where(c => c.Id == id)
+    private static readonly Func<WsisTrackerDbContext, int, bool, DateOnly, CancellationToken, Task<CommitmentDetail?>> DetailQuery =
+        EF.CompileAsyncQuery((WsisTrackerDbContext db, int id, bool includeProposed, DateOnly today, CancellationToken cancellationToken) =>
+            db.Commitments.IgnoreQueryFilters().AsNoTracking()
+                .Where(c => c.Id == id && (includeProposed || !c.IsVoluntary || c.PublishedAt != null))
                 .Select(c => new CommitmentDetail(
                     c.Id,
                     c.Code,
@@ -227,6 +237,9 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
                     c.UpdatedAt,
                     c.Version)
                 {
+                    IsVoluntary = c.IsVoluntary,
+                    IsProposed = c.IsVoluntary && c.PublishedAt == null,
+                    ProposedBy = c.ProposedByStakeholderId,
                     Reporting = ReportingRules.Of(c.ReportingCadence, c.Status, c.WithdrawnAt, c.LastProgressAsOf, c.CreatedAt, c.TargetDate, today),
                 })
                 .AsSplitQuery()

@@ -37,6 +37,64 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, TimeProvider time,
         return await reads.GetAsync(commitment.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// A contributor's proposal of a voluntary commitment for <paramref name="stakeholderId"/> (decision 081): the same
+    /// definition rules as <see cref="CreateAsync"/>, led by that organisation (<see cref="Commitment.Propose"/>), and
+    /// hidden from the public until <see cref="PublishAsync"/>. Leads left out of the input are the organisation.
+    /// </summary>
+    public async Task<Result<CommitmentDetail>> ProposeAsync(int stakeholderId, CommitmentInput input, CancellationToken cancellationToken)
+    {
+        if (input.LeadStakeholders is not { Count: > 0 })
+        {
+            var slug = await db.Stakeholders.AsNoTracking().Where(s => s.Id == stakeholderId).Select(s => s.Slug).SingleOrDefaultAsync(cancellationToken);
+            if (slug is null)
+            {
+                return Error.NotFound("Stakeholder", stakeholderId);
+            }
+
+            input = input with { LeadStakeholders = [slug] };
+        }
+
+        var definition = await references.ResolveAsync(input, cancellationToken);
+        if (!definition.Succeeded)
+        {
+            return definition.Error!;
+        }
+
+        var commitment = new Commitment { Code = $"v-{Guid.NewGuid():N}"[..14], Title = "", Description = "" };
+        var proposed = commitment.Propose(definition.Value!, stakeholderId, time.GetUtcNow());
+        if (!proposed.Succeeded)
+        {
+            return proposed.Error!;
+        }
+
+        db.Commitments.Add(commitment);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { } violation)
+        {
+            db.Entry(commitment).State = EntityState.Detached;
+            return violation.ToConflict();
+        }
+
+        return await reads.GetAsync(commitment.Id, cancellationToken, includeProposed: true);
+    }
+
+    /// <summary>The secretariat publishes a proposed commitment (<see cref="Commitment.Publish"/>) at the version it read.</summary>
+    public async Task<Result<CommitmentDetail>> PublishAsync(int id, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var commitment = await db.Commitments.IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (Check(commitment, id, expectedVersion) is { } error)
+        {
+            return error;
+        }
+
+        var published = commitment!.Publish(time.GetUtcNow());
+        return published.Succeeded ? await SaveAsync(commitment, expectedVersion, cancellationToken) : published.Error!;
+    }
+
     public async Task<Result<CommitmentDetail>> ReviseAsync(int id, CommitmentInput input, uint expectedVersion, CancellationToken cancellationToken)
     {
         var commitment = await LoadAsync(id, cancellationToken);

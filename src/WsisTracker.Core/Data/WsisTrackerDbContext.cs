@@ -8,8 +8,8 @@ using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Email;
-using WsisTracker.Core.Reports;
 using WsisTracker.Core.Reporting;
+using WsisTracker.Core.Reports;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -69,6 +69,8 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
 
     /// <summary>Which stakeholders each contributor is focal point of.</summary>
     public DbSet<StaffUserStakeholder> StaffUserStakeholders => Set<StaffUserStakeholder>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

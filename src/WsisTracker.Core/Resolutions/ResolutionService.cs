@@ -78,14 +78,14 @@ public sealed class ResolutionService(WsisTrackerDbContext db, ReadCache cache)
 
         var paragraphs = await Project(db.Paragraphs.Where(p => p.Resolution!.Slug == slug)).ToListAsync(cancellationToken);
         var counts = await db.Set<CommitmentParagraph>().AsNoTracking()
-            .Where(link => link.Paragraph!.Resolution!.Slug == slug)
+            .Where(link => link.Paragraph!.Resolution!.Slug == slug && db.Commitments.Any(c => c.Id == link.CommitmentId))
             .GroupBy(link => link.Paragraph!.Order)
             .Select(g => new { Order = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Order, x => x.Count, cancellationToken);
         var citations = await db.Paragraphs.AsNoTracking()
             .Where(p => p.Resolution!.Slug == slug)
             .SelectMany(p => db.Set<CommitmentParagraph>()
-                .Where(link => link.ParagraphId == p.Id)
+                .Where(link => link.ParagraphId == p.Id && db.Commitments.Any(c => c.Id == link.CommitmentId))
                 .OrderBy(link => link.CommitmentId)
                 .Take(CitationsShown)
                 .Join(db.Commitments, link => link.CommitmentId, c => c.Id, (link, c) => new { p.Order, c.Id, c.Code, c.Title, c.Status, c.IsSynthetic }))

@@ -40,7 +40,7 @@ public sealed class StakeholderService(WsisTrackerDbContext db, CommitmentReads 
             .OrderBy(s => s.Group).ThenBy(s => s.Name)
             .Select(s => new StakeholderListItem(
                 new StakeholderModel(s.Id, s.Slug, s.Name, s.Acronym, s.Group, s.CountryCode, s.Website, s.IsSynthetic, s.Version),
-                db.Set<CommitmentStakeholder>().Count(link => link.StakeholderId == s.Id)))
+                db.Set<CommitmentStakeholder>().Count(link => link.StakeholderId == s.Id && db.Commitments.Any(c => c.Id == link.CommitmentId))))
             .ToListAsync(cancellationToken);
 
     public async Task<Result<StakeholderProfile>> GetProfileAsync(int id, CancellationToken cancellationToken)

@@ -75,7 +75,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
             return error;
         }
 
-        var commitments = await db.Commitments.CountAsync(c => c.Stakeholders.Any(s => s.StakeholderId == id), cancellationToken);
+        var commitments = await db.Commitments.IgnoreQueryFilters().CountAsync(c => c.Stakeholders.Any(s => s.StakeholderId == id), cancellationToken);
         var actionLines = await db.ActionLines.CountAsync(a => a.Facilitators.Any(f => f.StakeholderId == id), cancellationToken);
         // The progress it reported stays attributed to it: a stakeholder that reported is never deleted.
         var reported = await db.ProgressUpdates.CountAsync(u => u.ReportingStakeholderId == id, cancellationToken);

@@ -50,6 +50,7 @@ public sealed class CommitmentsApiController(CommitmentReads commitments, Commit
     }
 
     /// <summary>One commitment with its paragraphs, action lines, stakeholders, milestones, progress history and lineage.</summary>
+    /// <remarks>A proposed voluntary commitment is found only with a Secretariat or Administrator key, or the Contributor key of the stakeholder that proposed it.</remarks>
     /// <param name="id">The commitment's id.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("{id:int}")]
@@ -57,23 +58,52 @@ public sealed class CommitmentsApiController(CommitmentReads commitments, Commit
     [ProducesResponseType<CommitmentDetail>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<IActionResult> GetAsync(int id, CancellationToken cancellationToken) =>
-        Resource(await commitments.GetAsync(id, cancellationToken), c => c.Version);
+    public async Task<IActionResult> GetAsync(int id, CancellationToken cancellationToken)
+    {
+        var key = await ApiKeyAuthenticationHandler.OptionalKeyAsync(HttpContext);
+        var detail = await commitments.GetAsync(id, cancellationToken, includeProposed: key is not null);
+        if (detail.Value is { IsProposed: true } proposal && key is not null && !MaySeeProposal(key, proposal))
+        {
+            detail = Error.NotFound("Commitment", id);
+        }
 
-    /// <summary>Creates a commitment.</summary>
+        return Resource(detail, c => c.Version);
+    }
+
+    /// <summary>A proposal is the secretariat's to see, and its proposer's.</summary>
+    private static bool MaySeeProposal(System.Security.Claims.ClaimsPrincipal key, CommitmentDetail proposal) =>
+        key.IsInRole(nameof(Core.ApiKeys.ApiKeyRole.Secretariat)) || key.IsInRole(nameof(Core.ApiKeys.ApiKeyRole.Administrator))
+        || (ApiKeyAuthenticationHandler.StakeholderOf(key) is { } stakeholder && stakeholder == proposal.ProposedBy);
+
+    /// <summary>Creates a commitment; with a Contributor key, proposes one for the key's stakeholder (decision 081).</summary>
+    /// <remarks>A proposal is led by the key's stakeholder alone (left out, the leads are that stakeholder), is <c>isProposed</c> and hidden from the public until a Secretariat key publishes it (<c>POST /api/v1/commitments/{id}/publish</c>).</remarks>
     /// <param name="request">The commitment.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpPost]
-    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [Authorize(Policy = ApiSetup.ProposePolicy)]
     [Idempotent]
     [Consumes("application/json")]
     [ProducesResponseType<CommitmentDetail>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<IActionResult> CreateAsync([FromBody] CommitmentRequest request, CancellationToken cancellationToken)
     {
-        var created = await writes.CreateAsync(request.ToInput(), cancellationToken);
+        var created = ApiKeyAuthenticationHandler.StakeholderOf(User) is { } stakeholder
+            ? await writes.ProposeAsync(stakeholder, request.ToInput(), cancellationToken)
+            : await writes.CreateAsync(request.ToInput(), cancellationToken);
         return Resource(created, c => c.Version, created.Succeeded ? LocationOf(created.Value!.Id) : null);
     }
+
+    /// <summary>Publishes a proposed voluntary commitment: from now on it is public like the others, marked voluntary.</summary>
+    /// <param name="id">The commitment's id.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpPost("{id:int}/publish")]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [RequiresIfMatch]
+    [ProducesResponseType<CommitmentDetail>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<IActionResult> PublishAsync(int id, CancellationToken cancellationToken) =>
+        Resource(await writes.PublishAsync(id, IfMatchVersion, cancellationToken), c => c.Version);
 
     /// <summary>Replaces what a commitment is (its text, sources, actors, dates and milestones); status changes only through progress.</summary>
     /// <param name="id">The commitment's id.</param>

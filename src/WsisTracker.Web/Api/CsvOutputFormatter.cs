@@ -51,7 +51,7 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
     }
 
     private static readonly string[] CommitmentColumns =
-        ["id", "code", "title", "status", "progressPercent", "targetDate", "isOverdue", "reportingCadence", "paragraphs", "actionLines", "leadStakeholders", "partnerStakeholders", "isSynthetic", "withdrawnAt", "updatedAt"];
+        ["id", "code", "title", "status", "progressPercent", "targetDate", "isOverdue", "reportingCadence", "paragraphs", "actionLines", "leadStakeholders", "partnerStakeholders", "isSynthetic", "withdrawnAt", "updatedAt", "isVoluntary"];
 
     private static readonly string[] StakeholderColumns = ["id", "slug", "name", "acronym", "group", "countryCode", "website", "isSynthetic"];
 
@@ -72,6 +72,7 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
         c.IsSynthetic ? "true" : "false",
         c.WithdrawnAt?.ToString("O", CultureInfo.InvariantCulture) ?? "",
         c.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+        c.IsVoluntary ? "true" : "false",
     ];
 
     private static string[] StakeholderRow(StakeholderModel s) =>

@@ -55,7 +55,7 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
         var rows = await commitments.ExportAsync(query.ToFilter(), query.Sort, cancellationToken);
         var baseUrl = urls.BaseOf(Request);
         var csv = Csv.Write(
-            ["id", "code", "title", "status", "progress_percent", "target_date", "overdue", "paragraphs", "action_lines", "stakeholders", "synthetic", "updated_at", "url"],
+            ["id", "code", "title", "status", "progress_percent", "target_date", "overdue", "paragraphs", "action_lines", "stakeholders", "synthetic", "updated_at", "url", "voluntary"],
             rows.Select(c => (IReadOnlyList<string?>)
             [
                 c.Id.ToString(CultureInfo.InvariantCulture),
@@ -71,6 +71,7 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
                 c.IsSynthetic ? "yes" : "no",
                 PageFormat.IsoInstant(c.UpdatedAt),
                 $"{baseUrl}/commitments/{c.Id}",
+                c.IsVoluntary ? "yes" : "no",
             ]));
         return File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "commitments.csv");
     }

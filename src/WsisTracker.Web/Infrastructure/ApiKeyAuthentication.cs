@@ -24,6 +24,30 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string KeyIdClaim = "wsis:api-key-id";
 
+    /// <summary>The stakeholder a Contributor key acts for (decision 082).</summary>
+    public const string StakeholderClaim = "wsis:stakeholder-id";
+
+    /// <summary>The stakeholder the request's Contributor key acts for, or null for any other caller.</summary>
+    public static int? StakeholderOf(ClaimsPrincipal user) =>
+        user.Identity?.AuthenticationType == SchemeName && user.FindFirst(StakeholderClaim)?.Value is { } value
+            ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>
+    /// The API key of a request to a public read, when it sends a live one: such reads run no authentication of their
+    /// own, and a missing, unknown or revoked key reads as anonymous.
+    /// </summary>
+    public static async Task<ClaimsPrincipal?> OptionalKeyAsync(HttpContext context)
+    {
+        if (BearerToken(context.Request) is null)
+        {
+            return null;
+        }
+
+        var result = await context.AuthenticateAsync(SchemeName);
+        return result.Succeeded ? result.Principal : null;
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (BearerToken(Request) is not { } key)
@@ -53,6 +77,11 @@ public sealed class ApiKeyAuthenticationHandler(
                 new Claim(KeyIdClaim, apiKey.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ],
             SchemeName);
+        if (apiKey.StakeholderId is { } stakeholderId)
+        {
+            identity.AddClaim(new Claim(StakeholderClaim, stakeholderId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

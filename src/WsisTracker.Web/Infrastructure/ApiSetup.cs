@@ -11,11 +11,23 @@ namespace WsisTracker.Web.Infrastructure;
 /// </summary>
 public static class ApiSetup
 {
-    /// <summary>Writes: an API key of either role, and nothing else (a staff session cookie does not count).</summary>
+    /// <summary>Writes: an Administrator or Secretariat API key, and nothing else (a staff session cookie does not count).</summary>
     public const string WritePolicy = "ApiWrite";
 
     /// <summary>Deleting reference data: an Administrator API key.</summary>
     public const string AdministratorPolicy = "ApiAdministrator";
+
+    /// <summary>
+    /// Creating a commitment: a writing key creates it, a Contributor key proposes one for its stakeholder
+    /// (decision 081).
+    /// </summary>
+    public const string ProposePolicy = "ApiPropose";
+
+    /// <summary>What only a Contributor key does: write its stakeholder's progress reports (decision 082).</summary>
+    public const string ContributorPolicy = "ApiContributor";
+
+    /// <summary>Reading progress reports: a Contributor key its own stakeholder's, a writing key all of them.</summary>
+    public const string ReportReadPolicy = "ApiReportRead";
 
     public static void AddWsisTrackerApi(this WebApplicationBuilder builder)
     {
@@ -30,7 +42,19 @@ public static class ApiSetup
             .AddPolicy(AdministratorPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
-                .RequireRole(nameof(ApiKeyRole.Administrator)));
+                .RequireRole(nameof(ApiKeyRole.Administrator)))
+            .AddPolicy(ProposePolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireRole(nameof(ApiKeyRole.Administrator), nameof(ApiKeyRole.Secretariat), nameof(ApiKeyRole.Contributor)))
+            .AddPolicy(ContributorPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireRole(nameof(ApiKeyRole.Contributor)))
+            .AddPolicy(ReportReadPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireRole(nameof(ApiKeyRole.Administrator), nameof(ApiKeyRole.Secretariat), nameof(ApiKeyRole.Contributor)));
 
         services.AddRateLimits(builder.Configuration);
         services.Configure<MvcOptions>(options => options.OutputFormatters.Add(new CsvOutputFormatter()));

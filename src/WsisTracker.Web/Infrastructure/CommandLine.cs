@@ -8,7 +8,7 @@ namespace WsisTracker.Web.Infrastructure;
 /// <summary>
 /// The Web project's commands: none serves the app; <c>migrate</c> applies migrations and seeds, then exits;
 /// <c>seed-demo --commitments N [--updates U] [--seed S]</c> adds synthetic demo data, then exits;
-/// <c>api-keys create --name N --role Administrator|Secretariat</c> prints a new key once (on stdout, alone);
+/// <c>api-keys create --name N --role Administrator|Secretariat|Contributor [--stakeholder SLUG]</c> prints a new key once (on stdout, alone);
 /// <c>api-keys list</c>; <c>api-keys revoke --name N</c>.
 /// <c>users add --email E --role R --password-stdin</c> creates a staff account (<see cref="UsersCommand"/>).
 /// </summary>
@@ -69,7 +69,7 @@ public static class CommandLine
 
     private static async Task<int> ApiKeysAsync(WebApplication app, string[] args)
     {
-        const string usage = "Usage: api-keys create --name <n> --role <Administrator|Secretariat> | api-keys list | api-keys revoke --name <n>";
+        const string usage = "Usage: api-keys create --name <n> --role <Administrator|Secretariat|Contributor> [--stakeholder <slug>] | api-keys list | api-keys revoke --name <n>";
         await MigrateAsync(app);
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().Set("command-line", ActorKind.System);
@@ -79,7 +79,7 @@ public static class CommandLine
         {
             case "create":
                 ApiKeyRole? role = Enum.TryParse<ApiKeyRole>(Option(args, "--role"), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
-                var created = await keys.CreateAsync(name, role, CancellationToken.None);
+                var created = await keys.CreateAsync(name, role, Option(args, "--stakeholder"), CancellationToken.None);
                 if (!created.Succeeded)
                 {
                     await Console.Error.WriteLineAsync(Describe(created.Error) + Environment.NewLine + usage);
@@ -92,7 +92,7 @@ public static class CommandLine
             case "list":
                 foreach (var key in await keys.ListAsync(CancellationToken.None))
                 {
-                    Console.WriteLine(string.Join('\t', key.Name, key.Role, $"created {key.CreatedAt:O}", key.LastUsedAt is { } used ? $"last used {used:O}" : "never used", key.RevokedAt is { } revoked ? $"revoked {revoked:O}" : "active"));
+                    Console.WriteLine(string.Join('\t', key.Name, key.StakeholderId is { } sid ? $"{key.Role} of stakeholder {sid}" : key.Role.ToString(), $"created {key.CreatedAt:O}", key.LastUsedAt is { } used ? $"last used {used:O}" : "never used", key.RevokedAt is { } revoked ? $"revoked {revoked:O}" : "active"));
                 }
 
                 return 0;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using MimeKit;
-using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Email;
 
 namespace WsisTracker.Web.Infrastructure;

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Serilog;
 using Serilog.Events;
+using WsisTracker.Core;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Caching;
 using WsisTracker.Core.Data;
-using WsisTracker.Core;
 
 namespace WsisTracker.Web.Infrastructure;
 

@@ -73,6 +73,15 @@ public sealed class BrowserApp : IAsyncLifetime
         return new StaffLogin(email, password, role);
     }
 
+    /// <summary>Invites <paramref name="email"/> through the app's own <see cref="Invitations"/>, as an administrator would, and returns the link it shows.</summary>
+    public async Task<string> CreateInvitationAsync(string email, string role, IReadOnlyList<string> stakeholders)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<Invitations>().CreateAsync(email, role, stakeholders, "browser-tests", CancellationToken.None);
+        Assert.True(created.Succeeded, created.Error?.Message);
+        return $"/account/invitation?token={created.Value!.Token}";
+    }
+
     /// <summary>Creates a commitment with a unique title (70/125 paragraph 63, action line C1, ITU as lead), as a system task.</summary>
     public async Task<CommitmentDetail> CreateCommitmentAsync()
     {

@@ -96,6 +96,16 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
         return created.Value.Key;
     }
 
+    /// <summary>Makes a live Contributor key scoped to the stakeholder with this slug (decision 082), and returns the key itself.</summary>
+    public async Task<string> CreateContributorKeyAsync(string stakeholderSlug)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
+            .CreateAsync($"test-contributor-{Guid.NewGuid():N}"[..40], ApiKeyRole.Contributor, stakeholderSlug, CancellationToken.None);
+        Assert.True(created.Succeeded, created.Error?.Message);
+        return created.Value!.Key;
+    }
+
     /// <summary>Makes an API key and revokes it at once; it authenticates nothing.</summary>
     public async Task<string> CreateRevokedApiKeyAsync()
     {

@@ -4,11 +4,11 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Microsoft.Extensions.DependencyInjection;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Reporting;
 using WsisTracker.IntegrationTests.Infrastructure;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace WsisTracker.IntegrationTests.Reporting;
 

@@ -14,6 +14,8 @@ public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.KeyHash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(k => k.Name).IsUnique();
         builder.HasIndex(k => k.KeyHash).IsUnique();
+        builder.HasOne<Stakeholders.Stakeholder>().WithMany().HasForeignKey(k => k.StakeholderId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint("ck_api_keys_contributor_stakeholder", "(role = 'Contributor') = (stakeholder_id IS NOT NULL)"));
     }
 }
 

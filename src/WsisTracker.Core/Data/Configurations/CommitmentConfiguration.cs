@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Stakeholders;
 
 namespace WsisTracker.Core.Data.Configurations;
 
@@ -18,6 +19,9 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         builder.Property(c => c.WithdrawalReason).HasMaxLength(Limits.Note);
         builder.Property(c => c.Version).IsRowVersion();
         builder.ToTable(t => t.HasCheckConstraint("ck_commitments_progress_percent", "progress_percent BETWEEN 0 AND 100"));
+        builder.Ignore(c => c.IsProposed);
+        builder.HasQueryFilter(Commitment.IsPublic);
+        builder.HasOne<Stakeholder>().WithMany().HasForeignKey(c => c.ProposedByStakeholderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasIndex(c => c.Status);
         builder.HasIndex(c => new { c.UpdatedAt, c.Id });

@@ -236,6 +236,75 @@ namespace WsisTracker.Core.Data.Migrations
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("WsisTracker.Core.Accounts.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("accepted_user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.PrimitiveCollection<List<int>>("StakeholderIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("stakeholder_ids");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_invitations");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_invitations_email");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invitations_token_hash");
+
+                    b.ToTable("invitations", (string)null);
+                });
+
             modelBuilder.Entity("WsisTracker.Core.Accounts.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -481,6 +550,10 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("role");
 
+                    b.Property<int?>("StakeholderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("stakeholder_id");
+
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
 
@@ -492,7 +565,13 @@ namespace WsisTracker.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_api_keys_name");
 
-                    b.ToTable("api_keys", (string)null);
+                    b.HasIndex("StakeholderId")
+                        .HasDatabaseName("ix_api_keys_stakeholder_id");
+
+                    b.ToTable("api_keys", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_api_keys_contributor_stakeholder", "(role = 'Contributor') = (stakeholder_id IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("WsisTracker.Core.ApiKeys.IdempotencyRecord", b =>
@@ -638,6 +717,10 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_synthetic");
 
+                    b.Property<bool>("IsVoluntary")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_voluntary");
+
                     b.Property<DateOnly?>("LastProgressAsOf")
                         .HasColumnType("date")
                         .HasColumnName("last_progress_as_of");
@@ -645,6 +728,14 @@ namespace WsisTracker.Core.Data.Migrations
                     b.Property<int?>("ProgressPercent")
                         .HasColumnType("integer")
                         .HasColumnName("progress_percent");
+
+                    b.Property<int?>("ProposedByStakeholderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposed_by_stakeholder_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
 
                     b.Property<string>("ReportingCadence")
                         .HasMaxLength(16)
@@ -704,6 +795,9 @@ namespace WsisTracker.Core.Data.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_commitments_code");
+
+                    b.HasIndex("ProposedByStakeholderId")
+                        .HasDatabaseName("ix_commitments_proposed_by_stakeholder_id");
 
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_commitments_search_vector");
@@ -1847,6 +1941,15 @@ namespace WsisTracker.Core.Data.Migrations
                     b.Navigation("Stakeholder");
                 });
 
+            modelBuilder.Entity("WsisTracker.Core.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("StakeholderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_api_keys_stakeholders_stakeholder_id");
+                });
+
             modelBuilder.Entity("WsisTracker.Core.ApiKeys.IdempotencyRecord", b =>
                 {
                     b.HasOne("WsisTracker.Core.ApiKeys.ApiKey", null)
@@ -1855,6 +1958,15 @@ namespace WsisTracker.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_records_api_keys_api_key_id");
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Commitments.Commitment", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedByStakeholderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_commitments_stakeholders_proposed_by_stakeholder_id");
                 });
 
             modelBuilder.Entity("WsisTracker.Core.Commitments.CommitmentActionLine", b =>

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Stakeholders;
 using WsisTracker.Web.Areas.Workspace.Controllers;
+using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Areas.Admin.Controllers;
 
@@ -13,25 +15,82 @@ public sealed record NewUserForm
     public string? Role { get; init; }
 
     public string? Password { get; init; }
+
+    /// <summary>For a contributor: the stakeholders (slugs) they are focal point of.</summary>
+    public List<string> Stakeholders { get; init; } = [];
 }
 
-public sealed record UsersPage(IReadOnlyList<StaffUserModel> Users, NewUserForm Form);
+/// <summary>An invitation to an account: the person sets their own password through the link (decision 084).</summary>
+public sealed record InviteForm
+{
+    public string? Email { get; init; }
+
+    public string? Role { get; init; }
+
+    public List<string> Stakeholders { get; init; } = [];
+}
+
+public sealed record UsersPage(IReadOnlyList<StaffUserModel> Users, NewUserForm Form)
+{
+    public InviteForm Invite { get; init; } = new() { Role = StaffRoles.Contributor };
+
+    public IReadOnlyList<StakeholderModel> Stakeholders { get; init; } = [];
+
+    public IReadOnlyList<InvitationModel> Invitations { get; init; } = [];
+
+    /// <summary>The link of the invitation just made: shown this once.</summary>
+    public string? InvitationLink { get; init; }
+}
 
 public sealed record UserPage(StaffUserModel User);
 
 /// <summary>Administrators manage staff accounts through <see cref="StaffAccounts"/>: create, change role, disable, reset password.</summary>
 [Authorize(Roles = StaffRoles.Administrator)]
 [Area("Admin")]
-public sealed class UsersController(StaffAccounts accounts, ILogger<UsersController> logger) : WorkspaceControllerBase
+public sealed class UsersController(StaffAccounts accounts, Invitations invitations, StakeholderService stakeholders, SiteUrls urls, ILogger<UsersController> logger) : WorkspaceControllerBase
 {
     [HttpGet("/admin/users")]
     public async Task<IActionResult> IndexAsync(CancellationToken cancellationToken) =>
-        View("Index", new UsersPage(await accounts.ListAsync(cancellationToken), new NewUserForm { Role = StaffRoles.Secretariat }));
+        View("Index", await PageAsync(new NewUserForm { Role = StaffRoles.Secretariat }, new InviteForm { Role = StaffRoles.Contributor }, null, cancellationToken));
+
+    /// <summary>Invites someone to an account and shows the link once, for the administrator to pass on.</summary>
+    [HttpPost("/admin/users/invitations")]
+    public async Task<IActionResult> InviteAsync(InviteForm form, CancellationToken cancellationToken)
+    {
+        var created = await invitations.CreateAsync(form.Email, form.Role, form.Stakeholders, User.Identity?.Name ?? "administrator", cancellationToken);
+        if (!created.Succeeded)
+        {
+            foreach (var (field, messages) in created.Error!.FieldErrors ?? new Dictionary<string, string[]>())
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError("Invite." + field, message);
+                }
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Index", await PageAsync(new NewUserForm { Role = StaffRoles.Secretariat }, form, null, cancellationToken));
+        }
+
+        var invitation = created.Value!.Invitation;
+        logger.LogInformation("{Admin} invited {Email} as {Role}", User.Identity?.Name, invitation.Email, invitation.Role);
+        var link = $"{urls.BaseOf(Request)}/account/invitation?token={created.Value.Token}";
+        return View("Index", await PageAsync(new NewUserForm { Role = StaffRoles.Secretariat }, new InviteForm { Role = StaffRoles.Contributor }, link, cancellationToken));
+    }
+
+    private async Task<UsersPage> PageAsync(NewUserForm form, InviteForm invite, string? link, CancellationToken cancellationToken) =>
+        new(await accounts.ListAsync(cancellationToken), form)
+        {
+            Invite = invite,
+            Stakeholders = await stakeholders.ListAsync(null, cancellationToken),
+            Invitations = await invitations.ListOpenAsync(cancellationToken),
+            InvitationLink = link,
+        };
 
     [HttpPost("/admin/users")]
     public async Task<IActionResult> CreateAsync(NewUserForm form, CancellationToken cancellationToken)
     {
-        var created = await accounts.CreateAsync(form.Email, form.Role, form.Password);
+        var created = await accounts.CreateAsync(form.Email, form.Role, form.Password, form.Stakeholders);
         if (created.Succeeded)
         {
             logger.LogInformation("{Admin} created the {Role} account {Email}", User.Identity?.Name, created.Value!.Role, created.Value.Email);
@@ -40,7 +99,7 @@ public sealed class UsersController(StaffAccounts accounts, ILogger<UsersControl
         }
 
         AddErrors(created.Error!);
-        return View("Index", new UsersPage(await accounts.ListAsync(cancellationToken), form with { Password = null }));
+        return View("Index", await PageAsync(form with { Password = null }, new InviteForm { Role = StaffRoles.Contributor }, null, cancellationToken));
     }
 
     [HttpGet("/admin/users/{id}")]

@@ -133,4 +133,8 @@ public sealed record WithdrawForm
 
 public sealed record WithdrawPage(CommitmentDetail Commitment, WithdrawForm Form, bool IsConflict = false);
 
-public sealed record WorkspaceIndexPage(PagedResult<CommitmentSummary> Commitments, CommitmentStatus? Status, string? Resolution);
+public sealed record WorkspaceIndexPage(PagedResult<CommitmentSummary> Commitments, CommitmentStatus? Status, string? Resolution)
+{
+    /// <summary>Voluntary commitments proposed by contributors, waiting to be published.</summary>
+    public IReadOnlyList<CommitmentSummary> Proposals { get; init; } = [];
+}

@@ -26,13 +26,19 @@ public sealed class CommitmentsController(
     public async Task<IActionResult> IndexAsync(CommitmentStatus? status, string? resolution, int page = 1, CancellationToken cancellationToken = default)
     {
         var list = await reads.ListAsync(new CommitmentFilter(Resolution: string.IsNullOrWhiteSpace(resolution) ? null : resolution, Status: status), Math.Max(page, 1), 50, cancellationToken);
-        return list.Succeeded ? View("Index", new WorkspaceIndexPage(list.Value!, status, resolution)) : BadRequest();
+        if (!list.Succeeded)
+        {
+            return BadRequest();
+        }
+
+        var proposals = await reads.ListProposedAsync(cancellationToken);
+        return View("Index", new WorkspaceIndexPage(list.Value!, status, resolution) { Proposals = proposals });
     }
 
     [HttpGet("/workspace/commitments/{id:int}")]
     public async Task<IActionResult> ProgressAsync(int id, CancellationToken cancellationToken)
     {
-        var commitment = await reads.GetAsync(id, cancellationToken);
+        var commitment = await reads.GetAsync(id, cancellationToken, includeProposed: true);
         if (!commitment.Succeeded)
         {
             return NotFound();
@@ -83,6 +89,34 @@ public sealed class CommitmentsController(
 
         AddErrors(recorded.Error!);
         return View("Progress", new ProgressPage(current.Value!, form));
+    }
+
+    /// <summary>Publishes a proposed voluntary commitment, at the version the page was read at.</summary>
+    [HttpPost("/workspace/commitments/{id:int}/publish")]
+    public async Task<IActionResult> PublishAsync(int id, [FromForm] uint version, CancellationToken cancellationToken)
+    {
+        var published = await writes.PublishAsync(id, version, cancellationToken);
+        if (published.Succeeded)
+        {
+            Notice("Commitment published. It is public now, marked voluntary.");
+            return Redirect($"/workspace/commitments/{id}");
+        }
+
+        if (published.Error!.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        var current = await reads.GetAsync(id, cancellationToken, includeProposed: true);
+        if (!current.Succeeded)
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = IsStale(published.Error) ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        ModelState.AddModelError("", IsStale(published.Error) ? "Someone else changed this proposal since you read it; it stands as shown below. Check it and publish again." : published.Error.Message);
+        var c = current.Value!;
+        return View("Progress", new ProgressPage(c, new ProgressForm { Status = c.Status, ProgressPercent = c.ProgressPercent, AsOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), Version = c.Version }));
     }
 
     [HttpGet("/workspace/commitments/new")]
