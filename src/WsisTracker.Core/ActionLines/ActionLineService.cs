@@ -19,9 +19,9 @@ public sealed record ActionLineModel(
     IReadOnlyList<string> Sources,
     IReadOnlyList<ActionLineModel> SubLines);
 
-public sealed class ActionLineService(WsisTrackerDbContext db, CommitmentService commitments)
+public sealed class ActionLineService(WsisTrackerDbContext db, CommitmentReads commitments)
 {
-    public const int OverviewCommitments = CommitmentService.MaxPageSize;
+    public const int OverviewCommitments = CommitmentReads.MaxPageSize;
 
     /// <summary>The eleven action lines in order, each with its sub-lines nested.</summary>
     public async Task<IReadOnlyList<ActionLineModel>> ListAsync(CancellationToken cancellationToken)
@@ -41,10 +41,12 @@ public sealed class ActionLineService(WsisTrackerDbContext db, CommitmentService
     public async Task<Result<ActionLineOverview>> GetOverviewAsync(string code, CancellationToken cancellationToken)
     {
         var line = await GetAsync(code, cancellationToken);
-        if (line.Value is not { } model)
+        if (!line.Succeeded)
         {
-            return line.Error!;
+            return line.Error;
         }
+
+        var model = line.Value;
 
         var codes = new[] { model.Code }.Concat(model.SubLines.Select(s => s.Code)).ToList();
         var naming = await db.Paragraphs.AsNoTracking()
@@ -54,7 +56,7 @@ public sealed class ActionLineService(WsisTrackerDbContext db, CommitmentService
             .ToListAsync(cancellationToken);
         var filter = new CommitmentFilter(ActionLine: model.Code);
         var progress = await commitments.CountByStatusAsync(filter, cancellationToken);
-        var list = await commitments.ListAsync(filter, CommitmentOrder.Id, 1, OverviewCommitments, cancellationToken);
+        var list = await commitments.ListAsync(filter, CommitmentPageOrder.Id, 1, OverviewCommitments, cancellationToken);
         return new ActionLineOverview(model, naming, progress, list.Value!);
     }
 

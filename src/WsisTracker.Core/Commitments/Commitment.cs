@@ -297,11 +297,7 @@ public sealed class Commitment : IVersioned
 
         foreach (var link in cleaned)
         {
-            var valid = link.Length <= Limits.Url
-                && PlainText.IsValid(link)
-                && Uri.TryCreate(link, UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-            if (!valid)
+            if (!WebLink.IsValid(link))
             {
                 errors.Add(nameof(RecordProgressInput.EvidenceLinks), $"'{Truncate(link)}' is not an http(s) link of at most {Limits.Url} characters.");
             }
@@ -318,7 +314,31 @@ public sealed record RecordProgressInput(
     int? ProgressPercent,
     string? Note,
     IReadOnlyList<string>? EvidenceLinks,
-    DateOnly AsOf);
+    DateOnly AsOf)
+{
+    /// <summary>The fields a progress update cannot do without, by their input names (the API's document marks the same ones required).</summary>
+    public static readonly IReadOnlyList<string> RequiredFields = [nameof(Status), nameof(AsOf)];
+
+    /// <summary>
+    /// A progress update as a form or a request sends it: the status and the as-of date are required; every other rule
+    /// is <see cref="Commitment.RecordProgress"/>'s. The one check pages and the API both call.
+    /// </summary>
+    public static Result<RecordProgressInput> From(CommitmentStatus? status, int? progressPercent, string? note, IReadOnlyList<string>? evidenceLinks, DateOnly? asOf)
+    {
+        var errors = new FieldErrors();
+        if (status is null)
+        {
+            errors.Add(nameof(Status), "Choose a status.");
+        }
+
+        if (asOf is null)
+        {
+            errors.Add(nameof(AsOf), "Give the date the progress is reported as of.");
+        }
+
+        return status is { } s && asOf is { } date ? new RecordProgressInput(s, progressPercent, note, evidenceLinks, date) : errors.ToError();
+    }
+}
 
 /// <summary>One entry of a commitment's append-only history.</summary>
 public sealed class ProgressUpdate

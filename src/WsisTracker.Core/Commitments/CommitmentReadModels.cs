@@ -100,7 +100,7 @@ public sealed record CommitmentFilter(
 /// Orders of the keyset list. Each sorts on a key that never changes (id, code, creation time, then id), so walking
 /// the pages returns every commitment exactly once even while commitments are edited.
 /// </summary>
-public enum CommitmentSort
+public enum CommitmentKeysetOrder
 {
     Id,
     IdDescending,
@@ -114,7 +114,7 @@ public enum CommitmentSort
 public sealed record KeysetPage<T>(IReadOnlyList<T> Items, int TotalCount, string? Next);
 
 /// <summary>Orders of the commitment list pages (page numbers); every one ends on the id, so pages are stable.</summary>
-public enum CommitmentOrder
+public enum CommitmentPageOrder
 {
     Id,
     Title,

@@ -13,14 +13,22 @@ public static class Limits
     public const int ParagraphText = 20_000;
     public const int FootnoteText = 2_000;
     public const int Description = 4_000;
+
+    /// <summary>A note someone writes with a change: a progress update's note, a commitment's withdrawal reason.</summary>
     public const int Note = 4_000;
-    public const int Notes = 4_000;
+
+    /// <summary>Where something comes from or what supports it: an action line's provenance notes, a milestone's evidence.</summary>
+    public const int SourceNotes = 4_000;
+
     public const int CountryCode = 3;
     public const int SectionNumber = 16;
 
     /// <summary>An annex key such as "annex" or "annex-iii" (the heading's words joined by hyphens).</summary>
     public const int PartKey = 64;
     public const int Language = 8;
+
+    /// <summary>An action-line code such as <c>C7</c> or <c>C7.3</c>.</summary>
+    public const int ActionLineCode = 8;
     public const int EvidenceLinks = 10;
     public const int IdempotencyKey = 200;
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace WsisTracker.Core.Common;
 
 /// <summary>The kinds of expected failure a feature service reports; front ends map each to one HTTP status or page state.</summary>
@@ -46,13 +48,20 @@ public readonly record struct Result<T> : IOutcome
     {
         Value = value;
         Error = error;
+        Succeeded = error is null;
     }
 
     public T? Value { get; }
 
     public Error? Error { get; }
 
-    public bool Succeeded => Error is null;
+    /// <summary>
+    /// True when there is a <see cref="Value"/>, false when there is an <see cref="Error"/>: after checking it the
+    /// compiler knows which one is set, so no caller needs <c>!</c>.
+    /// </summary>
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool Succeeded { get; }
 
     public static Result<T> Success(T value) => new(value, null);
 

@@ -10,7 +10,7 @@ namespace WsisTracker.Core.Dashboard;
 /// The dashboard's figures, each from an aggregate query in PostgreSQL (never by loading commitments): a fixed number
 /// of SQL commands whatever the data size.
 /// </summary>
-public sealed class DashboardService(WsisTrackerDbContext db, CommitmentService commitments, ResolutionService resolutions, ReadCache cache)
+public sealed class DashboardService(WsisTrackerDbContext db, CommitmentReads commitments, ResolutionService resolutions, ReadCache cache)
 {
     public const int ListLength = 10;
 
@@ -38,8 +38,8 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentService 
     {
         var today = commitments.Today();
         var filter = new CommitmentFilter(Resolution: resolution);
-        var scoped = CommitmentService.Filter(db.Commitments.AsNoTracking(), filter, today);
-        var scopedOverdue = CommitmentService.Filter(db.Commitments.AsNoTracking(), filter with { Overdue = true }, today);
+        var scoped = CommitmentReads.Filter(db.Commitments.AsNoTracking(), filter, today);
+        var scopedOverdue = CommitmentReads.Filter(db.Commitments.AsNoTracking(), filter with { Overdue = true }, today);
 
         var totals = await commitments.CountByStatusAsync(filter, cancellationToken);
 
@@ -95,7 +95,7 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentService 
             .Select(g => new { Group = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Group, x => x.Count, cancellationToken);
 
-        var overdue = await commitments.ListAsync(filter with { Overdue = true }, CommitmentOrder.TargetDate, 1, ListLength, cancellationToken);
+        var overdue = await commitments.ListAsync(filter with { Overdue = true }, CommitmentPageOrder.TargetDate, 1, ListLength, cancellationToken);
         var recent = await RecentUpdatesAsync(scoped, ListLength, cancellationToken);
         var lastChanged = await scoped.MaxAsync(c => (DateTimeOffset?)c.UpdatedAt, cancellationToken);
         var synthetic = await scoped.CountAsync(c => c.IsSynthetic, cancellationToken);

@@ -72,9 +72,22 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (_actor is not { Name: { } name } actor)
+        {
+            return await SaveUnauditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var trail = AuditTrail.Capture(ChangeTracker);
+        return trail.IsEmpty
+            ? await SaveUnauditedAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await SaveAndAuditAsync(trail, name, actor.Kind, cancellationToken);
+    }
+
+    private async Task<int> SaveUnauditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         try
         {
-            return await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
@@ -82,24 +95,12 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
         }
     }
 
-    private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    /// <summary>Saves the tracked changes and their audit rows in one <see cref="AuditedTransaction"/>.</summary>
+    private async Task<int> SaveAndAuditAsync(AuditTrail trail, string actor, ActorKind kind, CancellationToken cancellationToken)
     {
-        if (_actor?.Name is not { } name)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        var trail = AuditTrail.Capture(ChangeTracker);
-        if (trail.IsEmpty)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        // In a transaction of its own, the save needs no savepoint: a failure rolls the whole transaction back.
-        // A savepoint would cost two more round trips a write (SAVEPOINT and RELEASE around the save).
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = await AuditedTransaction.BeginAsync(this, cancellationToken);
         var savepoints = Database.AutoSavepointsEnabled;
-        Database.AutoSavepointsEnabled = ownTransaction is null && savepoints;
+        Database.AutoSavepointsEnabled = !transaction.IsOwn && savepoints;
 
         // The capture has just detected the changes; detecting them again inside the save would find nothing new.
         var detect = ChangeTracker.AutoDetectChangesEnabled;
@@ -107,23 +108,13 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            await trail.WriteAsync(Database, name, _actor.Kind, _time.GetUtcNow(), cancellationToken);
-            if (ownTransaction is not null)
-            {
-                // Written and audited: a client that leaves now does not roll the change back.
-                await ownTransaction.CommitAsync(CancellationToken.None);
-            }
-
+            await transaction.CompleteAsync(trail, actor, kind, _time.GetUtcNow(), cancellationToken);
             return written;
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detect;
             Database.AutoSavepointsEnabled = savepoints;
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
         }
     }
 

@@ -10,7 +10,7 @@ namespace WsisTracker.Core.Feeds;
 public sealed record UpdateFeed(string Title, string Key, IReadOnlyList<RecentUpdate> Entries, DateTimeOffset? Updated);
 
 /// <summary>The progress updates behind the Atom feeds: all of them, one action line's (with its sub-lines), one commitment's.</summary>
-public sealed class FeedService(WsisTrackerDbContext db, CommitmentService commitments)
+public sealed class FeedService(WsisTrackerDbContext db, CommitmentReads commitments)
 {
     public const int MaxEntries = 50;
 
@@ -43,7 +43,7 @@ public sealed class FeedService(WsisTrackerDbContext db, CommitmentService commi
 
     private async Task<UpdateFeed> BuildAsync(string title, string key, CommitmentFilter filter, CancellationToken cancellationToken)
     {
-        var scope = CommitmentService.Filter(db.Commitments.AsNoTracking(), filter, commitments.Today());
+        var scope = CommitmentReads.Filter(db.Commitments.AsNoTracking(), filter, commitments.Today());
         var entries = await DashboardService.RecentUpdates(db, scope, MaxEntries).ToListAsync(cancellationToken);
         return new UpdateFeed(title, key, entries, entries.FirstOrDefault()?.RecordedAt);
     }

@@ -33,19 +33,6 @@ public sealed class Resolution
     public List<Paragraph> Paragraphs { get; set; } = [];
 
     public List<Footnote> Footnotes { get; set; } = [];
-
-    /// <summary>Turns a document symbol into its slug: lower case, every run of non-alphanumerics a single hyphen.</summary>
-    public static string SlugFor(string symbol)
-    {
-        var chars = symbol.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
-        var slug = new string(chars);
-        while (slug.Contains("--", StringComparison.Ordinal))
-        {
-            slug = slug.Replace("--", "-", StringComparison.Ordinal);
-        }
-
-        return slug.Trim('-');
-    }
 }
 
 public sealed class Section

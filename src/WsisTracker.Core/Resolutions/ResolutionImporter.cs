@@ -29,7 +29,7 @@ public sealed class ResolutionImporter(WsisTrackerDbContext db, TimeProvider tim
 
         var parsed = ResolutionParser.Parse(text ?? "");
         var stored = parsed.Resolution is { } resolution
-            && await db.Resolutions.AnyAsync(r => r.Slug == Resolution.SlugFor(resolution.Symbol), cancellationToken);
+            && await db.Resolutions.AnyAsync(r => r.Slug == Slugs.From(resolution.Symbol), cancellationToken);
         return new ResolutionPreview(parsed.Resolution, parsed.Problems, stored);
     }
 
@@ -48,7 +48,7 @@ public sealed class ResolutionImporter(WsisTrackerDbContext db, TimeProvider tim
             return new Error(ErrorKind.Conflict, "resolution-exists", $"{preview.Resolution.Symbol} is already stored; it is not replaced.");
         }
 
-        var entity = ResolutionImport.ToEntity(preview.Resolution, "en", time.GetUtcNow());
+        var entity = ParsedResolutionMapping.ToEntity(preview.Resolution, "en", time.GetUtcNow());
         db.Resolutions.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         return entity.Slug;

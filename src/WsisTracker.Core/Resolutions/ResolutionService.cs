@@ -69,10 +69,12 @@ public sealed class ResolutionService(WsisTrackerDbContext db, ReadCache cache)
     private async Task<Result<ResolutionReader>> ComputeReaderAsync(string slug, CancellationToken cancellationToken)
     {
         var detail = await GetAsync(slug, cancellationToken);
-        if (detail.Value is not { } resolution)
+        if (!detail.Succeeded)
         {
-            return detail.Error!;
+            return detail.Error;
         }
+
+        var resolution = detail.Value;
 
         var paragraphs = await Project(db.Paragraphs.Where(p => p.Resolution!.Slug == slug)).ToListAsync(cancellationToken);
         var counts = await db.Set<CommitmentParagraph>().AsNoTracking()

@@ -22,7 +22,7 @@ public sealed record StakeholderListItem(StakeholderModel Stakeholder, int Commi
 /// <summary>A stakeholder's page: who it is, its progress and its commitments (the first page of them).</summary>
 public sealed record StakeholderProfile(StakeholderModel Stakeholder, StatusCounts Progress, PagedResult<CommitmentSummary> Commitments);
 
-public sealed class StakeholderService(WsisTrackerDbContext db, CommitmentService commitments)
+public sealed class StakeholderService(WsisTrackerDbContext db, CommitmentReads commitments)
 {
     /// <summary>Every stakeholder by group and name with its commitment count; one query.</summary>
     public async Task<IReadOnlyList<StakeholderListItem>> ListWithCountsAsync(CancellationToken cancellationToken) =>
@@ -36,14 +36,16 @@ public sealed class StakeholderService(WsisTrackerDbContext db, CommitmentServic
     public async Task<Result<StakeholderProfile>> GetProfileAsync(int id, CancellationToken cancellationToken)
     {
         var stakeholder = await GetAsync(id, cancellationToken);
-        if (stakeholder.Value is not { } model)
+        if (!stakeholder.Succeeded)
         {
-            return stakeholder.Error!;
+            return stakeholder.Error;
         }
+
+        var model = stakeholder.Value;
 
         var filter = new CommitmentFilter(Stakeholder: model.Slug);
         var progress = await commitments.CountByStatusAsync(filter, cancellationToken);
-        var list = await commitments.ListAsync(filter, CommitmentOrder.Id, 1, CommitmentService.MaxPageSize, cancellationToken);
+        var list = await commitments.ListAsync(filter, CommitmentPageOrder.Id, 1, CommitmentReads.MaxPageSize, cancellationToken);
         return new StakeholderProfile(model, progress, list.Value!);
     }
 

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
-using WsisTracker.Core.Resolutions;
 
 namespace WsisTracker.Core.Stakeholders;
 
@@ -148,7 +147,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
         }
 
         if (!string.IsNullOrWhiteSpace(input.Website)
-            && (input.Website.Length > Limits.Url || !PlainText.IsValid(input.Website) || !Uri.TryCreate(input.Website.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+            && !WebLink.IsValid(input.Website))
         {
             errors.Add("website", $"Give an http(s) address of at most {Limits.Url} characters.");
         }
@@ -177,7 +176,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
 
     private async Task<string> UniqueSlugAsync(string basis, CancellationToken cancellationToken)
     {
-        var slug = Resolution.SlugFor(basis);
+        var slug = Slugs.From(basis);
         slug = string.IsNullOrEmpty(slug) ? "stakeholder" : slug[..Math.Min(slug.Length, Limits.Slug - 8)];
         var candidate = slug;
         for (var n = 2; await db.Stakeholders.AnyAsync(s => s.Slug == candidate, cancellationToken); n++)

@@ -10,7 +10,7 @@ public abstract class ApiControllerBase : ControllerBase
 {
     /// <summary>Maps a service result to 200 with its value, or to the problem response of its error.</summary>
     protected IActionResult From<T>(Result<T> result) =>
-        result.Succeeded ? Ok(result.Value) : ApiProblems.ToActionResult(result.Error!, HttpContext);
+        result.Succeeded ? Ok(result.Value) : ApiProblems.ToActionResult(result.Error, HttpContext);
 
     /// <summary>
     /// Maps a single resource to 200 (or 201 at <paramref name="location"/>) with its <c>ETag</c>, to 304 when a GET's
@@ -20,10 +20,10 @@ public abstract class ApiControllerBase : ControllerBase
     {
         if (!result.Succeeded)
         {
-            return ApiProblems.ToActionResult(result.Error!, HttpContext);
+            return ApiProblems.ToActionResult(result.Error, HttpContext);
         }
 
-        var etag = Preconditions.Format(version(result.Value!));
+        var etag = Preconditions.Format(version(result.Value));
         Response.Headers.ETag = etag;
         if (HttpMethods.IsGet(Request.Method) && Preconditions.NoneMatch(HttpContext, etag))
         {

@@ -13,7 +13,7 @@ namespace WsisTracker.Web.Api;
 
 /// <summary>Commitments read from the resolutions, with their sources, actors and progress; written with an API key.</summary>
 [Route("api/v1/commitments")]
-public sealed class CommitmentsApiController(CommitmentService commitments, CommitmentWrites writes, IOptions<JsonOptions> json) : ApiControllerBase
+public sealed class CommitmentsApiController(CommitmentReads commitments, CommitmentWrites writes, ProgressRecorder progress, IOptions<JsonOptions> json) : ApiControllerBase
 {
     /// <summary>A keyset page of commitments under the filters, with the count under the filters and the link to the next page.</summary>
     /// <remarks>Walking the <c>next</c> links returns every matching commitment exactly once, even while commitments are edited. <c>Accept: text/csv</c> returns the page's rows as CSV.</remarks>
@@ -185,7 +185,13 @@ public sealed class CommitmentsApiController(CommitmentService commitments, Comm
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<IActionResult> RecordProgressAsync(int id, [FromBody] RecordProgressRequest request, CancellationToken cancellationToken)
     {
-        var recorded = await writes.RecordProgressAsync(id, request.ToInput(), IfMatchVersion, cancellationToken);
+        var input = request.ToInput();
+        if (!input.Succeeded)
+        {
+            return Problem(input.Error);
+        }
+
+        var recorded = await progress.RecordProgressAsync(id, input.Value, IfMatchVersion, cancellationToken);
         if (!recorded.Succeeded)
         {
             return Problem(recorded.Error!);
@@ -211,7 +217,7 @@ public sealed class CommitmentListQuery : CommitmentFilterQuery
     public string? Sort { get; init; }
 
     /// <summary>Page size, 1 to 200.</summary>
-    [Range(1, CommitmentService.MaxPageSize)]
+    [Range(1, CommitmentReads.MaxPageSize)]
     public int Limit { get; init; } = 50;
 
     /// <summary>The cursor from the previous page's <c>next</c> link; keep the other parameters unchanged.</summary>
@@ -220,14 +226,14 @@ public sealed class CommitmentListQuery : CommitmentFilterQuery
 
     public CommitmentFilter ToFilter() => Filter(UpdatedSince);
 
-    public CommitmentSort? ToSort() => (Sort ?? "id") switch
+    public CommitmentKeysetOrder? ToSort() => (Sort ?? "id") switch
     {
-        "id" => CommitmentSort.Id,
-        "-id" => CommitmentSort.IdDescending,
-        "code" => CommitmentSort.Code,
-        "-code" => CommitmentSort.CodeDescending,
-        "createdAt" => CommitmentSort.CreatedAt,
-        "-createdAt" => CommitmentSort.CreatedAtDescending,
+        "id" => CommitmentKeysetOrder.Id,
+        "-id" => CommitmentKeysetOrder.IdDescending,
+        "code" => CommitmentKeysetOrder.Code,
+        "-code" => CommitmentKeysetOrder.CodeDescending,
+        "createdAt" => CommitmentKeysetOrder.CreatedAt,
+        "-createdAt" => CommitmentKeysetOrder.CreatedAtDescending,
         _ => null,
     };
 }

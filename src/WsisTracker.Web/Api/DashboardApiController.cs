@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using WsisTracker.Core.Common;
 using WsisTracker.Core.Dashboard;
 
 namespace WsisTracker.Web.Api;
@@ -14,6 +15,6 @@ public sealed class DashboardApiController(DashboardService dashboard) : ApiCont
     [HttpGet]
     [ProducesResponseType<DashboardModel>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<IActionResult> GetAsync([FromQuery, StringLength(32)] string? resolution, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> GetAsync([FromQuery, StringLength(Limits.Symbol)] string? resolution, CancellationToken cancellationToken) =>
         Ok(await dashboard.GetAsync(resolution, cancellationToken));
 }

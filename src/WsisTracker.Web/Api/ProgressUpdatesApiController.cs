@@ -6,7 +6,7 @@ namespace WsisTracker.Web.Api;
 
 /// <summary>The change feed of progress updates, for tools that sync incrementally.</summary>
 [Route("api/v1/progress-updates")]
-public sealed class ProgressUpdatesApiController(ProgressFeed feed) : ApiControllerBase
+public sealed class ProgressUpdatesApiController(ChangeFeed feed) : ApiControllerBase
 {
     /// <summary>Progress updates in feed order after <c>since</c>; follow <c>next</c> to get each update exactly once.</summary>
     /// <remarks>The feed shows an update once the transaction that wrote it and every older one still running have ended; see docs/api.md.</remarks>

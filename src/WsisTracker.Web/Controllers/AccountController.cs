@@ -69,7 +69,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, SignInDel
         // Ends the session everywhere, not only in this browser: a copy of the cookie is refused from now on.
         if (signIn.UserManager.GetUserId(User) is { } id && await accounts.EndSessionsAsync(id) is { Succeeded: false } ended)
         {
-            logger.LogError("Could not end the sessions of {Email}: {Error}", name, ended.Error!.Message);
+            logger.LogError("Could not end the sessions of {Email}: {Error}", name, ended.Error.Message);
         }
 
         await signIn.SignOutAsync();

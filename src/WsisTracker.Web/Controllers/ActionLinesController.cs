@@ -10,6 +10,6 @@ public sealed class ActionLinesController(ActionLineService actionLines) : PageC
     public async Task<IActionResult> ShowAsync(string code, CancellationToken cancellationToken)
     {
         var overview = await actionLines.GetOverviewAsync(code, cancellationToken);
-        return overview.Value is { } value ? View("Show", new ActionLineViewModel(value)) : NotFoundPage(overview.Error!);
+        return overview.Succeeded ? View("Show", new ActionLineViewModel(overview.Value)) : NotFoundPage(overview.Error);
     }
 }

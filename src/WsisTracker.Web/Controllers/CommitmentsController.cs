@@ -12,7 +12,7 @@ using WsisTracker.Web.Models;
 
 namespace WsisTracker.Web.Controllers;
 
-public sealed class CommitmentsController(CommitmentService commitments) : PageController
+public sealed class CommitmentsController(CommitmentReads commitments) : PageController
 {
     /// <summary>The filtered, sorted, paged list; an invalid filter is shown next to its field and lists nothing.</summary>
     [HttpGet("/commitments")]
@@ -79,6 +79,6 @@ public sealed class CommitmentsController(CommitmentService commitments) : PageC
     public async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
         var detail = await commitments.GetAsync(id, cancellationToken);
-        return detail.Value is { } value ? View("Show", new CommitmentViewModel(value)) : NotFoundPage(detail.Error!);
+        return detail.Succeeded ? View("Show", new CommitmentViewModel(detail.Value)) : NotFoundPage(detail.Error);
     }
 }

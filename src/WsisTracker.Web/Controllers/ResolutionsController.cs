@@ -14,10 +14,12 @@ public sealed class ResolutionsController(ResolutionService resolutions) : PageC
     public async Task<IActionResult> ShowAsync(string slug, CancellationToken cancellationToken)
     {
         var reader = await resolutions.GetReaderAsync(slug, cancellationToken);
-        if (reader.Value is not { } value)
+        if (!reader.Succeeded)
         {
-            return NotFoundPage(reader.Error!);
+            return NotFoundPage(reader.Error);
         }
+
+        var value = reader.Value;
 
         return View("Show", new ReaderViewModel(value, await resolutions.ListAsync(cancellationToken)));
     }

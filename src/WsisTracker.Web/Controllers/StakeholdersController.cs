@@ -14,6 +14,6 @@ public sealed class StakeholdersController(StakeholderService stakeholders) : Pa
     public async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
         var profile = await stakeholders.GetProfileAsync(id, cancellationToken);
-        return profile.Value is { } value ? View("Show", new StakeholderViewModel(value)) : NotFoundPage(profile.Error!);
+        return profile.Succeeded ? View("Show", new StakeholderViewModel(profile.Value)) : NotFoundPage(profile.Error);
     }
 }

@@ -84,7 +84,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAc
             await signIn.RefreshSignInAsync(user);
         }
 
-        return View("~/Views/Account/TwoFactor.cshtml", ToPage(setup.Value!, new TwoFactorCodeForm { ReturnUrl = returnUrl }));
+        return View("~/Views/Account/TwoFactor.cshtml", ToPage(setup.Value, new TwoFactorCodeForm { ReturnUrl = returnUrl }));
     }
 
     [HttpPost("/account/two-factor")]
@@ -95,7 +95,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAc
         var enabled = await accounts.EnableTwoFactorAsync(id, form.Code);
         if (!enabled.Succeeded)
         {
-            foreach (var (field, messages) in enabled.Error!.FieldErrors ?? new Dictionary<string, string[]>())
+            foreach (var (field, messages) in enabled.Error.FieldErrors ?? new Dictionary<string, string[]>())
             {
                 foreach (var message in messages)
                 {
@@ -104,7 +104,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAc
             }
 
             var setup = await accounts.AuthenticatorSetupAsync(id);
-            return setup.Succeeded ? View("~/Views/Account/TwoFactor.cshtml", ToPage(setup.Value!, form with { Code = null })) : Redirect("/account/login");
+            return setup.Succeeded ? View("~/Views/Account/TwoFactor.cshtml", ToPage(setup.Value, form with { Code = null })) : Redirect("/account/login");
         }
 
         // A new session that carries the second factor (the stamp changed when two-factor sign-in was turned on).
@@ -113,7 +113,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAc
         logger.LogInformation("Staff two-factor sign-in set up for {Email}", user!.Email);
 
         // Shown once, in this response: only their hashes are stored.
-        return View("~/Views/Account/RecoveryCodes.cshtml", new RecoveryCodesPage(enabled.Value!));
+        return View("~/Views/Account/RecoveryCodes.cshtml", new RecoveryCodesPage(enabled.Value));
     }
 
     private TwoFactorSetupPage ToPage(AuthenticatorSetup setup, TwoFactorCodeForm form) =>

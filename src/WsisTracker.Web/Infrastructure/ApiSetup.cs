@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.ApiKeys;
-using WsisTracker.Core.Commitments;
-using WsisTracker.Core.Dashboard;
 using WsisTracker.Web.Api;
 
 namespace WsisTracker.Web.Infrastructure;
@@ -22,10 +20,6 @@ public static class ApiSetup
     public static void AddWsisTrackerApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddScoped<ApiKeyService>();
-        services.AddScoped<ProgressFeed>();
-        services.AddScoped<DashboardService>();
-
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -82,11 +82,11 @@ public static class CommandLine
                 var created = await keys.CreateAsync(name, role, CancellationToken.None);
                 if (!created.Succeeded)
                 {
-                    await Console.Error.WriteLineAsync(Describe(created.Error!) + Environment.NewLine + usage);
+                    await Console.Error.WriteLineAsync(Describe(created.Error) + Environment.NewLine + usage);
                     return 2;
                 }
 
-                await Console.Error.WriteLineAsync($"Created API key '{created.Value!.ApiKey.Name}' ({created.Value.ApiKey.Role}). It is shown once, below; store it now.");
+                await Console.Error.WriteLineAsync($"Created API key '{created.Value.ApiKey.Name}' ({created.Value.ApiKey.Role}). It is shown once, below; store it now.");
                 Console.WriteLine(created.Value.Key);
                 return 0;
             case "list":
@@ -98,7 +98,7 @@ public static class CommandLine
                 return 0;
             case "revoke" when name is not null:
                 var result = await keys.RevokeAsync(name, CancellationToken.None);
-                await (result.Succeeded ? Console.Out.WriteLineAsync($"Revoked API key '{name}'.") : Console.Error.WriteLineAsync(Describe(result.Error!)));
+                await (result.Succeeded ? Console.Out.WriteLineAsync($"Revoked API key '{name}'.") : Console.Error.WriteLineAsync(Describe(result.Error)));
                 return result.Succeeded ? 0 : 1;
             default:
                 await Console.Error.WriteLineAsync(usage);

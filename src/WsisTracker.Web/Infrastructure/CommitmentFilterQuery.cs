@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Common;
 using WsisTracker.Core.Stakeholders;
 
 namespace WsisTracker.Web.Infrastructure;
@@ -11,11 +12,11 @@ namespace WsisTracker.Web.Infrastructure;
 public abstract class CommitmentFilterQuery
 {
     /// <summary>Resolution slug, e.g. <c>a-res-80-173</c>.</summary>
-    [StringLength(32)]
+    [StringLength(Limits.Symbol)]
     public string? Resolution { get; init; }
 
     /// <summary>Action-line code; <c>C7</c> includes its sub-lines.</summary>
-    [StringLength(8)]
+    [StringLength(Limits.ActionLineCode)]
     public string? ActionLine { get; init; }
 
     public CommitmentStatus? Status { get; init; }
@@ -23,7 +24,7 @@ public abstract class CommitmentFilterQuery
     public StakeholderGroup? StakeholderGroup { get; init; }
 
     /// <summary>Stakeholder slug, e.g. <c>itu</c>.</summary>
-    [StringLength(100)]
+    [StringLength(Limits.Slug)]
     public string? Stakeholder { get; init; }
 
     /// <summary>Operative paragraph number cited.</summary>
@@ -34,7 +35,7 @@ public abstract class CommitmentFilterQuery
     public bool? Overdue { get; init; }
 
     /// <summary>Words to find in the title, description or code (case-insensitive).</summary>
-    [StringLength(200)]
+    [StringLength(Limits.ShortText)]
     public string? Q { get; init; }
 
     /// <summary>The filter, with blank values treated as absent.</summary>

@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Auditing;
-using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Data;
-using WsisTracker.Core.Resolutions;
 
 namespace WsisTracker.Web.Infrastructure;
 
@@ -89,13 +87,6 @@ public static class SecretariatSetup
             options.Cookie.SecurePolicy = cookieSecurity;
         });
         services.Configure<MvcOptions>(options => options.Conventions.Add(new PageFormsAntiforgery()));
-
-        services.AddScoped<StaffAccounts>();
-        services.AddScoped<SignInDelays>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<ParagraphSearch>();
-        services.AddScoped<ResolutionImporter>();
-        services.AddScoped<CommitmentCsv>();
     }
 
     /// <summary>Runs after routing: authentication, then who is acting, then authorization.</summary>

@@ -35,7 +35,7 @@ public static class UsersCommand
         var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, role, password);
         if (!created.Succeeded)
         {
-            foreach (var (field, messages) in created.Error!.FieldErrors ?? new Dictionary<string, string[]>())
+            foreach (var (field, messages) in created.Error.FieldErrors ?? new Dictionary<string, string[]>())
             {
                 foreach (var message in messages)
                 {
@@ -46,7 +46,7 @@ public static class UsersCommand
             return 2;
         }
 
-        await output.WriteLineAsync($"Created {created.Value!.Role} {created.Value.Email}.");
+        await output.WriteLineAsync($"Created {created.Value.Role} {created.Value.Email}.");
         if (StaffRoles.RequiresTwoFactor(created.Value.Role))
         {
             await output.WriteLineAsync(TwoFactorNote);

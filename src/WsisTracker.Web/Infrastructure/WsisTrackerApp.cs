@@ -5,15 +5,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Serilog;
 using Serilog.Events;
-using WsisTracker.Core.ActionLines;
-using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Caching;
-using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Data;
-using WsisTracker.Core.Data.Seeding;
-using WsisTracker.Core.Resolutions;
-using WsisTracker.Core.Stakeholders;
+using WsisTracker.Core;
 
 namespace WsisTracker.Web.Infrastructure;
 
@@ -68,16 +63,7 @@ public static class WsisTrackerApp
         builder.Services.AddOutputCache(options => options.AddPolicy(ReadModelPages, policy => policy
             .Expire(TimeSpan.FromSeconds(readModelSeconds))
             .SetCacheKeyPrefix(context => $"g{context.RequestServices.GetRequiredService<ReadCache>().Generation}")));
-        builder.Services.AddScoped<DatabaseSeeder>();
-        builder.Services.AddScoped<DemoDataSeeder>();
-        builder.Services.AddScoped<ResolutionService>();
-        builder.Services.AddScoped<ActionLineService>();
-        builder.Services.AddScoped<StakeholderService>();
-        builder.Services.AddScoped<CommitmentService>();
-        builder.Services.AddScoped<CommitmentWrites>();
-        builder.Services.AddScoped<StakeholderWrites>();
-        builder.Services.AddScoped<IdempotencyRecords>();
-        builder.Services.AddWsisTrackerPages();
+        builder.Services.AddWsisTrackerCore();
 
         builder.Services.AddControllersWithViews(options =>
             {

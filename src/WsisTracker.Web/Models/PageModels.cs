@@ -36,7 +36,7 @@ public sealed class CommitmentListPageQuery : CommitmentFilterQuery
 {
     public const int PageSize = 25;
 
-    public CommitmentOrder Sort { get; init; } = CommitmentOrder.Id;
+    public CommitmentPageOrder Sort { get; init; } = CommitmentPageOrder.Id;
 
     [Range(1, PagedResult<CommitmentSummary>.MaxPage)]
     public int Page { get; init; } = 1;
@@ -55,7 +55,7 @@ public sealed class CommitmentListPageQuery : CommitmentFilterQuery
         Add(pairs, "paragraph", Paragraph?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(pairs, "overdue", Overdue is { } o ? (o ? "true" : "false") : null);
         Add(pairs, "q", Blank(Q));
-        Add(pairs, "sort", Sort == CommitmentOrder.Id ? null : Sort.ToString());
+        Add(pairs, "sort", Sort == CommitmentPageOrder.Id ? null : Sort.ToString());
         if (includePage)
         {
             var p = page ?? Page;

@@ -91,7 +91,7 @@ public sealed class BrowserApp : IAsyncLifetime
             []);
         var created = await scope.ServiceProvider.GetRequiredService<CommitmentWrites>().CreateAsync(input, CancellationToken.None);
         Assert.True(created.Succeeded, created.Error?.Message);
-        return created.Value!;
+        return created.Value;
     }
 
     /// <summary>A fresh browser context signed in as <paramref name="login"/> through the real sign-in form.</summary>

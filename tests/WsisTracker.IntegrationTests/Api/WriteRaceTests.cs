@@ -74,7 +74,7 @@ public sealed class WriteRaceTests(WsisTrackerFactory app)
         }));
 
         Assert.Single(results, r => r.Succeeded);
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(("api-key-name-taken", ErrorKind.Conflict), (r.Error!.Code, r.Error.Kind)));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(("api-key-name-taken", ErrorKind.Conflict), (r.Error!.Code, r.Error!.Kind)));
     }
 
     [Fact]

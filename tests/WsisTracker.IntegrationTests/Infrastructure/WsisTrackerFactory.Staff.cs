@@ -77,7 +77,7 @@ public partial class WsisTrackerFactory
             [new MilestoneInput("First step", new DateOnly(2027, 6, 30), null)]);
         var created = await scope.ServiceProvider.GetRequiredService<CommitmentWrites>().CreateAsync(input, CancellationToken.None);
         Assert.True(created.Succeeded, created.Error?.Message);
-        return created.Value!;
+        return created.Value;
     }
 
     public async Task<StakeholderModel> CreateStakeholderAsync()
@@ -87,6 +87,6 @@ public partial class WsisTrackerFactory
         var created = await scope.ServiceProvider.GetRequiredService<StakeholderWrites>()
             .CreateAsync(new StakeholderInput($"Test stakeholder {Guid.NewGuid():N}", null, StakeholderGroup.CivilSociety, null, null), CancellationToken.None);
         Assert.True(created.Succeeded, created.Error?.Message);
-        return created.Value!;
+        return created.Value;
     }
 }

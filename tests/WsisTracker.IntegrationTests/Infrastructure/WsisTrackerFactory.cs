@@ -91,7 +91,7 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
         var created = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
             .CreateAsync(name ?? $"test-{role}-{Guid.NewGuid():N}"[..40], role, CancellationToken.None);
         Assert.True(created.Succeeded, created.Error?.Message);
-        return created.Value!.Key;
+        return created.Value.Key;
     }
 
     /// <summary>Makes an API key and revokes it at once; it authenticates nothing.</summary>
@@ -207,19 +207,19 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
             new CommitmentInput(title, description, [paragraph], [actionLine, .. moreActionLines ?? []], [lead], [], targetDate, null, null, []),
             CancellationToken.None);
         Assert.True(created.Succeeded, created.Error?.Message);
-        return created.Value!.Id;
+        return created.Value.Id;
     }
 
-    /// <summary>Records a progress update on a commitment through <see cref="CommitmentWrites.RecordProgressAsync"/>.</summary>
+    /// <summary>Records a progress update on a commitment through <see cref="ProgressRecorder.RecordProgressAsync"/>.</summary>
     public async Task RecordProgressAsync(int id, CommitmentStatus status, int? percent, string? note = null, IReadOnlyList<string>? evidence = null)
     {
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().Set("integration test", ActorKind.System);
-        var reads = scope.ServiceProvider.GetRequiredService<CommitmentService>();
+        var reads = scope.ServiceProvider.GetRequiredService<CommitmentReads>();
         var version = (await reads.GetAsync(id, CancellationToken.None)).Value!.Version;
-        var writes = scope.ServiceProvider.GetRequiredService<CommitmentWrites>();
+        var progress = scope.ServiceProvider.GetRequiredService<ProgressRecorder>();
         var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
-        var recorded = await writes.RecordProgressAsync(id, new RecordProgressInput(status, percent, note, evidence, asOf), version, CancellationToken.None);
+        var recorded = await progress.RecordProgressAsync(id, new RecordProgressInput(status, percent, note, evidence, asOf), version, CancellationToken.None);
         Assert.True(recorded.Succeeded, recorded.Error?.Message);
     }
 

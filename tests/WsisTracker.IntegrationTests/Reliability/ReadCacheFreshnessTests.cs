@@ -25,7 +25,7 @@ public sealed class ReadCacheFreshnessTests(WsisTrackerFactory app)
         {
             writer.ServiceProvider.GetRequiredService<ActorContext>().Set("integration-tests", ActorKind.System);
             var db = writer.ServiceProvider.GetRequiredService<WsisTrackerDbContext>();
-            var current = (await writer.ServiceProvider.GetRequiredService<CommitmentService>().GetAsync(commitment.Id, CancellationToken.None)).Value!;
+            var current = (await writer.ServiceProvider.GetRequiredService<CommitmentReads>().GetAsync(commitment.Id, CancellationToken.None)).Value!;
             await using var outer = await db.Database.BeginTransactionAsync();
             var input = new CommitmentInput(after, "Arranged by a test.", [new ParagraphKey("a-res-70-125", 63)], ["C1"], ["itu"], ["unesco"],
                 new DateOnly(2030, 12, 31), null, ReportingCadence.Annual, [new MilestoneInput("First step", new DateOnly(2027, 6, 30), null)]);

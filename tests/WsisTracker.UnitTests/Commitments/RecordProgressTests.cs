@@ -80,7 +80,7 @@ public sealed class RecordProgressTests
         var result = commitment.RecordProgress(new RecordProgressInput(CommitmentStatus.OnTrack, 20, null, null, Today.AddDays(-1)), "a", Now);
 
         Assert.False(result.Succeeded);
-        Assert.Contains(Field(nameof(RecordProgressInput.AsOf)), result.Error!.FieldErrors!.Keys);
+        Assert.Contains(Field(nameof(RecordProgressInput.AsOf)), result.Error.FieldErrors!.Keys);
         Assert.Single(commitment.ProgressUpdates);
         Assert.Equal(10, commitment.ProgressPercent);
     }
@@ -94,7 +94,7 @@ public sealed class RecordProgressTests
         var result = commitment.RecordProgress(new RecordProgressInput(CommitmentStatus.NotStarted, 0, "Recorded by mistake.", null, Today), "a", Now);
 
         Assert.False(result.Succeeded);
-        Assert.Contains(Field(nameof(RecordProgressInput.Status)), result.Error!.FieldErrors!.Keys);
+        Assert.Contains(Field(nameof(RecordProgressInput.Status)), result.Error.FieldErrors!.Keys);
         Assert.Equal(CommitmentStatus.Achieved, commitment.Status);
     }
 
@@ -144,7 +144,7 @@ public sealed class RecordProgressTests
         var result = commitment.RecordProgress(new RecordProgressInput(CommitmentStatus.AtRisk, 40, null, null, Today), "a", Now);
 
         Assert.False(result.Succeeded);
-        Assert.Contains(Field(nameof(RecordProgressInput.Note)), result.Error!.FieldErrors!.Keys);
+        Assert.Contains(Field(nameof(RecordProgressInput.Note)), result.Error.FieldErrors!.Keys);
         Assert.Equal(60, commitment.ProgressPercent);
     }
 
@@ -204,7 +204,7 @@ public sealed class RecordProgressTests
     private static void AssertRejected(Result<ProgressUpdate> result, Commitment commitment, string field)
     {
         Assert.False(result.Succeeded);
-        Assert.Contains(field, result.Error!.FieldErrors!.Keys);
+        Assert.Contains(field, result.Error.FieldErrors!.Keys);
         Assert.Empty(commitment.ProgressUpdates);
         Assert.Equal(CommitmentStatus.NotStarted, commitment.Status);
         Assert.Null(commitment.ProgressPercent);

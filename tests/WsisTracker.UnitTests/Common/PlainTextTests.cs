@@ -74,7 +74,7 @@ public sealed class PlainTextTests
         var result = commitment.RecordProgress(new RecordProgressInput(CommitmentStatus.OnTrack, 10, "half\uFFFFway", null, new DateOnly(2026, 1, 1)), "a", new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero));
 
         Assert.False(result.Succeeded);
-        Assert.Contains("note", result.Error!.FieldErrors!.Keys);
+        Assert.Contains("note", result.Error.FieldErrors!.Keys);
         Assert.Empty(commitment.ProgressUpdates);
     }
 

@@ -9,9 +9,9 @@ public sealed class ActionLineConfiguration : IEntityTypeConfiguration<ActionLin
 {
     public void Configure(EntityTypeBuilder<ActionLine> builder)
     {
-        builder.Property(a => a.Code).HasMaxLength(8);
+        builder.Property(a => a.Code).HasMaxLength(Limits.ActionLineCode);
         builder.Property(a => a.Title).HasMaxLength(Limits.Title);
-        builder.Property(a => a.ProvenanceNotes).HasMaxLength(Limits.Notes);
+        builder.Property(a => a.ProvenanceNotes).HasMaxLength(Limits.SourceNotes);
         builder.HasIndex(a => a.Code).IsUnique();
         builder.HasOne(a => a.Parent).WithMany(a => a.SubLines).HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Facilitators).WithOne().HasForeignKey(f => f.ActionLineId).OnDelete(DeleteBehavior.Cascade);

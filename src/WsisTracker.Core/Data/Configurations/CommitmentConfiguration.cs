@@ -72,7 +72,7 @@ public sealed class CommitmentLineageConfiguration : IEntityTypeConfiguration<Co
         builder.ToTable("commitment_lineage");
         builder.HasKey(l => new { l.CommitmentId, l.EarlierCommitmentId });
         builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(l => l.Evidence).HasMaxLength(Limits.Notes);
+        builder.Property(l => l.Evidence).HasMaxLength(Limits.SourceNotes);
         builder.HasIndex(l => l.EarlierCommitmentId);
         builder.HasOne(l => l.EarlierCommitment).WithMany().HasForeignKey(l => l.EarlierCommitmentId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -92,10 +92,10 @@ public sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<Progr
 
         // The id of the transaction that wrote the row (xid8 as bigint): the change feed serves rows in
         // (transaction, id) order and only from transactions that have ended, so no row commits behind the reader.
-        builder.Property<long>(ProgressFeed.TransactionIdProperty)
+        builder.Property<long>(ChangeFeed.TransactionIdProperty)
             .HasDefaultValueSql("(pg_current_xact_id()::text)::bigint")
             .ValueGeneratedOnAdd();
-        builder.HasIndex(ProgressFeed.TransactionIdProperty, nameof(ProgressUpdate.Id));
+        builder.HasIndex(ChangeFeed.TransactionIdProperty, nameof(ProgressUpdate.Id));
     }
 }
 

@@ -193,7 +193,7 @@ public sealed class DatabaseSeeder(WsisTrackerDbContext db, TimeProvider time, I
             return;
         }
 
-        db.Resolutions.Add(ResolutionImport.ToEntity(parsed, "en", now));
+        db.Resolutions.Add(ParsedResolutionMapping.ToEntity(parsed, "en", now));
         logger.LogInformation("Seeded resolution {Symbol} with {Paragraphs} paragraphs.", parsed.Symbol, parsed.Paragraphs.Count);
     }
 
@@ -249,7 +249,7 @@ public sealed class DatabaseSeeder(WsisTrackerDbContext db, TimeProvider time, I
                     now);
                 if (!recorded.Succeeded)
                 {
-                    throw new InvalidOperationException($"Seed progress of {seed.Key} breaks a rule: {recorded.Error!.Message} {string.Join(" ", recorded.Error.FieldErrors?.SelectMany(f => f.Value) ?? [])}");
+                    throw new InvalidOperationException($"Seed progress of {seed.Key} breaks a rule: {recorded.Error.Message} {string.Join(" ", recorded.Error.FieldErrors?.SelectMany(f => f.Value) ?? [])}");
                 }
             }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Common;
 
 namespace WsisTracker.Web.Api.Contracts;
 
@@ -126,7 +127,8 @@ public sealed class RecordProgressRequest
     [Required]
     public DateOnly? AsOf { get; init; }
 
-    public RecordProgressInput ToInput() => new(Status!.Value, ProgressPercent, Note, EvidenceLinks, AsOf!.Value);
+    /// <summary>The input, or the fields missing (<see cref="RecordProgressInput.From"/>, the rule the workspace form uses too).</summary>
+    public Result<RecordProgressInput> ToInput() => RecordProgressInput.From(Status, ProgressPercent, Note, EvidenceLinks, AsOf);
 }
 
 /// <summary>Why a commitment is withdrawn.</summary>

@@ -4,12 +4,13 @@ using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
 
-namespace WsisTracker.Web.Controllers.Admin;
+namespace WsisTracker.Web.Areas.Admin.Controllers;
 
 public sealed record AuditPage(PagedResult<AuditEntryModel> Entries, AuditFilter Filter, IReadOnlyList<string> EntityTypes);
 
 /// <summary>The staff-only audit log: every write, who, when, before and after; filtered, newest first.</summary>
 [Authorize(Roles = StaffRoles.Administrator)]
+[Area("Admin")]
 public sealed class AuditController(AuditLog log) : Controller
 {
     [HttpGet("/admin/audit")]
@@ -17,7 +18,7 @@ public sealed class AuditController(AuditLog log) : Controller
     {
         var entries = await log.ListAsync(filter, page, cancellationToken);
         return entries.Succeeded
-            ? View("~/Views/Admin/Audit/Index.cshtml", new AuditPage(entries.Value!, filter, await log.EntityTypesAsync(cancellationToken)))
+            ? View("Index", new AuditPage(entries.Value!, filter, await log.EntityTypesAsync(cancellationToken)))
             : BadRequest();
     }
 }

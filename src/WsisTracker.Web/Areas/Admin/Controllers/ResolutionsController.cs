@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Resolutions;
-using WsisTracker.Web.Controllers.Workspace;
+using WsisTracker.Web.Areas.Workspace.Controllers;
 
-namespace WsisTracker.Web.Controllers.Admin;
+namespace WsisTracker.Web.Areas.Admin.Controllers;
 
 public sealed record ResolutionImportPage(string? Text, ResolutionPreview? Preview);
 
@@ -14,12 +14,13 @@ public sealed record ResolutionImportPage(string? Text, ResolutionPreview? Previ
 /// confirms. The confirmation carries the text back and it is parsed again; nothing is kept between the steps.
 /// </summary>
 [Authorize(Roles = StaffRoles.Administrator)]
+[Area("Admin")]
 public sealed class ResolutionsController(ResolutionImporter importer, ILogger<ResolutionsController> logger) : WorkspaceControllerBase
 {
-    private const string ViewPath = "~/Views/Admin/Resolutions/Import.cshtml";
+    private const string ViewName = "Import";
 
     [HttpGet("/admin/resolutions/import")]
-    public IActionResult Import() => View(ViewPath, new ResolutionImportPage(null, null));
+    public IActionResult Import() => View(ViewName, new ResolutionImportPage(null, null));
 
     [HttpPost("/admin/resolutions/import/preview")]
     [RequestSizeLimit(ResolutionImporter.MaxLength * 4)]
@@ -34,10 +35,10 @@ public sealed class ResolutionsController(ResolutionImporter importer, ILogger<R
         if (string.IsNullOrWhiteSpace(text))
         {
             ModelState.AddModelError("file", "Choose a text file, or paste the text.");
-            return View(ViewPath, new ResolutionImportPage(null, null));
+            return View(ViewName, new ResolutionImportPage(null, null));
         }
 
-        return View(ViewPath, new ResolutionImportPage(text, await importer.PreviewAsync(text, cancellationToken)));
+        return View(ViewName, new ResolutionImportPage(text, await importer.PreviewAsync(text, cancellationToken)));
     }
 
     [HttpPost("/admin/resolutions/import")]
@@ -58,6 +59,6 @@ public sealed class ResolutionsController(ResolutionImporter importer, ILogger<R
             ModelState.AddModelError("", imported.Error.Message);
         }
 
-        return View(ViewPath, new ResolutionImportPage(text, await importer.PreviewAsync(text, cancellationToken)));
+        return View(ViewName, new ResolutionImportPage(text, await importer.PreviewAsync(text, cancellationToken)));
     }
 }

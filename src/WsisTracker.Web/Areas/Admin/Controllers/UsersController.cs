@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Common;
-using WsisTracker.Web.Controllers.Workspace;
+using WsisTracker.Web.Areas.Workspace.Controllers;
 
-namespace WsisTracker.Web.Controllers.Admin;
+namespace WsisTracker.Web.Areas.Admin.Controllers;
 
 public sealed record NewUserForm
 {
@@ -21,11 +21,12 @@ public sealed record UserPage(StaffUserModel User);
 
 /// <summary>Administrators manage staff accounts through <see cref="StaffAccounts"/>: create, change role, disable, reset password.</summary>
 [Authorize(Roles = StaffRoles.Administrator)]
+[Area("Admin")]
 public sealed class UsersController(StaffAccounts accounts, ILogger<UsersController> logger) : WorkspaceControllerBase
 {
     [HttpGet("/admin/users")]
     public async Task<IActionResult> IndexAsync(CancellationToken cancellationToken) =>
-        View("~/Views/Admin/Users/Index.cshtml", new UsersPage(await accounts.ListAsync(cancellationToken), new NewUserForm { Role = StaffRoles.Secretariat }));
+        View("Index", new UsersPage(await accounts.ListAsync(cancellationToken), new NewUserForm { Role = StaffRoles.Secretariat }));
 
     [HttpPost("/admin/users")]
     public async Task<IActionResult> CreateAsync(NewUserForm form, CancellationToken cancellationToken)
@@ -39,14 +40,14 @@ public sealed class UsersController(StaffAccounts accounts, ILogger<UsersControl
         }
 
         AddErrors(created.Error!);
-        return View("~/Views/Admin/Users/Index.cshtml", new UsersPage(await accounts.ListAsync(cancellationToken), form with { Password = null }));
+        return View("Index", new UsersPage(await accounts.ListAsync(cancellationToken), form with { Password = null }));
     }
 
     [HttpGet("/admin/users/{id}")]
     public async Task<IActionResult> ShowAsync(string id)
     {
         var user = await accounts.GetAsync(id);
-        return user.Succeeded ? View("~/Views/Admin/Users/User.cshtml", new UserPage(user.Value!)) : NotFound();
+        return user.Succeeded ? View("User", new UserPage(user.Value!)) : NotFound();
     }
 
     [HttpPost("/admin/users/{id}/role")]
@@ -87,7 +88,7 @@ public sealed class UsersController(StaffAccounts accounts, ILogger<UsersControl
 
         AddErrors(result.Error);
         var user = await accounts.GetAsync(id);
-        return user.Succeeded ? View("~/Views/Admin/Users/User.cshtml", new UserPage(user.Value!)) : NotFound();
+        return user.Succeeded ? View("User", new UserPage(user.Value!)) : NotFound();
     }
 
     private IActionResult Refuse(string id, string message)

@@ -4,7 +4,7 @@ using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
-namespace WsisTracker.Web.Controllers.Workspace;
+namespace WsisTracker.Web.Areas.Workspace.Controllers;
 
 /// <summary>The record-progress form. Evidence links are one per line.</summary>
 public sealed record ProgressForm

@@ -5,15 +5,18 @@ using WsisTracker.Core.Common;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
-namespace WsisTracker.Web.Controllers.Workspace;
+namespace WsisTracker.Web.Areas.Workspace.Controllers;
 
 /// <summary>
 /// Recording progress on, creating, editing and withdrawing commitments. Every write goes through
-/// <see cref="CommitmentWrites"/> with the version the form was read at; a stale version shows the conflict page.
+/// <see cref="ProgressRecorder"/> or <see cref="CommitmentWrites"/> with the version the form was read at; a stale
+/// version shows the conflict page.
 /// </summary>
+[Area("Workspace")]
 public sealed class CommitmentsController(
-    CommitmentService reads,
+    CommitmentReads reads,
     CommitmentWrites writes,
+    ProgressRecorder progress,
     ParagraphSearch paragraphs,
     ActionLineService actionLines,
     StakeholderService stakeholders,
@@ -23,7 +26,7 @@ public sealed class CommitmentsController(
     public async Task<IActionResult> IndexAsync(CommitmentStatus? status, string? resolution, int page = 1, CancellationToken cancellationToken = default)
     {
         var list = await reads.ListAsync(new CommitmentFilter(Resolution: string.IsNullOrWhiteSpace(resolution) ? null : resolution, Status: status), Math.Max(page, 1), 50, cancellationToken);
-        return list.Succeeded ? View("~/Views/Workspace/Commitments/Index.cshtml", new WorkspaceIndexPage(list.Value!, status, resolution)) : BadRequest();
+        return list.Succeeded ? View("Index", new WorkspaceIndexPage(list.Value!, status, resolution)) : BadRequest();
     }
 
     [HttpGet("/workspace/commitments/{id:int}")]
@@ -43,7 +46,7 @@ public sealed class CommitmentsController(
             AsOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
             Version = c.Version,
         };
-        return View("~/Views/Workspace/Commitments/Progress.cshtml", new ProgressPage(c, form));
+        return View("Progress", new ProgressPage(c, form));
     }
 
     [HttpPost("/workspace/commitments/{id:int}/progress")]
@@ -55,23 +58,18 @@ public sealed class CommitmentsController(
             return NotFound();
         }
 
-        if (form.Status is null)
+        var input = RecordProgressInput.From(form.Status, form.ProgressPercent, form.Note, form.EvidenceLinkList(), form.AsOf);
+        if (!input.Succeeded)
         {
-            ModelState.AddModelError(nameof(form.Status), "Choose a status.");
+            AddErrors(input.Error);
         }
 
-        if (form.AsOf is null)
+        if (!ModelState.IsValid || !input.Succeeded)
         {
-            ModelState.AddModelError(nameof(form.AsOf), "Give the date the progress is reported as of.");
+            return View("Progress", new ProgressPage(current.Value!, form));
         }
 
-        if (!ModelState.IsValid)
-        {
-            return View("~/Views/Workspace/Commitments/Progress.cshtml", new ProgressPage(current.Value!, form));
-        }
-
-        var input = new RecordProgressInput(form.Status!.Value, form.ProgressPercent, form.Note, form.EvidenceLinkList(), form.AsOf!.Value);
-        var recorded = await writes.RecordProgressAsync(id, input, form.Version, cancellationToken);
+        var recorded = await progress.RecordProgressAsync(id, input.Value, form.Version, cancellationToken);
         if (recorded.Succeeded)
         {
             Notice($"Progress recorded: {Commitment.StatusLabel(recorded.Value!.Update.Status)}.");
@@ -80,16 +78,16 @@ public sealed class CommitmentsController(
 
         if (IsStale(recorded.Error!))
         {
-            return await ConflictViewAsync(current, c => View("~/Views/Workspace/Commitments/Progress.cshtml", new ProgressPage(c, form with { Version = c.Version }, Conflict: c)));
+            return await ConflictViewAsync(current, c => View("Progress", new ProgressPage(c, form with { Version = c.Version }, Conflict: c)));
         }
 
         AddErrors(recorded.Error!);
-        return View("~/Views/Workspace/Commitments/Progress.cshtml", new ProgressPage(current.Value!, form));
+        return View("Progress", new ProgressPage(current.Value!, form));
     }
 
     [HttpGet("/workspace/commitments/new")]
     public async Task<IActionResult> NewAsync(CancellationToken cancellationToken) =>
-        View("~/Views/Workspace/Commitments/Edit.cshtml", await FormPageAsync(null, new CommitmentForm(), cancellationToken));
+        View("Edit", await FormPageAsync(null, new CommitmentForm(), cancellationToken));
 
     [HttpPost("/workspace/commitments/new")]
     public async Task<IActionResult> CreateAsync(CommitmentForm form, CancellationToken cancellationToken)
@@ -97,7 +95,7 @@ public sealed class CommitmentsController(
         if (form.IsSearch || !ModelState.IsValid)
         {
             ModelState.Remove(nameof(form.Intent));
-            return View("~/Views/Workspace/Commitments/Edit.cshtml", await FormPageAsync(null, form, cancellationToken));
+            return View("Edit", await FormPageAsync(null, form, cancellationToken));
         }
 
         var created = await writes.CreateAsync(form.ToInput(), cancellationToken);
@@ -108,7 +106,7 @@ public sealed class CommitmentsController(
         }
 
         AddErrors(created.Error!);
-        return View("~/Views/Workspace/Commitments/Edit.cshtml", await FormPageAsync(null, form, cancellationToken));
+        return View("Edit", await FormPageAsync(null, form, cancellationToken));
     }
 
     [HttpGet("/workspace/commitments/{id:int}/edit")]
@@ -116,7 +114,7 @@ public sealed class CommitmentsController(
     {
         var commitment = await reads.GetAsync(id, cancellationToken);
         return commitment.Succeeded
-            ? View("~/Views/Workspace/Commitments/Edit.cshtml", await FormPageAsync(id, CommitmentForm.From(commitment.Value!), cancellationToken))
+            ? View("Edit", await FormPageAsync(id, CommitmentForm.From(commitment.Value!), cancellationToken))
             : NotFound();
     }
 
@@ -125,7 +123,7 @@ public sealed class CommitmentsController(
     {
         if (form.IsSearch || !ModelState.IsValid)
         {
-            return View("~/Views/Workspace/Commitments/Edit.cshtml", await FormPageAsync(id, form, cancellationToken));
+            return View("Edit", await FormPageAsync(id, form, cancellationToken));
         }
 
         var revised = await writes.ReviseAsync(id, form.ToInput(), form.Version, cancellationToken);
@@ -143,11 +141,11 @@ public sealed class CommitmentsController(
         if (IsStale(revised.Error))
         {
             return await ConflictViewAsync(await reads.GetAsync(id, cancellationToken), async c =>
-                View("~/Views/Workspace/Commitments/Edit.cshtml", await FormPageAsync(id, form with { Version = c.Version }, cancellationToken, c)));
+                View("Edit", await FormPageAsync(id, form with { Version = c.Version }, cancellationToken, c)));
         }
 
         AddErrors(revised.Error);
-        return View("~/Views/Workspace/Commitments/Edit.cshtml", await FormPageAsync(id, form, cancellationToken));
+        return View("Edit", await FormPageAsync(id, form, cancellationToken));
     }
 
     [HttpGet("/workspace/commitments/{id:int}/withdraw")]
@@ -155,7 +153,7 @@ public sealed class CommitmentsController(
     {
         var commitment = await reads.GetAsync(id, cancellationToken);
         return commitment.Succeeded
-            ? View("~/Views/Workspace/Commitments/Withdraw.cshtml", new WithdrawPage(commitment.Value!, new WithdrawForm { Version = commitment.Value!.Version }))
+            ? View("Withdraw", new WithdrawPage(commitment.Value!, new WithdrawForm { Version = commitment.Value!.Version }))
             : NotFound();
     }
 
@@ -172,7 +170,7 @@ public sealed class CommitmentsController(
         var current = await reads.GetAsync(id, cancellationToken);
         if (IsStale(withdrawn.Error!))
         {
-            return await ConflictViewAsync(current, c => View("~/Views/Workspace/Commitments/Withdraw.cshtml", new WithdrawPage(c, form with { Version = c.Version }, IsConflict: true)));
+            return await ConflictViewAsync(current, c => View("Withdraw", new WithdrawPage(c, form with { Version = c.Version }, IsConflict: true)));
         }
 
         if (!current.Succeeded)
@@ -181,7 +179,7 @@ public sealed class CommitmentsController(
         }
 
         AddErrors(withdrawn.Error!);
-        return View("~/Views/Workspace/Commitments/Withdraw.cshtml", new WithdrawPage(current.Value!, form with { Version = current.Value!.Version }));
+        return View("Withdraw", new WithdrawPage(current.Value!, form with { Version = current.Value!.Version }));
     }
 
     private async Task<CommitmentFormPage> FormPageAsync(int? id, CommitmentForm form, CancellationToken cancellationToken, CommitmentDetail? conflict = null)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 
-namespace WsisTracker.Web.Controllers.Workspace;
+namespace WsisTracker.Web.Areas.Workspace.Controllers;
 
 public sealed record CsvPage(string? Text, CsvImportReport? Report);
 
@@ -12,13 +12,14 @@ public sealed record CsvPage(string? Text, CsvImportReport? Report);
 /// every change and every error by row and column, and confirm. The confirmation carries the file back and it is
 /// checked again; it is applied all or nothing.
 /// </summary>
+[Area("Workspace")]
 public sealed class CsvController(CommitmentCsv csv, ILogger<CsvController> logger) : WorkspaceControllerBase
 {
-    private const string ViewPath = "~/Views/Workspace/Csv/Index.cshtml";
+    private const string ViewName = "Index";
     private const int MaxUpload = 20_000_000;
 
     [HttpGet("/workspace/csv")]
-    public IActionResult Index() => View(ViewPath, new CsvPage(null, null));
+    public IActionResult Index() => View(ViewName, new CsvPage(null, null));
 
     [HttpGet("/workspace/csv/commitments.csv")]
     public async Task<IActionResult> ExportCommitmentsAsync(CancellationToken cancellationToken)
@@ -43,7 +44,7 @@ public sealed class CsvController(CommitmentCsv csv, ILogger<CsvController> logg
         if (file is not { Length: > 0 })
         {
             ModelState.AddModelError("file", "Choose the CSV file to import.");
-            return View(ViewPath, new CsvPage(null, null));
+            return View(ViewName, new CsvPage(null, null));
         }
 
         using var bytes = new MemoryStream();
@@ -51,11 +52,11 @@ public sealed class CsvController(CommitmentCsv csv, ILogger<CsvController> logg
         if (Csv.DecodeUtf8(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)) is not { } text)
         {
             ModelState.AddModelError("file", "The file is not UTF-8. Save it again as \"CSV UTF-8 (comma delimited)\" and upload that file.");
-            return View(ViewPath, new CsvPage(null, null));
+            return View(ViewName, new CsvPage(null, null));
         }
 
         var report = await csv.ImportAsync(new StringReader(text), apply: false, cancellationToken);
-        return View(ViewPath, new CsvPage(text, report));
+        return View(ViewName, new CsvPage(text, report));
     }
 
     [HttpPost("/workspace/csv/import")]
@@ -66,7 +67,7 @@ public sealed class CsvController(CommitmentCsv csv, ILogger<CsvController> logg
         var report = await csv.ImportAsync(new StringReader(text ?? ""), apply: true, cancellationToken);
         if (!report.Applied)
         {
-            return View(ViewPath, new CsvPage(text, report));
+            return View(ViewName, new CsvPage(text, report));
         }
 
         logger.LogInformation("{Editor} imported a commitments CSV: {Changes} changes", User.Identity?.Name, report.ChangeCount);

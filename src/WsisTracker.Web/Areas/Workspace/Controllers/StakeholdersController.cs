@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Stakeholders;
 
-namespace WsisTracker.Web.Controllers.Workspace;
+namespace WsisTracker.Web.Areas.Workspace.Controllers;
 
 public sealed record StakeholderForm
 {
@@ -33,14 +33,15 @@ public sealed record StakeholderForm
 public sealed record StakeholderFormPage(int? Id, StakeholderForm Form, StakeholderModel? Conflict = null);
 
 /// <summary>Creating and editing stakeholders through <see cref="StakeholderWrites"/>; a stale edit shows the conflict.</summary>
+[Area("Workspace")]
 public sealed class StakeholdersController(StakeholderService reads, StakeholderWrites writes) : WorkspaceControllerBase
 {
     [HttpGet("/workspace/stakeholders")]
     public async Task<IActionResult> IndexAsync(CancellationToken cancellationToken) =>
-        View("~/Views/Workspace/Stakeholders/Index.cshtml", await reads.ListAsync(null, cancellationToken));
+        View("Index", await reads.ListAsync(null, cancellationToken));
 
     [HttpGet("/workspace/stakeholders/new")]
-    public IActionResult New() => View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(null, new StakeholderForm()));
+    public IActionResult New() => View("Edit", new StakeholderFormPage(null, new StakeholderForm()));
 
     [HttpPost("/workspace/stakeholders/new")]
     public async Task<IActionResult> CreateAsync(StakeholderForm form, CancellationToken cancellationToken)
@@ -57,14 +58,14 @@ public sealed class StakeholdersController(StakeholderService reads, Stakeholder
             AddErrors(created.Error!);
         }
 
-        return View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(null, form));
+        return View("Edit", new StakeholderFormPage(null, form));
     }
 
     [HttpGet("/workspace/stakeholders/{id:int}/edit")]
     public async Task<IActionResult> EditAsync(int id, CancellationToken cancellationToken)
     {
         var stakeholder = await reads.GetAsync(id, cancellationToken);
-        return stakeholder.Succeeded ? View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(id, StakeholderForm.From(stakeholder.Value!))) : NotFound();
+        return stakeholder.Succeeded ? View("Edit", new StakeholderFormPage(id, StakeholderForm.From(stakeholder.Value!))) : NotFound();
     }
 
     [HttpPost("/workspace/stakeholders/{id:int}/edit")]
@@ -72,7 +73,7 @@ public sealed class StakeholdersController(StakeholderService reads, Stakeholder
     {
         if (!ModelState.IsValid)
         {
-            return View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(id, form));
+            return View("Edit", new StakeholderFormPage(id, form));
         }
 
         var revised = await writes.ReviseAsync(id, form.ToInput(), form.Version, cancellationToken);
@@ -84,7 +85,7 @@ public sealed class StakeholdersController(StakeholderService reads, Stakeholder
 
         if (IsStale(revised.Error!))
         {
-            return await ConflictViewAsync(await reads.GetAsync(id, cancellationToken), s => View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(id, form with { Version = s.Version }, s)));
+            return await ConflictViewAsync(await reads.GetAsync(id, cancellationToken), s => View("Edit", new StakeholderFormPage(id, form with { Version = s.Version }, s)));
         }
 
         if (revised.Error!.Kind == Core.Common.ErrorKind.NotFound)
@@ -93,6 +94,6 @@ public sealed class StakeholdersController(StakeholderService reads, Stakeholder
         }
 
         AddErrors(revised.Error);
-        return View("~/Views/Workspace/Stakeholders/Edit.cshtml", new StakeholderFormPage(id, form));
+        return View("Edit", new StakeholderFormPage(id, form));
     }
 }

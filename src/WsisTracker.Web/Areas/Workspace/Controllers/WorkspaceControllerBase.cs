@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Common;
 
-namespace WsisTracker.Web.Controllers.Workspace;
+namespace WsisTracker.Web.Areas.Workspace.Controllers;
 
 /// <summary>Staff pages: signed-in editors only. Maps a service's <see cref="Error"/> onto the form's fields.</summary>
 [Authorize(Roles = StaffRoles.Editors)]

@@ -1,9 +1,10 @@
+using WsisTracker.Core.Common;
 using WsisTracker.Core.Resolutions.Parsing;
 
 namespace WsisTracker.Core.Resolutions;
 
 /// <summary>Turns a parsed resolution into the entities that store it.</summary>
-public static class ResolutionImport
+public static class ParsedResolutionMapping
 {
     public static Resolution ToEntity(ParsedResolution parsed, string language, DateTimeOffset importedAt)
     {
@@ -14,7 +15,7 @@ public static class ResolutionImport
         var resolution = new Resolution
         {
             Symbol = parsed.Symbol,
-            Slug = Resolution.SlugFor(parsed.Symbol),
+            Slug = Slugs.From(parsed.Symbol),
             Title = parsed.Title,
             AdoptionDate = parsed.AdoptionDate,
             Session = parsed.Session,

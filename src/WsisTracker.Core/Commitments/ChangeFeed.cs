@@ -29,7 +29,7 @@ public sealed record ProgressFeedPage(IReadOnlyList<ProgressFeedItem> Items, str
 /// so it sorts after everything already served: a reader that follows <see cref="ProgressFeedPage.Next"/> sees each
 /// update exactly once. The price is a lag as long as the longest running transaction.
 /// </summary>
-public sealed class ProgressFeed(WsisTrackerDbContext db)
+public sealed class ChangeFeed(WsisTrackerDbContext db)
 {
     public const string TransactionIdProperty = "TransactionId";
     public const int MaxLimit = 200;

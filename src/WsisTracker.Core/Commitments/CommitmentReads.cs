@@ -8,7 +8,7 @@ using WsisTracker.Core.Resolutions;
 
 namespace WsisTracker.Core.Commitments;
 
-public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time, ReadCache cache)
+public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, ReadCache cache)
 {
     public const int MaxPageSize = 200;
 
@@ -16,9 +16,9 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
     public const int MaxExportRows = 5000;
 
     public Task<Result<PagedResult<CommitmentSummary>>> ListAsync(CommitmentFilter filter, int page, int pageSize, CancellationToken cancellationToken) =>
-        ListAsync(filter, CommitmentOrder.Id, page, pageSize, cancellationToken);
+        ListAsync(filter, CommitmentPageOrder.Id, page, pageSize, cancellationToken);
 
-    public async Task<Result<PagedResult<CommitmentSummary>>> ListAsync(CommitmentFilter filter, CommitmentOrder order, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<Result<PagedResult<CommitmentSummary>>> ListAsync(CommitmentFilter filter, CommitmentPageOrder order, int page, int pageSize, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (page is < 1 or > PagedResult<CommitmentSummary>.MaxPage)
@@ -44,7 +44,7 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
     }
 
     /// <summary>Every commitment under the filter in the given order, up to <see cref="MaxExportRows"/>: the rows of a CSV export.</summary>
-    public async Task<IReadOnlyList<CommitmentSummary>> ExportAsync(CommitmentFilter filter, CommitmentOrder order, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CommitmentSummary>> ExportAsync(CommitmentFilter filter, CommitmentPageOrder order, CancellationToken cancellationToken)
     {
         var today = Today();
         var query = InOrder(Filter(db.Commitments.AsNoTracking(), filter, today), order).Take(MaxExportRows);
@@ -62,13 +62,13 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         return new StatusCounts(byStatus.ToDictionary(x => x.Status, x => x.Count), overdue, average is { } value ? (int)Math.Round(value) : null);
     }
 
-    private static IQueryable<Commitment> InOrder(IQueryable<Commitment> query, CommitmentOrder order) => order switch
+    private static IQueryable<Commitment> InOrder(IQueryable<Commitment> query, CommitmentPageOrder order) => order switch
     {
-        CommitmentOrder.Title => query.OrderBy(c => c.Title).ThenBy(c => c.Id),
-        CommitmentOrder.TargetDate => query.OrderBy(c => c.TargetDate == null).ThenBy(c => c.TargetDate).ThenBy(c => c.Id),
-        CommitmentOrder.Status => query.OrderBy(c => c.Status).ThenBy(c => c.Id),
-        CommitmentOrder.Progress => query.OrderByDescending(c => c.ProgressPercent ?? 0).ThenBy(c => c.Id),
-        CommitmentOrder.RecentlyUpdated => query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+        CommitmentPageOrder.Title => query.OrderBy(c => c.Title).ThenBy(c => c.Id),
+        CommitmentPageOrder.TargetDate => query.OrderBy(c => c.TargetDate == null).ThenBy(c => c.TargetDate).ThenBy(c => c.Id),
+        CommitmentPageOrder.Status => query.OrderBy(c => c.Status).ThenBy(c => c.Id),
+        CommitmentPageOrder.Progress => query.OrderByDescending(c => c.ProgressPercent ?? 0).ThenBy(c => c.Id),
+        CommitmentPageOrder.RecentlyUpdated => query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
         _ => query.OrderBy(c => c.Id),
     };
 
@@ -100,7 +100,7 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
     /// order on an immutable key, with the count under the filters. Unlike page numbers, an edit or an insert between
     /// two requests neither repeats nor skips an item.
     /// </summary>
-    public async Task<Result<KeysetPage<CommitmentSummary>>> ListAfterAsync(CommitmentFilter filter, CommitmentSort sort, string? after, int limit, CancellationToken cancellationToken)
+    public async Task<Result<KeysetPage<CommitmentSummary>>> ListAfterAsync(CommitmentFilter filter, CommitmentKeysetOrder sort, string? after, int limit, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (limit is < 1 or > MaxPageSize)
@@ -134,7 +134,7 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
         {
             rows.RemoveAt(limit);
             var last = rows[^1];
-            var createdAt = sort is CommitmentSort.CreatedAt or CommitmentSort.CreatedAtDescending
+            var createdAt = sort is CommitmentKeysetOrder.CreatedAt or CommitmentKeysetOrder.CreatedAtDescending
                 ? await db.Commitments.Where(c => c.Id == last.Id).Select(c => c.CreatedAt).SingleAsync(cancellationToken)
                 : default;
             next = new KeysetPosition(sort, last.Id, last.Code, createdAt).Format();
@@ -221,23 +221,23 @@ public sealed class CommitmentService(WsisTrackerDbContext db, TimeProvider time
                 .AsSplitQuery()
                 .SingleOrDefault());
 
-    private static IQueryable<Commitment> After(IQueryable<Commitment> query, CommitmentSort sort, KeysetPosition? p) => p is null ? query : sort switch
+    private static IQueryable<Commitment> After(IQueryable<Commitment> query, CommitmentKeysetOrder sort, KeysetPosition? p) => p is null ? query : sort switch
     {
-        CommitmentSort.IdDescending => query.Where(c => c.Id < p.Id),
-        CommitmentSort.Code => query.Where(c => string.Compare(c.Code, p.Code) > 0),
-        CommitmentSort.CodeDescending => query.Where(c => string.Compare(c.Code, p.Code) < 0),
-        CommitmentSort.CreatedAt => query.Where(c => c.CreatedAt > p.CreatedAt || (c.CreatedAt == p.CreatedAt && c.Id > p.Id)),
-        CommitmentSort.CreatedAtDescending => query.Where(c => c.CreatedAt < p.CreatedAt || (c.CreatedAt == p.CreatedAt && c.Id < p.Id)),
+        CommitmentKeysetOrder.IdDescending => query.Where(c => c.Id < p.Id),
+        CommitmentKeysetOrder.Code => query.Where(c => string.Compare(c.Code, p.Code) > 0),
+        CommitmentKeysetOrder.CodeDescending => query.Where(c => string.Compare(c.Code, p.Code) < 0),
+        CommitmentKeysetOrder.CreatedAt => query.Where(c => c.CreatedAt > p.CreatedAt || (c.CreatedAt == p.CreatedAt && c.Id > p.Id)),
+        CommitmentKeysetOrder.CreatedAtDescending => query.Where(c => c.CreatedAt < p.CreatedAt || (c.CreatedAt == p.CreatedAt && c.Id < p.Id)),
         _ => query.Where(c => c.Id > p.Id),
     };
 
-    private static IQueryable<Commitment> Order(IQueryable<Commitment> query, CommitmentSort sort) => sort switch
+    private static IQueryable<Commitment> Order(IQueryable<Commitment> query, CommitmentKeysetOrder sort) => sort switch
     {
-        CommitmentSort.IdDescending => query.OrderByDescending(c => c.Id),
-        CommitmentSort.Code => query.OrderBy(c => c.Code),
-        CommitmentSort.CodeDescending => query.OrderByDescending(c => c.Code),
-        CommitmentSort.CreatedAt => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-        CommitmentSort.CreatedAtDescending => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+        CommitmentKeysetOrder.IdDescending => query.OrderByDescending(c => c.Id),
+        CommitmentKeysetOrder.Code => query.OrderBy(c => c.Code),
+        CommitmentKeysetOrder.CodeDescending => query.OrderByDescending(c => c.Code),
+        CommitmentKeysetOrder.CreatedAt => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+        CommitmentKeysetOrder.CreatedAtDescending => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
         _ => query.OrderBy(c => c.Id),
     };
 
