@@ -33,6 +33,7 @@ internal sealed partial class PdfTextReader
     private int _page = 1;
     private int _lastNumber;
     private readonly bool _reflowed;
+    private bool _cutMidSentence;
 
     private PdfTextReader(IReadOnlyList<string> lines, ResolutionDraft draft)
     {
@@ -89,6 +90,8 @@ internal sealed partial class PdfTextReader
         }
 
         var text = raw.Trim();
+        var cut = _cutMidSentence;
+        _cutMidSentence = false;
         if (_inFootnotes && _reflowed && _footnote is null && !IsNextFootnote(text))
         {
             LeaveReflowedFootnotes();
@@ -119,6 +122,11 @@ internal sealed partial class PdfTextReader
         {
             TurnReflowedPage();
             return index + 1;
+        }
+
+        if (cut)
+        {
+            TurnReflowedPage();
         }
 
         if (TextRules.TrailingFootnoteRule().Match(raw) is { Success: true } rule)
@@ -172,18 +180,14 @@ internal sealed partial class PdfTextReader
     /// <summary>
     /// In reflowed text an empty line ends the block (and the footnote) before it. A long block that stops in the
     /// middle of a sentence ("... Development, Production and") was cut by a page break whose furniture the reflow
-    /// dropped, so the next block continues it as after a page break.
+    /// dropped, so the next block continues it as after a page break. The page turns after that page's footnotes
+    /// when they follow, else before the next block.
     /// </summary>
     private int EndReflowedBlock(int next)
     {
         FinishFootnote();
-        if (_current is not null && !_inFootnotes && TextRules.StopsMidSentence(Compose(ComposedText.Normalize(_current[0].Text), _current).ToString()))
-        {
-            FinishBlock();
-            TurnReflowedPage();
-            return next;
-        }
-
+        _cutMidSentence |= _current is not null && !_inFootnotes
+            && TextRules.StopsMidSentence(Compose(ComposedText.Normalize(_current[0].Text), _current).ToString());
         FinishBlock();
         return next;
     }

@@ -104,6 +104,27 @@ public class ReflowedTextTests
     }
 
     [Fact]
+    public void Parse_Reflowed_FootnotesAfterAParagraphCutMidSentenceStandOnThePageOfItsMarkers()
+    {
+        var cut = "Welcoming also the report of the Secretary-General on the continuing operation of the Register and its further development, prepared with the assistance of the group of governmental experts, 1 including the recommendation to use the “Seven-Plus-One”";
+        var resolution = ResolutionTexts.ParseSucceeded(Reflowed(
+            cut,
+            string.Empty,
+            "1 See A/80/121.",
+            string.Empty,
+            "formula, 2 as appropriate,",
+            string.Empty,
+            "1. Decides to remain seized of the matter.",
+            string.Empty,
+            "2 A/80/121, para. 127 (b).",
+            string.Empty,
+            "52nd plenary meeting 1 December 2025"));
+
+        Assert.Equal("Welcoming also the report of the Secretary-General on the continuing operation of the Register and its further development, prepared with the assistance of the group of governmental experts, including the recommendation to use the “Seven-Plus-One” formula, as appropriate,", resolution.Paragraphs[0].Text);
+        Assert.Equal([1, 2], resolution.Footnotes.Select(f => f.Number));
+    }
+
+    [Fact]
     public void Parse_Reflowed_FootnotesAfterTheMeetingLineAreRead()
     {
         var resolution = ResolutionTexts.ParseSucceeded(Reflowed(
