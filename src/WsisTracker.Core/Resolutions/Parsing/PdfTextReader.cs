@@ -331,12 +331,13 @@ internal sealed partial class PdfTextReader
 
     /// <summary>
     /// A page break cuts paragraphs anywhere. The first block of a page continues the last block of the page before
-    /// when that block does not end like a sentence and the new one does not start with a paragraph number.
+    /// when that block does not end like a sentence and the new one does not start with a paragraph number. In
+    /// reflowed text a block that starts in lower case continues an unfinished block before it, page break or not.
     /// </summary>
     private void StartBlock(SourceLine first)
     {
         var continues = _previous is not null
-            && _pageTurned
+            && (_pageTurned || (_reflowed && TextRules.StartsWithLowercase(ComposedText.Normalize(first.Text))))
             && !TextRules.EndsLikeSentence(_previous[^1].Text)
             && !TextRules.NumberedParagraph().IsMatch(ComposedText.Normalize(first.Text));
         if (continues)

@@ -125,6 +125,22 @@ public class ReflowedTextTests
     }
 
     [Fact]
+    public void Parse_Reflowed_ShortBlockStoppingMidSentenceContinuesInABlockStartingInLowerCase()
+    {
+        var resolution = ResolutionTexts.ParseSucceeded(Reflowed(
+            "Recalling the recommendations consistent with paragraphs 60 to 63, and in",
+            string.Empty,
+            "particular paragraph 63 (d), of the Final Document,",
+            string.Empty,
+            "1. Decides to remain seized of the matter.",
+            string.Empty,
+            "52nd plenary meeting 1 December 2025"));
+
+        Assert.Equal("Recalling the recommendations consistent with paragraphs 60 to 63, and in particular paragraph 63 (d), of the Final Document,", resolution.Paragraphs[0].Text);
+        Assert.Equal(2, resolution.Paragraphs.Count);
+    }
+
+    [Fact]
     public void Parse_Reflowed_FootnotesAfterTheMeetingLineAreRead()
     {
         var resolution = ResolutionTexts.ParseSucceeded(Reflowed(
