@@ -109,6 +109,13 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
   code="$(curl -s -o "$file" -w '%{http_code}' "$base/resolutions/a-res-80-3")"
   [ "$code" = 200 ] && grep -q 'id="annex-p13"' "$file" || die "GET /resolutions/a-res-80-3 answered $code, or without its annex anchors"
   files+=("$file"); echo "/resolutions/a-res-80-3" >"$file.url"
+  # The same session's e-mail outbox (no SMTP server here: the notice that messages are kept) and account page.
+  for page in "/admin/outbox" "/admin/outbox?state=Pending" "/account"; do
+    i=$((i + 1)); file="$work/page-$i.html"
+    code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base$page")"
+    [ "$code" = 200 ] || die "GET $page answered $code with the administrator's session"
+    files+=("$file"); echo "$page" >"$file.url"
+  done
   jar="$work/cookies-2"
   token="$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')"
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Email=$email" \
@@ -117,6 +124,46 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
   code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base/account/login/code")"
   [ "$code" = 200 ] && grep -q 'action="/account/login/code"' "$file" || die "GET /account/login/code answered $code, not the code step"
   files+=("$file"); echo "/account/login/code" >"$file.url"
+
+  # A contributor for ITU (made with the documented command) drafts and submits a report through the form; the
+  # administrator's session (password and code) then opens the review queue and the report.
+  cemail="html-check-contributor-$$@example.org"
+  printf '%s\n' "$password" | (cd "$ROOT/src/WsisTracker.Web" && ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$pgport;Database=wsis_html;Username=wsis" \
+    ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning dotnet "$dll" users add --email "$cemail" --role Contributor --stakeholder itu --password-stdin) >/dev/null \
+    || die "could not create a contributor for the HTML check"
+  cjar="$work/cookies-contributor"
+  token="$(curl -s -c "$cjar" -b "$cjar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')"
+  curl -s -o /dev/null -c "$cjar" -b "$cjar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Email=$cemail" \
+    --data-urlencode "Password=$password" "$base/account/login"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$cjar" -b "$cjar" "$base/contribute")"
+  [ "$code" = 200 ] || die "GET /contribute answered $code"
+  files+=("$file"); echo "/contribute" >"$file.url"
+  report="$(grep -o 'href="/contribute/commitments/[0-9]*/report"' "$file" | head -1 | sed 's/href="//; s/"$//')"
+  [ -n "$report" ] || die "/contribute lists no commitment of ITU to report on"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$cjar" -b "$cjar" "$base$report")"
+  [ "$code" = 200 ] || die "GET $report answered $code"
+  files+=("$file"); echo "$report" >"$file.url"
+  token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$file" | head -1 | sed 's/.*value="//; s/"$//')"
+  fields="$(grep -o 'name="\(Stakeholder\|Version\)" value="[^"]*"' "$file" | sed 's/name="//; s/" value="/=/; s/"$//' | paste -sd'&')"
+  code="$(curl -s -o /dev/null -w '%{http_code}' -c "$cjar" -b "$cjar" --data "$fields" --data-urlencode "__RequestVerificationToken=$token" \
+    --data "Status=OnTrack&ProgressPercent=&AsOf=$(date -u +%F)&Intent=submit" --data-urlencode "Narrative=Checked by the HTML check." "$base$report")"
+  [ "$code" = 302 ] || die "submitting a report for the HTML check answered $code"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$cjar" -b "$cjar" "$base$report")"
+  [ "$code" = 200 ] || die "GET $report after submitting answered $code"
+  files+=("$file"); echo "$report (submitted)" >"$file.url"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base/workspace/reviews")"
+  [ "$code" = 200 ] || die "GET /workspace/reviews answered $code"
+  files+=("$file"); echo "/workspace/reviews" >"$file.url"
+  review="$(grep -o 'href="/workspace/reviews/[0-9]*"' "$file" | head -1 | sed 's/href="//; s/"$//')"
+  [ -n "$review" ] || die "/workspace/reviews lists no submitted report"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base$review")"
+  [ "$code" = 200 ] || die "GET $review answered $code"
+  files+=("$file"); echo "$review" >"$file.url"
 fi
 
 log "checking ${#files[@]} pages with the Nu HTML Checker"

@@ -6,7 +6,9 @@ using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Dashboard;
 using WsisTracker.Core.Data.Seeding;
+using WsisTracker.Core.Email;
 using WsisTracker.Core.Feeds;
+using WsisTracker.Core.Reports;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Search;
 using WsisTracker.Core.Stakeholders;
@@ -40,11 +42,16 @@ public static class CoreServices
         services.AddScoped<SearchService>();
         services.AddScoped<FeedService>();
 
+        services.AddScoped<ContributorScope>();
+        services.AddScoped<ProgressReportService>();
+
         services.AddScoped<ApiKeyService>();
         services.AddScoped<IdempotencyRecords>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<SignInDelays>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<OutboxAdmin>();
+        services.AddScoped<ReminderPreferences>();
         return services;
     }
 }

@@ -10,7 +10,11 @@ public sealed record AuthenticatorSetup(string SharedKey, string Uri, bool Enabl
     public const string Issuer = "WSIS Tracker";
 }
 
-public sealed record StaffUserModel(string Id, string Email, string Role, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt, DateTimeOffset? LockedOutUntil);
+public sealed record StaffUserModel(string Id, string Email, string Role, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt, DateTimeOffset? LockedOutUntil)
+{
+    /// <summary>The slugs of the stakeholders a contributor is focal point of, by slug; empty for other roles.</summary>
+    public IReadOnlyList<string> Stakeholders { get; init; } = [];
+}
 
 /// <summary>
 /// Managing staff accounts, for the <c>users</c> command and the administrators' page alike: create with a role,
@@ -42,7 +46,11 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbCon
         return user is null ? Error.NotFound("User", id) : await ToModelAsync(user);
     }
 
-    public async Task<Result<StaffUserModel>> CreateAsync(string? email, string? role, string? password)
+    /// <summary>
+    /// Creates an account of one role. A contributor names the stakeholders (slugs) they are focal point of, at least
+    /// one; the other roles name none.
+    /// </summary>
+    public async Task<Result<StaffUserModel>> CreateAsync(string? email, string? role, string? password, IReadOnlyList<string>? stakeholders = null)
     {
         var errors = new FieldErrors();
         var canonicalRole = StaffRoles.Find(role);
@@ -50,6 +58,8 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbCon
         {
             errors.Add("role", $"Choose one of the roles: {string.Join(", ", StaffRoles.All)}.");
         }
+
+        var stakeholderIds = await ResolveStakeholdersAsync(canonicalRole, stakeholders, errors);
 
         email = email?.Trim();
         // The e-mail is the sign-in name and the actor of the audit: one line, no spaces or control characters.
@@ -98,6 +108,17 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbCon
             return ToError(added, "role");
         }
 
+        db.StaffUserStakeholders.AddRange(stakeholderIds.Select(id => new StaffUserStakeholder { StaffUserId = user.Id, StakeholderId = id }));
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { Kind: ConstraintKind.ForeignKey })
+        {
+            // A stakeholder it names was deleted after it was looked up.
+            return Error.Validation("stakeholders", "A stakeholder named was deleted meanwhile; look the slugs up again.");
+        }
+
         await transaction.CommitAsync();
         return await ToModelAsync(user);
     }
@@ -136,6 +157,12 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbCon
         if (!current.Contains(canonicalRole))
         {
             steps.Add(() => users.AddToRoleAsync(user, canonicalRole));
+        }
+
+        if (canonicalRole != StaffRoles.Contributor)
+        {
+            // Only contributors are focal points: an account that stops being one stops reporting for anyone.
+            await db.StaffUserStakeholders.Where(l => l.StaffUserId == id).ExecuteDeleteAsync();
         }
 
         steps.Add(() => users.UpdateSecurityStampAsync(user));
@@ -309,6 +336,31 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbCon
         return valid;
     }
 
+    /// <summary>The ids of the stakeholders by slug; a contributor needs at least one, the other roles none.</summary>
+    private async Task<IReadOnlyList<int>> ResolveStakeholdersAsync(string? role, IReadOnlyList<string>? slugs, FieldErrors errors)
+    {
+        var wanted = (slugs ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (role == StaffRoles.Contributor && wanted.Count == 0)
+        {
+            errors.Add("stakeholders", "A contributor reports for at least one stakeholder: give its slug.");
+            return [];
+        }
+
+        if (role is not null && role != StaffRoles.Contributor && wanted.Count > 0)
+        {
+            errors.Add("stakeholders", "Only contributors are focal points of stakeholders.");
+            return [];
+        }
+
+        var found = await db.Stakeholders.AsNoTracking().Where(s => wanted.Contains(s.Slug)).Select(s => new { s.Id, s.Slug }).ToListAsync();
+        foreach (var slug in wanted.Where(w => !found.Any(f => f.Slug == w)))
+        {
+            errors.Add("stakeholders", $"There is no stakeholder '{PlainText.Cut(slug, Limits.Slug)}'.");
+        }
+
+        return [.. found.Select(f => f.Id)];
+    }
+
     private static Error ToError(IdentityResult result, string field) =>
         Error.Validation(new Dictionary<string, string[]> { [field] = result.Errors.Select(e => e.Description).ToArray() });
 
@@ -316,6 +368,8 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbCon
     {
         var roles = await users.GetRolesAsync(user);
         var lockedOut = user.DisabledAt is null && user.LockoutEnd is { } end && end > time.GetUtcNow() ? end : (DateTimeOffset?)null;
-        return new StaffUserModel(user.Id, user.Email ?? "", roles.FirstOrDefault() ?? "", user.CreatedAt, user.DisabledAt, lockedOut);
+        var stakeholders = await db.StaffUserStakeholders.AsNoTracking().Where(l => l.StaffUserId == user.Id)
+            .Select(l => l.Stakeholder!.Slug).OrderBy(s => s).ToListAsync();
+        return new StaffUserModel(user.Id, user.Email ?? "", roles.FirstOrDefault() ?? "", user.CreatedAt, user.DisabledAt, lockedOut) { Stakeholders = stakeholders };
     }
 }

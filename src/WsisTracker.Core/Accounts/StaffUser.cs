@@ -11,4 +11,10 @@ public sealed class StaffUser : IdentityUser
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>
+    /// Whether the person gets reminders by e-mail (a cycle opening, a report due or returned, one to review). They
+    /// turn it off on their account page; <see cref="Email.Outbox.AddReminder"/> honours it when a message is written.
+    /// </summary>
+    public bool ReceivesReminders { get; set; } = true;
 }

@@ -23,7 +23,7 @@ public sealed class ProgressRecorder(WsisTrackerDbContext db, ActorContext actor
     /// the domain applies its rules to it, and one statement moves the commitment on the version the caller read and
     /// appends the update, in a transaction with the same audit rows a tracked save writes.
     /// </remarks>
-    public async Task<Result<RecordedProgress>> RecordProgressAsync(int id, RecordProgressInput input, uint expectedVersion, CancellationToken cancellationToken)
+    public async Task<Result<RecordedProgress>> RecordProgressAsync(int id, RecordProgressInput input, uint expectedVersion, CancellationToken cancellationToken, ReportingStakeholder? reportedBy = null)
     {
         var author = actor.Name ?? throw new InvalidOperationException("Progress is recorded by someone: set the ActorContext first.");
 
@@ -49,6 +49,7 @@ public sealed class ProgressRecorder(WsisTrackerDbContext db, ActorContext actor
 
             var update = recorded.Value!;
             update.CommitmentId = id;
+            update.ReportingStakeholderId = reportedBy?.Id;
             await using (var transaction = await AuditedTransaction.BeginAsync(db, cancellationToken))
             {
                 var written = await db.Database.SqlQueryRaw<WrittenProgress>(RecordProgressSql, ProgressParameters(update, expectedVersion)).ToListAsync(cancellationToken);
@@ -63,8 +64,7 @@ public sealed class ProgressRecorder(WsisTrackerDbContext db, ActorContext actor
                     AuditTrail.Of(db.Model, (commitment, EntityState.Modified, before), (update, EntityState.Added, null)), author, actor.Kind, now, cancellationToken);
             }
 
-            // Nothing sets a reporting stakeholder yet: the update is the secretariat's (decision 044).
-            return new RecordedProgress(new ProgressUpdateModel(update.Id, update.Status, update.ProgressPercent, update.Note, update.EvidenceLinks, update.AsOf, ProgressUpdate.PublicAuthor(null), update.RecordedAt), commitment.Version);
+            return new RecordedProgress(new ProgressUpdateModel(update.Id, update.Status, update.ProgressPercent, update.Note, update.EvidenceLinks, update.AsOf, ProgressUpdate.PublicAuthor(reportedBy?.Name), update.RecordedAt), commitment.Version);
         }
         finally
         {
@@ -118,3 +118,6 @@ public sealed class ProgressRecorder(WsisTrackerDbContext db, ActorContext actor
 
 /// <summary>A recorded progress update and the commitment's version after it.</summary>
 public sealed record RecordedProgress(ProgressUpdateModel Update, uint CommitmentVersion);
+
+/// <summary>The stakeholder whose approved progress report an update is: its public author (decision 044).</summary>
+public sealed record ReportingStakeholder(int Id, string Name);

@@ -30,5 +30,14 @@ public static class Limits
     /// <summary>An action-line code such as <c>C7</c> or <c>C7.3</c>.</summary>
     public const int ActionLineCode = 8;
     public const int EvidenceLinks = 10;
+
+    /// <summary>The countries a progress report may name (ISO 3166-1 alpha-3 codes): every country there is, with room.</summary>
+    public const int ReportCountries = 250;
     public const int IdempotencyKey = 200;
+
+    /// <summary>An e-mail address (RFC 5321 allows 254 characters in a path).</summary>
+    public const int EmailAddress = 256;
+
+    /// <summary>The text of an outgoing e-mail, before its reason and links.</summary>
+    public const int EmailBody = 8_000;
 }

@@ -11,6 +11,9 @@ public enum ErrorKind
 
     /// <summary>The caller read an older version of the row than the database holds (<see cref="Error.StaleVersion"/>).</summary>
     StaleVersion,
+
+    /// <summary>The principal may not do this at all (a contributor reviewing, a reviewer drafting for no stakeholder).</summary>
+    Forbidden,
 }
 
 /// <summary>

@@ -7,6 +7,8 @@ using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Email;
+using WsisTracker.Core.Reports;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -62,7 +64,18 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+
+    /// <summary>Which stakeholders each contributor is focal point of.</summary>
+    public DbSet<StaffUserStakeholder> StaffUserStakeholders => Set<StaffUserStakeholder>();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>E-mail waiting to be sent or sent, written in the transaction of the event that causes it (decision 089).</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>"Now" from the clock this lease is bound to.</summary>
+    public DateTimeOffset UtcNow => _time.GetUtcNow();
 
     /// <summary>
     /// The process's read cache, told of every save and (by <see cref="CommitInvalidatesReadCache"/>) of every commit, so

@@ -20,10 +20,20 @@ public sealed record StakeholderModel(
 public sealed record StakeholderListItem(StakeholderModel Stakeholder, int Commitments);
 
 /// <summary>A stakeholder's page: who it is, its progress and its commitments (the first page of them).</summary>
-public sealed record StakeholderProfile(StakeholderModel Stakeholder, StatusCounts Progress, PagedResult<CommitmentSummary> Commitments);
+public sealed record StakeholderProfile(StakeholderModel Stakeholder, StatusCounts Progress, PagedResult<CommitmentSummary> Commitments)
+{
+    /// <summary>The progress the stakeholder reported (approved reports), newest first, at most <see cref="StakeholderService.ReportedShown"/>.</summary>
+    public IReadOnlyList<ReportedProgress> Reported { get; init; } = [];
+}
+
+/// <summary>A progress update a stakeholder reported: what the public sees of an approved report.</summary>
+public sealed record ReportedProgress(int CommitmentId, string CommitmentTitle, CommitmentStatus Status, int? ProgressPercent, DateOnly AsOf, string? Note);
 
 public sealed class StakeholderService(WsisTrackerDbContext db, CommitmentReads commitments)
 {
+    /// <summary>How many reported updates a stakeholder's page lists.</summary>
+    public const int ReportedShown = 50;
+
     /// <summary>Every stakeholder by group and name with its commitment count; one query.</summary>
     public async Task<IReadOnlyList<StakeholderListItem>> ListWithCountsAsync(CancellationToken cancellationToken) =>
         await db.Stakeholders.AsNoTracking()
@@ -46,7 +56,11 @@ public sealed class StakeholderService(WsisTrackerDbContext db, CommitmentReads 
         var filter = new CommitmentFilter(Stakeholder: model.Slug);
         var progress = await commitments.CountByStatusAsync(filter, cancellationToken);
         var list = await commitments.ListAsync(filter, CommitmentPageOrder.Id, 1, CommitmentReads.MaxPageSize, cancellationToken);
-        return new StakeholderProfile(model, progress, list.Value!);
+        var reported = await db.ProgressUpdates.AsNoTracking().Where(u => u.ReportingStakeholderId == id)
+            .OrderByDescending(u => u.RecordedAt).ThenByDescending(u => u.Id).Take(ReportedShown)
+            .Join(db.Commitments, u => u.CommitmentId, c => c.Id, (u, c) => new ReportedProgress(c.Id, c.Title, u.Status, u.ProgressPercent, u.AsOf, u.Note))
+            .ToListAsync(cancellationToken);
+        return new StakeholderProfile(model, progress, list.Value!) { Reported = reported };
     }
 
     public async Task<IReadOnlyList<StakeholderModel>> ListAsync(StakeholderGroup? group, CancellationToken cancellationToken) =>

@@ -17,6 +17,10 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, SignInDel
 {
     public const string RefusedMessage = "The e-mail address or password is not right. After several failed attempts an account waits a little longer before each new try: wait a minute and try again.";
 
+    /// <summary>Where a sign-in without a return address lands: contributors on their commitments, the others in the workspace.</summary>
+    private async Task<string> LandingAsync(string email) =>
+        await signIn.UserManager.FindByEmailAsync(email) is { } user && await signIn.UserManager.IsInRoleAsync(user, StaffRoles.Contributor) ? "/contribute" : "/workspace";
+
     [HttpGet("/account/login")]
     [AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
@@ -36,7 +40,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, SignInDel
         if (result.Succeeded)
         {
             logger.LogInformation("Staff sign-in succeeded for {Email}", email);
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/workspace");
+            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await LandingAsync(email));
         }
 
         if (result.RequiresTwoFactor)

@@ -22,6 +22,7 @@ public static class ApiProblems
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.StaleVersion => StatusCodes.Status412PreconditionFailed,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status500InternalServerError,
         };
         ProblemDetails problem = error.FieldErrors is { Count: > 0 } fields
@@ -35,6 +36,7 @@ public static class ApiProblems
             ErrorKind.NotFound => "Not found.",
             ErrorKind.Conflict => "Conflict.",
             ErrorKind.StaleVersion => "Precondition failed.",
+            ErrorKind.Forbidden => "Forbidden.",
             _ => "Error.",
         };
         problem.Detail = error.Message;

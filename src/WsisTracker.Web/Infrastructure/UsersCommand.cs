@@ -3,13 +3,14 @@ using WsisTracker.Core.Accounts;
 namespace WsisTracker.Web.Infrastructure;
 
 /// <summary>
-/// <c>users add --email E --role Administrator|Secretariat --password-stdin</c>: creates a staff account. The password
+/// <c>users add --email E --role Administrator|Secretariat|Contributor [--stakeholder SLUG[,SLUG...]] --password-stdin</c>:
+/// creates a staff account; a contributor names the stakeholders they are focal point of. The password
 /// is read from standard input (first line), never from the command line, so it stays out of shell history and
 /// process lists. Bad input prints what is wrong and exits with 2; nothing is created.
 /// </summary>
 public static class UsersCommand
 {
-    public const string Usage = "Usage: users add --email <e-mail> --role <Administrator|Secretariat> --password-stdin (the password is read from standard input).";
+    public const string Usage = "Usage: users add --email <e-mail> --role <Administrator|Secretariat|Contributor> [--stakeholder <slug>[,<slug>...]] --password-stdin (the password is read from standard input; a contributor names the stakeholders they report for).";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
@@ -21,7 +22,8 @@ public static class UsersCommand
 
         var email = Option(args, "--email");
         var role = Option(args, "--role");
-        var known = new HashSet<string>(["--email", "--role", "--password-stdin"], StringComparer.Ordinal);
+        var stakeholders = Option(args, "--stakeholder")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var known = new HashSet<string>(["--email", "--role", "--stakeholder", "--password-stdin"], StringComparer.Ordinal);
         var unknown = args.Skip(2).Where(a => a.StartsWith("--", StringComparison.Ordinal) && !known.Contains(a)).ToList();
         if (unknown.Count > 0 || email is null || role is null || !args.Contains("--password-stdin"))
         {
@@ -32,7 +34,7 @@ public static class UsersCommand
 
         var password = (await input.ReadLineAsync())?.TrimEnd('\r');
         await using var scope = services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, role, password);
+        var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, role, password, stakeholders);
         if (!created.Succeeded)
         {
             foreach (var (field, messages) in created.Error.FieldErrors ?? new Dictionary<string, string[]>())
@@ -46,7 +48,8 @@ public static class UsersCommand
             return 2;
         }
 
-        await output.WriteLineAsync($"Created {created.Value.Role} {created.Value.Email}.");
+        var focal = created.Value!.Stakeholders.Count > 0 ? $" for {string.Join(", ", created.Value.Stakeholders)}" : "";
+        await output.WriteLineAsync($"Created {created.Value.Role} {created.Value.Email}{focal}.");
         if (StaffRoles.RequiresTwoFactor(created.Value.Role))
         {
             await output.WriteLineAsync(TwoFactorNote);

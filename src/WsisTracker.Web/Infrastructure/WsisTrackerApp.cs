@@ -80,6 +80,7 @@ public static class WsisTrackerApp
         SiteUrls.AddSiteUrls(builder.Services, builder.Configuration, builder.Environment);
         builder.AddWsisTrackerApi();
         builder.AddSecretariat();
+        builder.AddWsisTrackerEmail();
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)

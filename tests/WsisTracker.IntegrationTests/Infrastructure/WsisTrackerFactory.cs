@@ -42,14 +42,14 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
 
     public string ConnectionString { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _server = await PostgresServer.StartAsync();
         ConnectionString = _server.ConnectionStringForNewDatabase("wsis_it");
         _ = Services;
     }
 
-    public new async Task DisposeAsync()
+    public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
         if (_server is not null)

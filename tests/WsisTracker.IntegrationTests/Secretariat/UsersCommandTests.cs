@@ -66,6 +66,30 @@ public sealed class UsersCommandTests(WsisTrackerFactory app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
+    [Fact]
+    public async Task UsersAdd_AContributorWithStakeholders_LandsOnTheirCommitments_AndWithoutOneIsRefused()
+    {
+        var (slug, commitmentId) = await app.CreateLedCommitmentAsync();
+        var email = $"cli-contributor-{Guid.NewGuid():N}@example.org";
+        const string password = "a long passphrase typed once";
+
+        var (refused, _, why) = await RunAsync(["users", "add", "--email", email, "--role", "Contributor", "--password-stdin"], password + "\n");
+        Assert.Equal(2, refused);
+        Assert.Contains("stakeholders:", why, StringComparison.Ordinal);
+        var (unknown, _, which) = await RunAsync(["users", "add", "--email", email, "--role", "Contributor", "--stakeholder", $"{slug},no-such-{Guid.NewGuid():N}", "--password-stdin"], password + "\n");
+        Assert.Equal(2, unknown);
+        Assert.Contains("There is no stakeholder 'no-such-", which, StringComparison.Ordinal);
+
+        var (code, output, error) = await RunAsync(["users", "add", "--email", email, "--role", "Contributor", "--stakeholder", slug, "--password-stdin"], password + "\n");
+        Assert.True(code == 0, error);
+        Assert.Contains($"Created Contributor {email} for {slug}.", output, StringComparison.Ordinal);
+        using var client = app.CreatePageClient();
+        using var signedIn = await client.TrySignInAsync(email, password);
+        Assert.Equal("/contribute", signedIn.Headers.Location?.OriginalString);
+        var home = await client.GetPageAsync("/contribute");
+        Assert.Contains(home.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/contribute/commitments/{commitmentId}/report");
+    }
+
     private async Task<(int Code, string Output, string Error)> RunAsync(string[] args, string stdin)
     {
         using var input = new StringReader(stdin);

@@ -62,7 +62,7 @@ public sealed class PublicAuthorTests(WsisTrackerFactory app)
     public async Task CommitmentPage_ForSignedInStaff_LinksToRecordProgressAndEdit()
     {
         var commitment = await app.CreateCommitmentAsync();
-        foreach (var role in StaffRoles.All)
+        foreach (var role in new[] { StaffRoles.Administrator, StaffRoles.Secretariat })
         {
             using var staff = await app.CreateClientAsAsync(role);
 

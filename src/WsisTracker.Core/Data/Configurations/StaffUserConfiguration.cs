@@ -6,5 +6,11 @@ namespace WsisTracker.Core.Data.Configurations;
 
 public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
 {
-    public void Configure(EntityTypeBuilder<StaffUser> builder) => builder.ToTable("staff_users");
+    public void Configure(EntityTypeBuilder<StaffUser> builder)
+    {
+        builder.ToTable("staff_users");
+        // Accounts made before the setting existed get reminders too. The sentinel is the C# default (true), so EF
+        // leaves the column to its default for a new account that keeps reminders on and writes false when it does not.
+        builder.Property(u => u.ReceivesReminders).HasDefaultValue(true).HasSentinel(true);
+    }
 }

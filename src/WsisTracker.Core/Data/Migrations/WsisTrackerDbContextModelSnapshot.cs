@@ -93,6 +93,13 @@ namespace WsisTracker.Core.Data.Migrations
                             ConcurrencyStamp = "secretariat",
                             Name = "Secretariat",
                             NormalizedName = "SECRETARIAT"
+                        },
+                        new
+                        {
+                            Id = "contributor",
+                            ConcurrencyStamp = "contributor",
+                            Name = "Contributor",
+                            NormalizedName = "CONTRIBUTOR"
                         });
                 });
 
@@ -291,6 +298,12 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<bool>("ReceivesReminders")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("receives_reminders");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
@@ -315,6 +328,25 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("staff_users", (string)null);
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Accounts.StaffUserStakeholder", b =>
+                {
+                    b.Property<string>("StaffUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<int>("StakeholderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("stakeholder_id");
+
+                    b.HasKey("StaffUserId", "StakeholderId")
+                        .HasName("pk_staff_user_stakeholders");
+
+                    b.HasIndex("StakeholderId")
+                        .HasDatabaseName("ix_staff_user_stakeholders_stakeholder_id");
+
+                    b.ToTable("staff_user_stakeholders", (string)null);
                 });
 
             modelBuilder.Entity("WsisTracker.Core.ActionLines.ActionLine", b =>
@@ -902,6 +934,373 @@ namespace WsisTracker.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("WsisTracker.Core.Email.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("act_path");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("GiveUpAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("give_up_after");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("leased_by");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("once_key");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_user_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("to_address");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_outbox_messages_created_at");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_once_key");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_outbox_messages_recipient_user_id");
+
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_outbox_messages_next_attempt_at_id")
+                        .HasFilter("state IN ('Pending', 'Sending')");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Reports.ProgressReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commitment_id");
+
+                    b.PrimitiveCollection<List<string>>("Countries")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("countries");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<string>>("EvidenceLinks")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence_links");
+
+                    b.Property<string>("Narrative")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("narrative");
+
+                    b.Property<int?>("ProgressPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress_percent");
+
+                    b.Property<long?>("ProgressUpdateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("progress_update_id");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("review_comment");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("StakeholderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("stakeholder_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progress_reports");
+
+                    b.HasIndex("ProgressUpdateId")
+                        .HasDatabaseName("ix_progress_reports_progress_update_id");
+
+                    b.HasIndex("StakeholderId")
+                        .HasDatabaseName("ix_progress_reports_stakeholder_id");
+
+                    b.HasIndex("CommitmentId", "StakeholderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progress_reports_one_open_per_stakeholder")
+                        .HasFilter("state IN ('Draft', 'Submitted', 'Returned')");
+
+                    b.HasIndex("State", "SubmittedAt")
+                        .HasDatabaseName("ix_progress_reports_state_submitted_at");
+
+                    b.ToTable("progress_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_progress_reports_progress_percent", "progress_percent BETWEEN 0 AND 100");
+                        });
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Reports.ProgressReportEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progress_report_events");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_progress_report_events_report_id");
+
+                    b.ToTable("progress_report_events", (string)null);
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Reports.ProgressReportRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author");
+
+                    b.PrimitiveCollection<List<string>>("Countries")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("countries");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<string>>("EvidenceLinks")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence_links");
+
+                    b.Property<string>("Narrative")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("narrative");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int?>("ProgressPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress_percent");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progress_report_revisions");
+
+                    b.HasIndex("ReportId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progress_report_revisions_report_id_number");
+
+                    b.ToTable("progress_report_revisions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_progress_report_revisions_progress_percent", "progress_percent BETWEEN 0 AND 100");
+                        });
+                });
+
             modelBuilder.Entity("WsisTracker.Core.Resolutions.Annex", b =>
                 {
                     b.Property<int>("Id")
@@ -1331,6 +1730,25 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
+            modelBuilder.Entity("WsisTracker.Core.Accounts.StaffUserStakeholder", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_user_stakeholders_staff_users_staff_user_id");
+
+                    b.HasOne("WsisTracker.Core.Stakeholders.Stakeholder", "Stakeholder")
+                        .WithMany()
+                        .HasForeignKey("StakeholderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_user_stakeholders_stakeholders_stakeholder_id");
+
+                    b.Navigation("Stakeholder");
+                });
+
             modelBuilder.Entity("WsisTracker.Core.ActionLines.ActionLine", b =>
                 {
                     b.HasOne("WsisTracker.Core.ActionLines.ActionLine", "Parent")
@@ -1475,6 +1893,62 @@ namespace WsisTracker.Core.Data.Migrations
                     b.Navigation("ReportingStakeholder");
                 });
 
+            modelBuilder.Entity("WsisTracker.Core.Email.OutboxMessage", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_outbox_messages_asp_net_users_recipient_user_id");
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Reports.ProgressReport", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Commitments.Commitment", "Commitment")
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_reports_commitments_commitment_id");
+
+                    b.HasOne("WsisTracker.Core.Commitments.ProgressUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("ProgressUpdateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_progress_reports_progress_updates_progress_update_id");
+
+                    b.HasOne("WsisTracker.Core.Stakeholders.Stakeholder", "Stakeholder")
+                        .WithMany()
+                        .HasForeignKey("StakeholderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_reports_stakeholders_stakeholder_id");
+
+                    b.Navigation("Commitment");
+
+                    b.Navigation("Stakeholder");
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Reports.ProgressReportEvent", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Reports.ProgressReport", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_report_events_progress_reports_report_id");
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Reports.ProgressReportRevision", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Reports.ProgressReport", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_report_revisions_progress_reports_report_id");
+                });
+
             modelBuilder.Entity("WsisTracker.Core.Resolutions.Annex", b =>
                 {
                     b.HasOne("WsisTracker.Core.Resolutions.Resolution", null)
@@ -1564,6 +2038,13 @@ namespace WsisTracker.Core.Data.Migrations
                     b.Navigation("ProgressUpdates");
 
                     b.Navigation("Stakeholders");
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Reports.ProgressReport", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("WsisTracker.Core.Resolutions.Paragraph", b =>

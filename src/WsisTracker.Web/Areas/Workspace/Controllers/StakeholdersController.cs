@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Stakeholders;
 
@@ -11,6 +12,7 @@ public sealed record StakeholderForm
 
     public StakeholderGroup? Group { get; init; }
 
+    [Display(Name = "Country code (ISO 3166-1 alpha-3)")]
     public string? CountryCode { get; init; }
 
     public string? Website { get; init; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Common;
+using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Areas.Workspace.Controllers;
 
@@ -35,22 +36,6 @@ public abstract class WorkspaceControllerBase : Controller
     protected Task<IActionResult> ConflictViewAsync<T>(Result<T> current, Func<T, IActionResult> view) =>
         ConflictViewAsync(current, value => Task.FromResult(view(value)));
 
-    /// <summary>Puts each field error next to its field (ModelState keys ignore case); other messages go to the summary.</summary>
-    protected void AddErrors(Error error)
-    {
-        if (error.FieldErrors is { Count: > 0 } fields)
-        {
-            foreach (var (field, messages) in fields)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(field, message);
-                }
-            }
-        }
-        else
-        {
-            ModelState.AddModelError("", error.Message);
-        }
-    }
+    /// <summary>Puts each field error next to its field; other messages go to the summary (<see cref="PageErrors"/>).</summary>
+    protected void AddErrors(Error error) => ModelState.AddErrors(error);
 }
