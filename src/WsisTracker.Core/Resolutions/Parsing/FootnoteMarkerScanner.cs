@@ -13,7 +13,8 @@ namespace WsisTracker.Core.Resolutions.Parsing;
 /// <item>glued to punctuation after a word or a closing quote ("Development,2 supports", "Rights.3");</item>
 /// <item>glued to a year, directly or after punctuation ("26 June 20147" is "2014" and marker 7; "16 December 2015,1");</item>
 /// <item>in the PDF form only, after one space behind a capitalised word or punctuation ("Disabilities 7 affirms",
-/// "Human Rights, 9 and").</item>
+/// "Human Rights, 9 and"), or behind a lower-case word before "and"/"or" ("the agenda 5 and") unless that word
+/// numbers what follows ("paragraphs 13 and 14").</item>
 /// </list>
 /// Whether such a number is a marker is then decided by the footnotes that exist and their order: footnote numbers
 /// first appear in increasing order, so a new marker must be the next number; a glued marker may also repeat an
@@ -131,7 +132,7 @@ internal static partial class FootnoteMarkerScanner
             return new Candidate(MarkerShape.AfterYear, Parse(text, start, length), start, length);
         }
 
-        if (previous == ' ' && start >= 2 && IsSpacedMarkerAnchor(text, start - 1))
+        if (previous == ' ' && start >= 2 && (IsSpacedMarkerAnchor(text, start - 1) || IsSpacedMarkerBeforeConjunction(text, start - 1, end)))
         {
             return new Candidate(MarkerShape.AfterSpace, Parse(text, start, length), start - 1, length + 1);
         }
@@ -232,6 +233,39 @@ internal static partial class FootnoteMarkerScanner
         return char.IsUpper(text[start]);
     }
 
+    /// <summary>
+    /// A number between a lower-case word and "and"/"or" ("the agenda 5 and the timetable"): a marker the reflow set
+    /// apart, unless the word is one that numbers what follows ("paragraphs 13 and 14", "article 9 or").
+    /// </summary>
+    private static bool IsSpacedMarkerBeforeConjunction(string text, int space, int end)
+    {
+        if (!ConjunctionAfter().IsMatch(text.AsSpan(end)))
+        {
+            return false;
+        }
+
+        var start = space;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        var word = text[start..space];
+        return word.Length >= 2 && word.All(char.IsLower) && !NumberingWords.Contains(word);
+    }
+
+    /// <summary>Words a reference number follows; a number after them is the reference, not a marker.</summary>
+    private static readonly HashSet<string> NumberingWords = new(StringComparer.Ordinal)
+    {
+        "paragraph", "paragraphs", "para", "paras", "subparagraph", "subparagraphs", "article", "articles",
+        "section", "sections", "chapter", "chapters", "item", "items", "rule", "rules", "annex", "annexes",
+        "resolution", "resolutions", "decision", "decisions", "page", "pages", "part", "parts", "goal", "goals",
+        "target", "targets", "principle", "principles", "volume", "volumes", "vol", "no", "nos", "recommendation",
+        "recommendations", "action", "actions", "line", "lines", "table", "tables", "figure", "figures", "box",
+        "appendix", "protocol", "protocols", "clause", "clauses", "step", "steps", "option", "options", "and", "or",
+        "to", "from", "between", "of", "in", "on", "at", "by", "for", "with", "than", "about", "over", "under",
+    };
+
     /// <summary>The four characters before <paramref name="end"/> are a year that starts a token ("2015" in "December 2015,").</summary>
     private static bool IsYearBefore(string text, int end) =>
         end >= 4 && IsYear(text.AsSpan(end - 4, 4)) && (end == 4 || !char.IsDigit(text[end - 5]));
@@ -263,6 +297,9 @@ internal static partial class FootnoteMarkerScanner
         builder.Append(text, position, text.Length - position);
         return new ScannedText(builder.ToString(), references) { Removed = [.. markers.Select(m => (m.Start, m.Length))] };
     }
+
+    [GeneratedRegex(@"^ (?:and|or) ")]
+    private static partial Regex ConjunctionAfter();
 
     [GeneratedRegex("[0-9]+")]
     private static partial Regex DigitRun();

@@ -8,6 +8,10 @@ namespace WsisTracker.Core.Resolutions.Parsing;
 /// blocks (paragraphs, headings); an empty line is a page break, followed by the running header (symbol, short
 /// title, job number and a page marker such as "3/20", in either order). Each page's footnotes stand after a rule of
 /// underscores at its foot, so a paragraph cut by the page break continues after the footnotes and the next header.
+/// Text that has been reflowed (each paragraph joined on one line, an empty line between blocks, no line of spaces)
+/// is read too: there an empty line ends a block, not a page; a page's footnotes stand inline as blocks "N text"
+/// (after a rule "---" or without one), and the running title may stand as a block of its own (see
+/// <see cref="IsReflowed"/>).
 /// </summary>
 internal sealed partial class PdfTextReader
 {
@@ -28,13 +32,23 @@ internal sealed partial class PdfTextReader
     private bool _inAnnex;
     private int _page = 1;
     private int _lastNumber;
+    private readonly bool _reflowed;
+    private bool _cutMidSentence;
 
     private PdfTextReader(IReadOnlyList<string> lines, ResolutionDraft draft)
     {
         _lines = lines;
         _draft = draft;
         _symbol = draft.Symbol ?? "A/RES/" + draft.ResolutionNumber;
+        _reflowed = IsReflowed(lines);
     }
+
+    /// <summary>
+    /// Text extracted from a PDF separates blocks by lines holding only spaces and pages by empty lines. Text with
+    /// empty lines and no line of spaces has been reflowed: every empty line separates blocks.
+    /// </summary>
+    internal static bool IsReflowed(IReadOnlyList<string> lines) =>
+        lines.Any(line => line.Length == 0) && !lines.Any(line => line.Length > 0 && string.IsNullOrWhiteSpace(line));
 
     public static ResolutionDraft Read(IReadOnlyList<string> lines)
     {
@@ -72,20 +86,70 @@ internal sealed partial class PdfTextReader
         var raw = _lines[index];
         if (raw.Length == 0)
         {
-            return TurnPage(index + 1);
+            return _reflowed ? EndReflowedBlock(index + 1) : TurnPage(index + 1);
         }
 
         var text = raw.Trim();
+        var cut = _cutMidSentence;
+        _cutMidSentence = false;
+        if (_inFootnotes && _reflowed && _footnote is null && !IsNextFootnote(text))
+        {
+            LeaveReflowedFootnotes();
+        }
+
         if (_inFootnotes)
         {
             ReadFootnoteLine(index, text);
             return index + 1;
         }
 
-        if (text.Length >= 5 && text.All(c => c == '_'))
+        if (TextRules.IsFootnoteRule(text))
         {
             FinishBlock();
             _inFootnotes = true;
+            return index + 1;
+        }
+
+        if (_reflowed && _current is null && IsNextFootnote(text))
+        {
+            FinishBlock();
+            _inFootnotes = true;
+            ReadFootnoteLine(index, text);
+            return index + 1;
+        }
+
+        if (_reflowed && _current is null && IsRunningTitle(index, text))
+        {
+            TurnReflowedPage();
+            return index + 1;
+        }
+
+        if (cut)
+        {
+            TurnReflowedPage();
+        }
+
+        if (TextRules.TrailingFootnoteRule().Match(raw) is { Success: true } rule)
+        {
+            raw = raw[..rule.Index];
+            text = raw.Trim();
+            if (!IsPageFurniture(text))
+            {
+                AddContentLine(new SourceLine(index + 1, raw, _page));
+            }
+
+            FinishBlock();
+            _inFootnotes = true;
+            return index + 1;
+        }
+
+        if (!_closed && TextRules.MeetingLineWithDate().Match(ComposedText.Normalize(text)) is { Success: true } dated)
+        {
+            FinishBlock();
+            FlushPrevious();
+            _closed = true;
+            _draft.Meeting = dated.Groups[1].Value;
+            _draft.ClosingDate = TextRules.ParseDate(dated.Groups[2].Value);
             return index + 1;
         }
 
@@ -111,6 +175,57 @@ internal sealed partial class PdfTextReader
         }
 
         return index + 1;
+    }
+
+    /// <summary>
+    /// In reflowed text an empty line ends the block (and the footnote) before it. A long block that stops in the
+    /// middle of a sentence ("... Development, Production and") was cut by a page break whose furniture the reflow
+    /// dropped, so the next block continues it as after a page break. The page turns after that page's footnotes
+    /// when they follow, else before the next block.
+    /// </summary>
+    private int EndReflowedBlock(int next)
+    {
+        FinishFootnote();
+        _cutMidSentence |= _current is not null && !_inFootnotes
+            && TextRules.StopsMidSentence(Compose(ComposedText.Normalize(_current[0].Text), _current).ToString());
+        FinishBlock();
+        return next;
+    }
+
+    /// <summary>A line "N text" that carries the number after the last footnote read.</summary>
+    private bool IsNextFootnote(string text)
+    {
+        var match = TextRules.FootnoteLine().Match(ComposedText.Normalize(text));
+        var last = _footnote?.Number ?? (_draft.Footnotes.Count > 0 ? _draft.Footnotes[^1].Number : 0);
+        return match.Success && match.Groups[2].Success
+            && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) == last + 1;
+    }
+
+    /// <summary>A page's footnotes end where a block that is not the next footnote starts: the next page begins.</summary>
+    private void LeaveReflowedFootnotes()
+    {
+        _inFootnotes = false;
+        TurnReflowedPage();
+    }
+
+    private void TurnReflowedPage()
+    {
+        if (!_pageTurned)
+        {
+            _page++;
+            _pageTurned = true;
+        }
+    }
+
+    /// <summary>
+    /// The running header reduced to a block of its own: the resolution's title (as far as the title line gives it)
+    /// or the symbol, alone between empty lines.
+    /// </summary>
+    private bool IsRunningTitle(int index, string text)
+    {
+        var alone = index + 1 >= _lines.Count || _lines[index + 1].Length == 0;
+        var normalized = ComposedText.Normalize(text);
+        return alone && (normalized == _draft.Title || IsPageFurniture(normalized));
     }
 
     /// <summary>
@@ -216,12 +331,13 @@ internal sealed partial class PdfTextReader
 
     /// <summary>
     /// A page break cuts paragraphs anywhere. The first block of a page continues the last block of the page before
-    /// when that block does not end like a sentence and the new one does not start with a paragraph number.
+    /// when that block does not end like a sentence and the new one does not start with a paragraph number. In
+    /// reflowed text a block that starts in lower case continues an unfinished block before it, page break or not.
     /// </summary>
     private void StartBlock(SourceLine first)
     {
         var continues = _previous is not null
-            && _pageTurned
+            && (_pageTurned || (_reflowed && TextRules.StartsWithLowercase(ComposedText.Normalize(first.Text))))
             && !TextRules.EndsLikeSentence(_previous[^1].Text)
             && !TextRules.NumberedParagraph().IsMatch(ComposedText.Normalize(first.Text));
         if (continues)

@@ -19,6 +19,17 @@ internal static partial class TextRules
         return trimmed.Length > 0 && SentenceEnds.Contains(trimmed[^1], StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Whether a block stops in the middle of a sentence: longer than any heading, and ending neither like a
+    /// sentence nor with the "; and" / ", or" that joins a list item to the next.
+    /// </summary>
+    public static bool StopsMidSentence(string text) =>
+        text.Length > 200 && !EndsLikeSentence(text) && !ListJoiner().IsMatch(text);
+
+    /// <summary>The rule above a page's footnotes: underscores, or "---" in reflowed text.</summary>
+    public static bool IsFootnoteRule(string text) =>
+        (text.Length >= 5 && text.All(c => c == '_')) || (text.Length >= 3 && text.All(c => c == '-'));
+
     public static bool StartsWithLowercase(string text) => text.Length > 0 && char.IsLower(text[0]);
 
     /// <summary>
@@ -72,6 +83,17 @@ internal static partial class TextRules
 
     [GeneratedRegex(@"^[0-9]{1,3}(?:st|nd|rd|th) plenary meeting$")]
     private static partial Regex MeetingLine();
+
+    /// <summary>The closing meeting line with its date on the same line, as reflowed text sets it.</summary>
+    [GeneratedRegex(@"^([0-9]{1,3}(?:st|nd|rd|th) plenary meeting) ([0-9]{1,2} \p{L}+ [0-9]{4})$")]
+    public static partial Regex MeetingLineWithDate();
+
+    /// <summary>A footnote rule reflowed onto the end of the text line before it ("and international ---").</summary>
+    [GeneratedRegex(@"\s+-{3,}\s*$")]
+    public static partial Regex TrailingFootnoteRule();
+
+    [GeneratedRegex(@"[;,]\s+(?:and|or)$")]
+    private static partial Regex ListJoiner();
 
     [GeneratedRegex(@"^\(([a-z]{1,2}|[ivxlc]{1,6})\)(?:\s|$)")]
     private static partial Regex SubItemLabel();
