@@ -17,7 +17,7 @@ public static class BaselineSql
 
     /// <summary>The first page of commitments.</summary>
     public const string FirstPageRows = """
-        SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at, c.last_progress_as_of, c.created_at
+        SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at, c.is_voluntary, c.last_progress_as_of, c.created_at
         FROM commitments AS c
         WHERE NOT (c.is_voluntary) OR c.published_at IS NOT NULL
         ORDER BY c.id
@@ -81,7 +81,7 @@ public static class BaselineSql
 
     /// <summary>A page after a cursor (<c>@p_Id</c>, the last id seen) of commitments.</summary>
     public const string AfterPageRows = """
-        SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at, c.last_progress_as_of, c.created_at
+        SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at, c.is_voluntary, c.last_progress_as_of, c.created_at
         FROM commitments AS c
         WHERE (NOT (c.is_voluntary) OR c.published_at IS NOT NULL) AND c.id > @p_Id
         ORDER BY c.id
@@ -153,7 +153,7 @@ public static class BaselineSql
 
     /// <summary>A commitment.</summary>
     public const string Detail = """
-        SELECT c.id, c.code, c.title, c.description, c.status, c.progress_percent, c.target_date, c.target_date_text, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.withdrawal_reason, c.created_at, c.updated_at, c.xmin, c.last_progress_as_of
+        SELECT c.id, c.code, c.title, c.description, c.status, c.progress_percent, c.target_date, c.target_date_text, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.withdrawal_reason, c.created_at, c.updated_at, c.xmin, c.is_voluntary, c.is_voluntary AND c.published_at IS NULL, c.proposed_by_stakeholder_id, c.last_progress_as_of
         FROM commitments AS c
         WHERE c.id = @id AND (@includeProposed OR NOT (c.is_voluntary) OR c.published_at IS NOT NULL)
         ORDER BY c.id

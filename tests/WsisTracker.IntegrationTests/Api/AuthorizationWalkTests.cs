@@ -6,6 +6,7 @@ using WsisTracker.Core.Accounts;
 using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Reports;
 using WsisTracker.IntegrationTests.Infrastructure;
 
@@ -72,6 +73,10 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
         ["POST /api/v1/reports/{id}/approve"] = Writers,
         ["POST /api/v1/reports/{id}/return"] = Writers,
         ["POST /api/v1/reports/{id}/reject"] = Writers,
+        ["GET /api/v1/reporting-cycles"] = Everyone,
+        ["GET /api/v1/reporting-cycles/{id}"] = Everyone,
+        ["POST /api/v1/reporting-cycles"] = Writers,
+        ["POST /api/v1/reporting-cycles/{id}/close"] = Writers,
         ["GET /api/v1/progress-updates"] = Everyone,
         ["GET /api/v1/dashboard"] = Everyone,
     };
@@ -186,6 +191,7 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
                     .Replace("/workspace/commitments/{id}", $"/workspace/commitments/{targets.Commitment}", StringComparison.Ordinal)
                     .Replace("/workspace/stakeholders/{id}", $"/workspace/stakeholders/{targets.SpareStakeholder}", StringComparison.Ordinal)
                     .Replace("/workspace/reviews/{id}", $"/workspace/reviews/{targets.Submitted[0]}", StringComparison.Ordinal)
+                    .Replace("/workspace/cycles/{id}", $"/workspace/cycles/{targets.Cycle}", StringComparison.Ordinal)
                     .Replace("/admin/users/{id}", $"/admin/users/{userId}", StringComparison.Ordinal)
                     .Replace("/contribute/commitments/{id}", $"/contribute/commitments/{targets.Commitment}", StringComparison.Ordinal)
                     .Replace("/contribute/reports/{id}", $"/contribute/reports/{targets.Draft}", StringComparison.Ordinal);
@@ -259,7 +265,12 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
             reportIds.Add(id);
         }
 
-        return new Targets(owner.Slug, other.Slug, commitment.Value!.Id, proposal.Value!.Id, spare.Id, reportIds[0], [.. reportIds.Skip(1)]) { OwnerId = owner.Id };
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var cycle = await scope.ServiceProvider.GetRequiredService<ReportingCycles>().OpenAsync(
+            new OpenCycleInput($"Walk cycle {Guid.NewGuid():N}", today.AddDays(-10), today.AddDays(10), null, null, owner.Slug), CancellationToken.None);
+        Assert.True(cycle.Succeeded, cycle.Error?.Message);
+
+        return new Targets(owner.Slug, other.Slug, commitment.Value!.Id, proposal.Value!.Id, spare.Id, reportIds[0], [.. reportIds.Skip(1)]) { OwnerId = owner.Id, Cycle = cycle.Value.Id };
     }
 
     private static readonly ReportInput Report = new(CommitmentStatus.OnTrack, 20, "Arranged by the authorisation walk.", ["https://example.org/walk"], new DateOnly(2026, 6, 30), []);
@@ -274,6 +285,9 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
     {
         public int OwnerId { get; init; }
 
+        /// <summary>An open reporting cycle, closed by the walk's writers.</summary>
+        public int Cycle { get; init; }
+
         public string Fill(string template, string method)
         {
             var id = template switch
@@ -281,6 +295,7 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
                 _ when template.StartsWith("/api/v1/stakeholders/", StringComparison.Ordinal) => SpareStakeholder,
                 _ when template.EndsWith("/publish", StringComparison.Ordinal) => Proposal,
                 _ when template.StartsWith("/api/v1/reports/", StringComparison.Ordinal) => ReportOf(template),
+                _ when template.StartsWith("/api/v1/reporting-cycles/", StringComparison.Ordinal) => Cycle,
                 _ => Commitment,
             };
             var path = template.Replace("{slug}", "a-res-70-125", StringComparison.Ordinal).Replace("{number}", "27", StringComparison.Ordinal)
@@ -313,6 +328,7 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
             })),
             ("PATCH", "/api/v1/commitments/{id}") => new("""{"title":"Patched by the walk"}""", "application/merge-patch+json"),
             ("POST", "/api/v1/commitments/{id}/progress") => new("""{"status":"onTrack","progressPercent":10,"asOf":"2026-01-01"}"""),
+            ("POST", "/api/v1/reporting-cycles") => new(JsonSerializer.Serialize(new { name = $"Walked cycle {Guid.NewGuid():N}", opensOn = "2026-01-01", dueOn = "2026-12-31" })),
             ("POST", "/api/v1/stakeholders") or ("PUT", "/api/v1/stakeholders/{id}") => new(JsonSerializer.Serialize(new { name = $"Walked stakeholder {Guid.NewGuid():N}", group = "civilSociety" })),
             _ => null,
         };
@@ -320,6 +336,13 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
         /// <summary>The target's current ETag, read with an Administrator key (a proposal is not public).</summary>
         public async Task<string> ETagAsync(HttpClient reader, string template)
         {
+            if (template.StartsWith("/api/v1/reporting-cycles/", StringComparison.Ordinal))
+            {
+                // A cycle has no ETag header (its open figures move without its row): If-Match is its body's version.
+                using var cycle = JsonDocument.Parse(await reader.GetStringAsync($"/api/v1/reporting-cycles/{Cycle}"));
+                return $"\"{cycle.RootElement.GetProperty("version").GetUInt32()}\"";
+            }
+
             var resource = template switch
             {
                 _ when template.StartsWith("/api/v1/stakeholders/", StringComparison.Ordinal) => $"/api/v1/stakeholders/{SpareStakeholder}",

@@ -187,7 +187,8 @@ public sealed class PagesTests(WsisTrackerFactory app)
         }
 
         var citing = await app.WithDbAsync(db => Task.FromResult(db.Set<WsisTracker.Core.Commitments.CommitmentParagraph>()
-            .Count(l => l.Paragraph!.Number == 99 && l.Paragraph.Kind == WsisTracker.Core.Resolutions.ParagraphKind.Operative && l.Paragraph.Resolution!.Slug == "a-res-80-173")));
+            .Count(l => l.Paragraph!.Number == 99 && l.Paragraph.Kind == WsisTracker.Core.Resolutions.ParagraphKind.Operative && l.Paragraph.Resolution!.Slug == "a-res-80-173"
+                && db.Commitments.Any(c => c.Id == l.CommitmentId))));
 
         var p99 = (await app.GetPageAsync("/resolutions/a-res-80-173")).GetElementById("p99")!;
 
