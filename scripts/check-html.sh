@@ -217,6 +217,8 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
   code="$(curl -s -o "$file" -w '%{http_code}' -c "$cjar" -b "$cjar" "$base$report")"
   [ "$code" = 200 ] || die "GET $report after submitting answered $code"
   files+=("$file"); echo "$report (submitted)" >"$file.url"
+  # The administrator's session that has passed the code step (the one the users page was read with).
+  jar="$work/cookies"
   i=$((i + 1)); file="$work/page-$i.html"
   code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base/workspace/reviews")"
   [ "$code" = 200 ] || die "GET /workspace/reviews answered $code"
