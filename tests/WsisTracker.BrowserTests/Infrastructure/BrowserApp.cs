@@ -157,6 +157,10 @@ public sealed class BrowserApp : IAsyncLifetime
 
             // Kestrel serves plain HTTP on loopback here, so the Production HTTPS rules (decision 048) are relaxed.
             builder.UseSetting("Security:AllowPlainHttp", "true");
+
+            // Every walk signs in from 127.0.0.1, more than ten times a minute on a fast machine; the sign-in limit itself
+            // is proven by the integration suite's RateLimitTests, not here.
+            builder.UseSetting("RateLimiting:SignInPermitLimitPerAddress", "1000");
         }
     }
 }
