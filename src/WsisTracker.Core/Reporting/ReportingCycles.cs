@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
+using WsisTracker.Core.Email;
 
 namespace WsisTracker.Core.Reporting;
 
@@ -121,9 +122,76 @@ public sealed class ReportingCycles(WsisTrackerDbContext db, TimeProvider time)
             StakeholderSlug = stakeholder,
             OpenedAt = time.GetUtcNow(),
         };
+        // The cycle and its "opened" reminders commit together (decision 089); one opening later is announced by the schedule.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         db.ReportingCycles.Add(cycle);
         await db.SaveChangesAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        if (ReportingReminders.DueOn(cycle, Today(now)).Contains(ReminderKinds.CycleOpened))
+        {
+            await RemindAsync(cycle, [ReminderKinds.CycleOpened], now, cancellationToken);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
         return Summary(cycle);
+    }
+
+    /// <summary>
+    /// Writes the scheduled reminders that are due now for every open cycle (<see cref="ReportingReminders.DueOn"/>):
+    /// each goes once per person and cycle, whichever instance runs this and however often. Returns how many it wrote.
+    /// </summary>
+    public async Task<int> WriteScheduledRemindersAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var today = Today(now);
+        var open = await db.ReportingCycles.AsNoTracking().Where(c => c.ClosedAt == null && c.OpensOn <= today).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var written = 0;
+        foreach (var cycle in open)
+        {
+            var kinds = ReportingReminders.DueOn(cycle, today);
+            try
+            {
+                written += await RemindAsync(cycle, kinds, now, cancellationToken);
+            }
+            catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { Kind: ConstraintKind.Unique })
+            {
+                // Another instance wrote one of these at the same moment: its once-key stands, and the next round writes the rest.
+                foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>Writes and saves the cycle's reminders of <paramref name="kinds"/> to the contributors of the commitments it still awaits.</summary>
+    private async Task<int> RemindAsync(ReportingCycle cycle, IReadOnlyList<string> kinds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (kinds.Count == 0)
+        {
+            return 0;
+        }
+
+        var report = await ComputeAsync(cycle, now, isFinal: false, cancellationToken);
+        var awaiting = report.Commitments.Where(c => !c.Answered).Select(c => new RemindedCommitment(c.Id, c.Code, c.Title)).ToList();
+        var added = 0;
+        foreach (var kind in kinds)
+        {
+            added += await ReportingReminders.CycleAsync(db, cycle, kind, awaiting, Today(now), cancellationToken);
+        }
+
+        if (added > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return added;
     }
 
     /// <summary>
@@ -160,16 +228,18 @@ public sealed class ReportingCycles(WsisTrackerDbContext db, TimeProvider time)
     }
 
     /// <summary>
-    /// What the open cycles expect of a stakeholder (by slug): each cycle whose scope holds commitments it leads or
-    /// partners in, with those still without a report. For the contributors' page.
+    /// What the open cycles expect of a contributor's stakeholders (by id): each open cycle whose scope holds
+    /// commitments they lead or partner on, with those still without a report. For the contributors' page.
     /// </summary>
-    public async Task<IReadOnlyList<CycleExpectation>> ExpectedOfAsync(string stakeholderSlug, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CycleExpectation>> ExpectedOfAsync(IReadOnlyList<int> stakeholderIds, CancellationToken cancellationToken)
     {
-        var open = await db.ReportingCycles.AsNoTracking().Where(c => c.ClosedAt == null).OrderBy(c => c.DueOn).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var today = Today(now);
+        var open = await db.ReportingCycles.AsNoTracking().Where(c => c.ClosedAt == null && c.OpensOn <= today).OrderBy(c => c.DueOn).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var expectations = new List<CycleExpectation>();
         foreach (var cycle in open)
         {
-            var report = await ComputeAsync(cycle, time.GetUtcNow(), isFinal: false, cancellationToken, stakeholderSlug);
+            var report = await ComputeAsync(cycle, now, isFinal: false, cancellationToken, stakeholderIds);
             if (report.Commitments.Count > 0)
             {
                 expectations.Add(new CycleExpectation(Summary(cycle), report.NotAnswered.Select(Ref).ToList(), report.Commitments.Count(c => c.Answered)));
@@ -189,16 +259,16 @@ public sealed class ReportingCycles(WsisTrackerDbContext db, TimeProvider time)
     /// received in the cycle so far, in one query (split by EF into a fixed number of commands) and arithmetic in
     /// memory. A closed cycle is never computed again: its snapshot is read instead.
     /// </summary>
-    private async Task<CycleReport> ComputeAsync(ReportingCycle cycle, DateTimeOffset now, bool isFinal, CancellationToken cancellationToken, string? onlyStakeholder = null)
+    private async Task<CycleReport> ComputeAsync(ReportingCycle cycle, DateTimeOffset now, bool isFinal, CancellationToken cancellationToken, IReadOnlyList<int>? onlyStakeholders = null)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var opensAt = Start(cycle.OpensOn);
         var lateFrom = Start(cycle.DueOn.AddDays(1));
         var scope = new CommitmentFilter(Resolution: cycle.ResolutionSlug, ActionLine: cycle.ActionLineCode, Stakeholder: cycle.StakeholderSlug);
         var query = CommitmentReads.Filter(db.Commitments.AsNoTracking(), scope, today);
-        if (onlyStakeholder is not null)
+        if (onlyStakeholders is not null)
         {
-            query = query.Where(c => c.Stakeholders.Any(s => s.Stakeholder!.Slug == onlyStakeholder));
+            query = query.Where(c => c.Stakeholders.Any(s => onlyStakeholders.Contains(s.StakeholderId)));
         }
 
         var rows = await query
@@ -274,6 +344,8 @@ public sealed class ReportingCycles(WsisTrackerDbContext db, TimeProvider time)
 
     private static ReportingCycleSummary Summary(ReportingCycle c) =>
         new(c.Id, c.Name, c.OpensOn, c.DueOn, ScopeOf(c), c.IsClosed ? CycleState.Closed : CycleState.Open, c.OpenedAt, c.ClosedAt, c.Version);
+
+    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
 
     private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 

@@ -3,6 +3,8 @@ using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
+using WsisTracker.Core.Email;
+using WsisTracker.Core.Reporting;
 
 namespace WsisTracker.Core.Reports;
 
@@ -17,6 +19,8 @@ namespace WsisTracker.Core.Reports;
 /// <item>content is checked by <see cref="Commitment.RecordProgress"/> against the commitment as it stands when it
 /// is saved, submitted and approved: approval records the progress update by that rule, authored by the
 /// stakeholder, and fails with the rule's reasons if the commitment has moved on;</item>
+/// <item>a submission writes a reminder to the reviewers and a return one to the report's contributors, in the
+/// transition's transaction (<see cref="ReportingReminders"/>);</item>
 /// <item>every write locks the report's row and names the version its caller read: of two reviewers acting on one
 /// report one wins and the other gets <c>version-mismatch</c>; an organisation has one open report per commitment
 /// (<c>report-open</c>).</item>
@@ -223,9 +227,20 @@ public sealed class ProgressReportService(
     /// <summary>Submits a draft for review; its content must still pass the commitment's rules as it stands.</summary>
     public Task<Result<ProgressReportDetail>> SubmitAsync(ReportPrincipal principal, int id, uint expectedVersion, CancellationToken cancellationToken) =>
         ChangeAsync(principal, id, expectedVersion, Access.Contribute, async report =>
-            report.State == ReportState.Draft && await CheckAgainstCurrentAsync(report.CommitmentId, report.ToProgressInput(), cancellationToken) is { } refused
-                ? refused
-                : report.Submit(Who(principal), Now()).Error, cancellationToken);
+        {
+            if (report.State == ReportState.Draft && await CheckAgainstCurrentAsync(report.CommitmentId, report.ToProgressInput(), cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            if (report.Submit(Who(principal), Now()).Error is { } error)
+            {
+                return error;
+            }
+
+            await ReportingReminders.ReportSubmittedAsync(db, report, cancellationToken);
+            return null;
+        }, cancellationToken);
 
     /// <summary>
     /// Approves a submitted report: its progress update is recorded by <see cref="Commitment.RecordProgress"/> against
@@ -262,7 +277,16 @@ public sealed class ProgressReportService(
 
     /// <summary>Returns a submitted report to its contributors with a comment.</summary>
     public Task<Result<ProgressReportDetail>> ReturnAsync(ReportPrincipal principal, int id, string? comment, uint expectedVersion, CancellationToken cancellationToken) =>
-        ChangeAsync(principal, id, expectedVersion, Access.Review, report => Task.FromResult(report.Return(comment, Who(principal), Now()).Error), cancellationToken);
+        ChangeAsync(principal, id, expectedVersion, Access.Review, async report =>
+        {
+            if (report.Return(comment, Who(principal), Now()).Error is { } error)
+            {
+                return error;
+            }
+
+            await ReportingReminders.ReportReturnedAsync(db, report, cancellationToken);
+            return null;
+        }, cancellationToken);
 
     /// <summary>Rejects a submitted report, with a reason.</summary>
     public Task<Result<ProgressReportDetail>> RejectAsync(ReportPrincipal principal, int id, string? reason, uint expectedVersion, CancellationToken cancellationToken) =>
@@ -382,10 +406,10 @@ public sealed class ProgressReportService(
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
-    /// <summary>Stops tracking the report and what it added, so a refused change leaves nothing for a later save.</summary>
+    /// <summary>Stops tracking the report and what it added (its reminders included), so a refused change leaves nothing for a later save.</summary>
     private void Forget(ProgressReport report)
     {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity == report || e.Entity is ProgressReportRevision or ProgressReportEvent).ToList())
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity == report || e.Entity is ProgressReportRevision or ProgressReportEvent or OutboxMessage).ToList())
         {
             entry.State = EntityState.Detached;
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Reports;
 using WsisTracker.Web.Areas.Workspace.Controllers;
 using WsisTracker.Web.Infrastructure;
@@ -16,15 +17,22 @@ namespace WsisTracker.Web.Controllers;
 /// principal built here; a commitment outside their stakeholders' is not found.
 /// </summary>
 [Authorize(Roles = StaffRoles.Contributor)]
-public sealed class ContributeController(ProgressReportService reports, ContributorScope scope, TimeProvider time) : PageController
+public sealed class ContributeController(ProgressReportService reports, ContributorScope scope, ReportingCycles cycles, TimeProvider time) : PageController
 {
     private const string View_ = "~/Views/Contribute/Report.cshtml";
 
     [HttpGet("/contribute")]
     public async Task<IActionResult> IndexAsync(CancellationToken cancellationToken)
     {
-        var listed = await reports.ListCommitmentsAsync(await PrincipalAsync(cancellationToken), cancellationToken);
-        return listed.Succeeded ? View("~/Views/Contribute/Index.cshtml", listed.Value!) : Refused(listed.Error!);
+        var principal = await PrincipalAsync(cancellationToken);
+        var listed = await reports.ListCommitmentsAsync(principal, cancellationToken);
+        if (!listed.Succeeded)
+        {
+            return Refused(listed.Error!);
+        }
+
+        var expected = await cycles.ExpectedOfAsync(principal.StakeholderIds, cancellationToken);
+        return View("~/Views/Contribute/Index.cshtml", new ContributePage(listed.Value!, expected, Today()));
     }
 
     [HttpGet("/contribute/commitments/{id:int}/report")]
@@ -181,4 +189,7 @@ public sealed record ReportForm
 }
 
 /// <summary>The report page: the commitment, the open report if any, the form and, after a refused save, what happened meanwhile.</summary>
+/// <summary>The contributor's page: their organisations' commitments, and what the open reporting cycles expect of them.</summary>
+public sealed record ContributePage(IReadOnlyList<ContributorCommitment> Commitments, IReadOnlyList<CycleExpectation> Cycles, DateOnly Today);
+
 public sealed record ReportPage(ReportingContext Context, ReportForm Form, string? Conflict = null);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using MimeKit;
 using WsisTracker.Core.Email;
+using WsisTracker.Core.Reporting;
 
 namespace WsisTracker.Web.Infrastructure;
 
@@ -87,15 +88,19 @@ public static class EmailSetup
 }
 
 /// <summary>
-/// The outbox's worker, on every instance: each round it writes the scheduled reminders that are due and, when an
-/// SMTP server is configured, sends what is waiting (<see cref="OutboxDispatcher"/>). A failed round is logged and
-/// the next one starts after the poll interval; nothing it does depends on being the only instance.
+/// The outbox's worker, on every instance: every <c>Email:Reminders:ScheduleSeconds</c> it writes the reporting cycles'
+/// scheduled reminders that are due (<see cref="ReportingCycles.WriteScheduledRemindersAsync"/>, once per person and
+/// cycle whichever instance writes them), and, when an SMTP server is configured, every poll it sends what is waiting
+/// (<see cref="OutboxDispatcher"/>). With no SMTP server the reminders are still written and the outbox keeps them. A
+/// failed round is logged and the next one starts after its interval; nothing it does depends on being the only instance.
 /// </summary>
 public sealed partial class OutboxWorker(
     OutboxDispatcher dispatcher,
+    IServiceScopeFactory scopes,
     EmailSettings settings,
     SiteUrls urls,
     IServer server,
+    TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
@@ -104,7 +109,6 @@ public sealed partial class OutboxWorker(
         if (!settings.SmtpConfigured)
         {
             logger.LogInformation(EmailSetup.NoSmtpMessage);
-            return;
         }
 
         // The database is migrated before the host starts; the server's addresses are known once it has.
@@ -118,38 +122,70 @@ public sealed partial class OutboxWorker(
         }
 
         var linkBase = EmailSetup.LinkBase(urls, server);
-        if (urls.Configured is null)
+        if (settings.SmtpConfigured && urls.Configured is null)
         {
             LogLinkBase(linkBase);
         }
 
+        // The schedule's interval is measured on the monotonic clock, so a change of the wall clock neither stops nor floods it.
+        long? lastSchedule = null;
+        var wait = settings.SmtpConfigured ? settings.PollInterval : settings.ScheduleInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (lastSchedule is not { } last || time.GetElapsedTime(last) >= settings.ScheduleInterval)
+            {
+                lastSchedule = time.GetTimestamp();
+                await ScheduleAsync(stoppingToken);
+            }
+
             var claimed = 0;
-            try
+            if (settings.SmtpConfigured)
             {
-                claimed = await dispatcher.DispatchAsync(linkBase, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogRoundFailed(e);
+                try
+                {
+                    claimed = await dispatcher.DispatchAsync(linkBase, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    LogRoundFailed(e);
+                }
             }
 
             if (claimed < settings.BatchSize)
             {
                 try
                 {
-                    await Task.Delay(settings.PollInterval, stoppingToken);
+                    await Task.Delay(wait, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
                 }
             }
+        }
+    }
+
+    private async Task ScheduleAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var written = await scope.ServiceProvider.GetRequiredService<ReportingCycles>().WriteScheduledRemindersAsync(stoppingToken);
+            if (written > 0)
+            {
+                LogScheduled(written);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            LogScheduleFailed(e);
         }
     }
 
@@ -163,6 +199,12 @@ public sealed partial class OutboxWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An outbox round failed; the next starts after the poll interval")]
     private partial void LogRoundFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Count} scheduled reminders to the outbox")]
+    private partial void LogScheduled(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the scheduled reminders failed; the next round starts after the schedule interval")]
+    private partial void LogScheduleFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "App:BaseUrl is not set: links in e-mail point to {LinkBase}")]
     private partial void LogLinkBase(string linkBase);

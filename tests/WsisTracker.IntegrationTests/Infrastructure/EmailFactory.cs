@@ -39,6 +39,7 @@ public sealed class EmailFactory : WsisTrackerFactory
         ("Email:Outbox:RetryBaseSeconds", "0.2"),
         ("Email:Outbox:RetryMaxSeconds", "0.5"),
         ("Email:Outbox:BatchSize", "5"),
+        ("Email:Reminders:ScheduleSeconds", "0.2"),
         ("App:BaseUrl", BaseUrl),
     ];
 

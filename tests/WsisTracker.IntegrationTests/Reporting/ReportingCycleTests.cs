@@ -247,12 +247,25 @@ public sealed class ReportingCycleTests(WsisTrackerFactory app)
         var id = (await OpenAsync(writer, new { name = $"Expecting {marker}", opensOn = today, dueOn = today.AddDays(30), stakeholder = slug })).GetProperty("id").GetInt32();
         await ReportingArrange.ReportAsync(app, onTime, today);
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var expected = await scope.ServiceProvider.GetRequiredService<ReportingCycles>().ExpectedOfAsync(slug, CancellationToken.None);
-        var mine = Assert.Single(expected, e => e.Cycle.Id == id);
-        Assert.Equal(today.AddDays(30), mine.Cycle.DueOn);
-        Assert.Equal(1, mine.Answered);
-        Assert.Equal([late, silent], mine.Awaiting.Select(c => c.Id).Order());
+        var contributor = await app.CreateContributorAsync(slug);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var expected = await scope.ServiceProvider.GetRequiredService<ReportingCycles>().ExpectedOfAsync(contributor.Principal.StakeholderIds, CancellationToken.None);
+            var mine = Assert.Single(expected, e => e.Cycle.Id == id);
+            Assert.Equal(today.AddDays(30), mine.Cycle.DueOn);
+            Assert.Equal(1, mine.Answered);
+            Assert.Equal([late, silent], mine.Awaiting.Select(c => c.Id).Order());
+        }
+
+        using var client = await app.SignInAsync(contributor.Login);
+        var page = await client.GetPageAsync("/contribute");
+        var section = Assert.Single(page.QuerySelectorAll("section.cycle-expectation"), s => s.QuerySelector("h3")!.TextContent == $"Expecting {marker}");
+        var text = string.Join(' ', section.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"Reports due by {today.AddDays(30).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} (in 30 days).", text, StringComparison.Ordinal);
+        Assert.Contains("1 commitment answered, 2 await a report.", text, StringComparison.Ordinal);
+        Assert.Equal(
+            [$"/contribute/commitments/{late}/report", $"/contribute/commitments/{silent}/report"],
+            section.QuerySelectorAll("ul.awaiting a").Select(a => a.GetAttribute("href")!).Order(StringComparer.Ordinal));
     }
 
     private static void AssertRate(JsonElement rate, int expected, int answered, int late, int percent)
