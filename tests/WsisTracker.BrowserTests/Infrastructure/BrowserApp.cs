@@ -73,6 +73,17 @@ public sealed class BrowserApp : IAsyncLifetime
         return new StaffLogin(email, password, role);
     }
 
+    /// <summary>Creates a contributor account, focal point of <paramref name="stakeholders"/>, as <c>users add --role Contributor --stakeholder</c> does.</summary>
+    public async Task<StaffLogin> CreateContributorAsync(params string[] stakeholders)
+    {
+        var email = $"browser-contributor-{Guid.NewGuid():N}@example.org";
+        var password = $"correct horse {Guid.NewGuid():N}";
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, StaffRoles.Contributor, password, stakeholders);
+        Assert.True(created.Succeeded, created.Error?.Message);
+        return new StaffLogin(email, password, StaffRoles.Contributor);
+    }
+
     /// <summary>Invites <paramref name="email"/> through the app's own <see cref="Invitations"/>, as an administrator would, and returns the link it shows.</summary>
     public async Task<string> CreateInvitationAsync(string email, string role, IReadOnlyList<string> stakeholders)
     {
