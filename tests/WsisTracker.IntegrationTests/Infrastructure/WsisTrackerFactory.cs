@@ -182,6 +182,12 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
     public async Task<int> CountSqlCommandsAsync(string url)
     {
         using var client = CreateClient();
+        return await CountSqlCommandsAsync(url, client);
+    }
+
+    /// <summary>The SQL commands one GET of <paramref name="url"/> issues, sent by <paramref name="client"/> (a signed-in one, say), with the read cache cold.</summary>
+    public async Task<int> CountSqlCommandsAsync(string url, HttpClient client)
+    {
         Services.GetRequiredService<ReadCache>().Invalidate();
         SqlCommands.Reset();
         using var response = await client.GetAsync(url);

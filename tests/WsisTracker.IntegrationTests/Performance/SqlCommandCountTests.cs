@@ -105,4 +105,79 @@ public sealed class SqlCommandCountTests : IAsyncLifetime
             Assert.True(after > 0, $"{url}: no SQL command was counted, so the counter is not wired");
         }
     }
+
+    /// <summary>
+    /// The staff's and contributors' pages (the review queue and a review, the cycles, the outbox, the contributor's
+    /// page and report form) issue the same number of commands when the reports, the outbox and the commitments grow
+    /// tenfold.
+    /// </summary>
+    [Fact]
+    public async Task StaffAndContributorPages_IssueTheSameNumberOfCommands_WhenReportsAndMessagesGrowTenfold()
+    {
+        var stakeholder = await _app.CreateStakeholderAsync();
+        var contributor = await _app.CreateContributorAsync(stakeholder.Slug);
+        var reports = new List<int>();
+        var commitments = new List<int>();
+        async Task AddReportsAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var id = await _app.CreateCommitmentAsync($"Counted {Guid.NewGuid():N}", "Arranged by the command count.", new Core.Commitments.ParagraphKey("a-res-70-125", 63), "C5", stakeholder.Slug);
+                commitments.Add(id);
+                reports.Add((await _app.SubmittedReportAsync(contributor, id, WsisTrackerFactory.OnTrack(10 + i))).Id);
+            }
+        }
+
+        async Task AddMessagesAsync(int count) => await _app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == contributor.UserId);
+            db.OutboxMessages.AddRange(Enumerable.Range(0, count).Select(i => Core.Email.Outbox.Message(user, new Core.Email.Reminder("count", $"Counted {i}", "Body.", "A test.", "/contribute"), db.UtcNow)));
+            return await db.SaveChangesAsync();
+        });
+
+        await AddReportsAsync(2);
+        await AddMessagesAsync(3);
+        int cycle;
+        using (var writer = await _app.CreateWriterAsync())
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            using var opened = await writer.PostAsJsonAsync("/api/v1/reporting-cycles", new { name = "Counted cycle", opensOn = today.AddYears(-1), dueOn = today.AddDays(10), stakeholder = stakeholder.Slug });
+            Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+            cycle = (await opened.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        }
+
+        using var admin = await _app.CreateClientAsAsync(Core.Accounts.StaffRoles.Administrator);
+        using var author = await _app.SignInAsync(contributor.Login);
+        (HttpClient Client, string Url)[] requests =
+        [
+            (admin.Http, "/workspace/reviews"),
+            (admin.Http, $"/workspace/reviews?stakeholder={stakeholder.Slug}&actionLine=C5"),
+            (admin.Http, $"/workspace/reviews/{reports[0]}"),
+            (admin.Http, "/workspace/cycles"),
+            (admin.Http, $"/workspace/cycles/{cycle}"),
+            (admin.Http, "/admin/outbox"),
+            (author.Http, "/contribute"),
+            (author.Http, $"/contribute/commitments/{commitments[0]}/report"),
+        ];
+        var before = new List<int>();
+        foreach (var (client, url) in requests)
+        {
+            before.Add(await _app.CountSqlCommandsAsync(url, client));
+        }
+
+        await AddReportsAsync(18);
+        await AddMessagesAsync(27);
+        await using (var db = WsisTrackerFactory.CreateDbContext(_app.ConnectionString))
+        {
+            var existing = await db.Commitments.CountAsync();
+            await new DemoDataSeeder(db, TimeProvider.System, NullLogger<DemoDataSeeder>.Instance).AddAsync(existing * 10, 5, 7, CancellationToken.None);
+        }
+
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var after = await _app.CountSqlCommandsAsync(requests[i].Url, requests[i].Client);
+            Assert.True(before[i] == after, $"{requests[i].Url}: {before[i]} SQL commands before the data grew, {after} after");
+            Assert.True(after > 0, $"{requests[i].Url}: no SQL command was counted");
+        }
+    }
 }
