@@ -72,6 +72,7 @@ public static class WsisTrackerApp
                 options.ModelValidatorProviders.Add(new PlainTextValidatorProvider());
                 options.Filters.Add<RejectedInputLogging>();
                 options.Filters.Add<PublicReadTimeout.Filter>();
+                options.Filters.Add<ExactContentType>();
             })
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ApiProblems.FromModelState);

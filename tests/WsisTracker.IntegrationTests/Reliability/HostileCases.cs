@@ -26,6 +26,12 @@ public sealed record HostileRequest(
 public sealed record HostileTargets(int CommitmentId, int StakeholderId, string Today);
 
 /// <summary>
+/// The targets of the report and cycle writes: a draft and a submitted report of one stakeholder (whose Contributor key
+/// is <see cref="HostileCases.ContributorAuthorization"/>), a commitment of it with no report, and an open cycle.
+/// </summary>
+public sealed record ReportTargets(int DraftId, int SubmittedId, int FreeCommitmentId, int DraftCommitmentId, int CycleId, string Today);
+
+/// <summary>
 /// Generates the hostile cases: each one is built to be rejected (its expected statuses are all 4xx), so a 2xx is a
 /// failure as much as a 5xx is.
 /// </summary>
@@ -35,6 +41,10 @@ public static class HostileCases
     public const string ValidAuthorization = "Bearer " + ValidKey;
     public const string CommitmentETag = "{commitment-etag}";
     public const string StakeholderETag = "{stakeholder-etag}";
+    public const string ContributorAuthorization = "Bearer {contributor-key}";
+    public const string DraftETag = "{draft-etag}";
+    public const string SubmittedETag = "{submitted-etag}";
+    public const string CycleETag = "{cycle-etag}";
     public const string Json = "application/json";
     public const string MergePatch = "application/merge-patch+json";
 
@@ -216,6 +226,140 @@ public static class HostileCases
         yield return ("discontinued without a note", new JsonObject { ["status"] = "discontinued", ["asOf"] = today });
         yield return ("not started with progress", new JsonObject { ["status"] = "notStarted", ["progressPercent"] = 50, ["asOf"] = today });
         yield return ("achieved at 50", new JsonObject { ["status"] = "achieved", ["progressPercent"] = 50, ["asOf"] = today });
+    }
+
+    public static JsonObject ValidReport(string today) => new() { ["status"] = "onTrack", ["progressPercent"] = 10, ["narrative"] = "Work goes on.", ["asOf"] = today };
+
+    public static JsonObject ValidCycle(string today) => new() { ["name"] = $"Hostile cycle {Guid.NewGuid():N}", ["opensOn"] = today, ["dueOn"] = today };
+
+    /// <summary>
+    /// The progress reports' and reporting cycles' writes (issues 16 and 17): bodies each member of which the API must
+    /// refuse, malformed JSON, wrong content types, missing and stale versions, bad idempotency keys, and principals
+    /// that may not make the write.
+    /// </summary>
+    public static IEnumerable<HostileRequest> ReportAndCycleWrites(ReportTargets t)
+    {
+        var create = $"/api/v1/commitments/{t.FreeCommitmentId}/reports";
+        var draft = $"/api/v1/reports/{t.DraftId}";
+        var submitted = $"/api/v1/reports/{t.SubmittedId}";
+        var cycle = $"/api/v1/reporting-cycles/{t.CycleId}";
+        IEnumerable<(string, string, JsonNode?)> reportMutations =
+        [
+            ("status unknown", "status", "done"),
+            ("status null", "status", null),
+            ("status integer", "status", 3),
+            ("progress 101", "progressPercent", 101),
+            ("progress -1", "progressPercent", -1),
+            ("progress fraction", "progressPercent", 12.5),
+            ("as-of tomorrow", "asOf", DateOnly.ParseExact(t.Today, "yyyy-MM-dd").AddDays(1).ToString("yyyy-MM-dd")),
+            ("as-of 2026-02-30", "asOf", "2026-02-30"),
+            ("as-of null", "asOf", null),
+            ("narrative 4001 chars", "narrative", new string('n', 4001)),
+            ("narrative with NUL", "narrative", "a\u0000b"),
+            ("narrative with U+FFFE", "narrative", "a\uFFFEb"),
+            ("evidence javascript", "evidenceLinks", new JsonArray("javascript:alert(1)")),
+            ("evidence relative", "evidenceLinks", new JsonArray("/reports/1.pdf")),
+            ("evidence 11 links", "evidenceLinks", new JsonArray([.. Enumerable.Range(1, 11).Select(i => (JsonNode)$"https://example.org/{i}")])),
+            ("countries not alpha-3", "countries", new JsonArray("KE")),
+            ("countries injection", "countries", new JsonArray("KEN'; DROP TABLE commitments; --")),
+            ("countries string", "countries", "KEN"),
+            ("unknown member", "stakeholderId", 1),
+            ("unknown member state", "state", "approved"),
+        ];
+        foreach (var (name, member, value) in reportMutations)
+        {
+            var body = ValidReport(t.Today);
+            body[member] = value?.DeepClone();
+            yield return new($"POST report: {name}", HttpMethod.Post, create, Utf8(body.ToJsonString()), Json, Authorization: ContributorAuthorization, Expected: BadRequest);
+            yield return new($"PUT report: {name}", HttpMethod.Put, draft, Utf8(body.ToJsonString()), Json, DraftETag, ContributorAuthorization, Expected: BadRequest);
+        }
+
+        yield return new("POST report: status missing", HttpMethod.Post, create, Utf8(Without(ValidReport(t.Today), "status").ToJsonString()), Json, Authorization: ContributorAuthorization, Expected: BadRequest);
+        yield return new("POST report: off track without a narrative", HttpMethod.Post, create, Utf8(new JsonObject { ["status"] = "offTrack", ["progressPercent"] = 10, ["asOf"] = t.Today }.ToJsonString()), Json, Authorization: ContributorAuthorization, Expected: BadRequest);
+        foreach (var (name, bytes) in MalformedBodies())
+        {
+            yield return new($"POST report: {name}", HttpMethod.Post, create, bytes, Json, Authorization: ContributorAuthorization, Expected: BadRequest);
+            yield return new($"PUT report: {name}", HttpMethod.Put, draft, bytes, Json, DraftETag, ContributorAuthorization, Expected: BadRequest);
+            yield return new($"POST return: {name}", HttpMethod.Post, $"{submitted}/return", bytes, Json, SubmittedETag, Expected: BadRequest);
+            yield return new($"POST cycle: {name}", HttpMethod.Post, "/api/v1/reporting-cycles", bytes, Json, Expected: BadRequest);
+        }
+
+        foreach (var contentType in WrongContentTypes(patch: false))
+        {
+            yield return new($"POST report: Content-Type '{Shorten(contentType)}'", HttpMethod.Post, create, Utf8(ValidReport(t.Today).ToJsonString()), contentType, Authorization: ContributorAuthorization, Expected: [400, 415]);
+            yield return new($"POST reject: Content-Type '{Shorten(contentType)}'", HttpMethod.Post, $"{submitted}/reject", Utf8("{\"comment\": \"No.\"}"), contentType, SubmittedETag, Expected: [400, 415]);
+            yield return new($"POST cycle: Content-Type '{Shorten(contentType)}'", HttpMethod.Post, "/api/v1/reporting-cycles", Utf8(ValidCycle(t.Today).ToJsonString()), contentType, Expected: [400, 415]);
+        }
+
+        yield return new("POST report: oversized", HttpMethod.Post, create, Oversized(), Json, Authorization: ContributorAuthorization, Expected: TooLarge);
+        yield return new("POST report: a reviewer's key drafts", HttpMethod.Post, create, Utf8(ValidReport(t.Today).ToJsonString()), Json, Expected: [403]);
+        yield return new("POST report: anonymous", HttpMethod.Post, create, Utf8(ValidReport(t.Today).ToJsonString()), Json, Authorization: null, Expected: [401]);
+        yield return new("POST report: a second open report", HttpMethod.Post, $"/api/v1/commitments/{t.DraftCommitmentId}/reports", Utf8(ValidReport(t.Today).ToJsonString()), Json, Authorization: ContributorAuthorization, Expected: [409]);
+        yield return new("POST report: unknown commitment", HttpMethod.Post, "/api/v1/commitments/2147483647/reports", Utf8(ValidReport(t.Today).ToJsonString()), Json, Authorization: ContributorAuthorization, Expected: NotFound);
+        foreach (var (key, name) in new[] { (new string('k', 201), "201 chars"), ("has space", "a space"), ("ключ", "non-ASCII"), ("a\u007fb", "DEL") })
+        {
+            yield return new($"POST report: Idempotency-Key {name}", HttpMethod.Post, create, Utf8(ValidReport(t.Today).ToJsonString()), Json, Authorization: ContributorAuthorization, Headers: [("Idempotency-Key", key)], Expected: BadRequest);
+            yield return new($"POST cycle: Idempotency-Key {name}", HttpMethod.Post, "/api/v1/reporting-cycles", Utf8(ValidCycle(t.Today).ToJsonString()), Json, Headers: [("Idempotency-Key", key)], Expected: BadRequest);
+        }
+
+        yield return new("PUT report: no If-Match", HttpMethod.Put, draft, Utf8(ValidReport(t.Today).ToJsonString()), Json, Authorization: ContributorAuthorization, Expected: [428]);
+        yield return new("PUT report: stale If-Match", HttpMethod.Put, draft, Utf8(ValidReport(t.Today).ToJsonString()), Json, "\"1\"", ContributorAuthorization, Expected: [412]);
+        yield return new("PUT report: If-Match not a version", HttpMethod.Put, draft, Utf8(ValidReport(t.Today).ToJsonString()), Json, "\"abc\"", ContributorAuthorization, Expected: [400, 412]);
+        yield return new("PUT report: a submitted one", HttpMethod.Put, submitted, Utf8(ValidReport(t.Today).ToJsonString()), Json, SubmittedETag, ContributorAuthorization, Expected: [409]);
+        yield return new("POST submit: stale If-Match", HttpMethod.Post, $"{draft}/submit", null, null, "\"1\"", ContributorAuthorization, Expected: [412]);
+        yield return new("POST submit: no If-Match", HttpMethod.Post, $"{draft}/submit", null, null, null, ContributorAuthorization, Expected: [428]);
+        yield return new("POST submit: a reviewer's key", HttpMethod.Post, $"{draft}/submit", null, null, DraftETag, Expected: [403]);
+        yield return new("POST approve: the contributor's own key", HttpMethod.Post, $"{submitted}/approve", null, null, SubmittedETag, ContributorAuthorization, Expected: [403]);
+        yield return new("POST approve: a draft", HttpMethod.Post, $"{draft}/approve", null, null, DraftETag, Expected: [409]);
+        yield return new("POST approve: stale If-Match", HttpMethod.Post, $"{submitted}/approve", null, null, "\"1\"", Expected: [412]);
+        yield return new("POST approve: no If-Match", HttpMethod.Post, $"{submitted}/approve", Expected: [428]);
+        yield return new("POST approve: unknown report", HttpMethod.Post, "/api/v1/reports/2147483647/approve", null, null, "\"1\"", Expected: NotFound);
+        foreach (var verb in new[] { "return", "reject" })
+        {
+            var url = $"{submitted}/{verb}";
+            yield return new($"POST {verb}: comment missing", HttpMethod.Post, url, Utf8("{}"), Json, SubmittedETag, Expected: BadRequest);
+            yield return new($"POST {verb}: comment blank", HttpMethod.Post, url, Utf8("{\"comment\": \"   \"}"), Json, SubmittedETag, Expected: BadRequest);
+            yield return new($"POST {verb}: comment 4001 chars", HttpMethod.Post, url, Utf8(new JsonObject { ["comment"] = new string('c', 4001) }.ToJsonString()), Json, SubmittedETag, Expected: BadRequest);
+            yield return new($"POST {verb}: comment with NUL", HttpMethod.Post, url, Utf8("{\"comment\": \"a\\u0000b\"}"), Json, SubmittedETag, Expected: BadRequest);
+            yield return new($"POST {verb}: comment lone surrogate", HttpMethod.Post, url, Utf8("{\"comment\": \"a\\ud800b\"}"), Json, SubmittedETag, Expected: BadRequest);
+            yield return new($"POST {verb}: comment number", HttpMethod.Post, url, Utf8("{\"comment\": 7}"), Json, SubmittedETag, Expected: BadRequest);
+            yield return new($"POST {verb}: unknown member", HttpMethod.Post, url, Utf8("{\"comment\": \"No.\", \"state\": \"approved\"}"), Json, SubmittedETag, Expected: BadRequest);
+            yield return new($"POST {verb}: the contributor's own key", HttpMethod.Post, url, Utf8("{\"comment\": \"No.\"}"), Json, SubmittedETag, ContributorAuthorization, Expected: [403]);
+            yield return new($"POST {verb}: a draft", HttpMethod.Post, $"{draft}/{verb}", Utf8("{\"comment\": \"No.\"}"), Json, DraftETag, Expected: [409]);
+        }
+
+        IEnumerable<(string, string, JsonNode?)> cycleMutations =
+        [
+            ("name missing", "name", null),
+            ("name blank", "name", "  "),
+            ("name 201 chars", "name", new string('n', 201)),
+            ("name with U+0001", "name", "a\u0001b"),
+            ("opens on 1999", "opensOn", "1999-12-31"),
+            ("opens on 2026-02-30", "opensOn", "2026-02-30"),
+            ("opens on words", "opensOn", "next week"),
+            ("due on 2101", "dueOn", "2101-01-01"),
+            ("due before it opens", "dueOn", DateOnly.ParseExact(t.Today, "yyyy-MM-dd").AddDays(-1).ToString("yyyy-MM-dd")),
+            ("due on null", "dueOn", null),
+            ("unknown resolution", "resolution", "a-res-1-1"),
+            ("resolution injection", "resolution", "a-res-70-125' OR '1'='1"),
+            ("unknown action line", "actionLine", "C12"),
+            ("unknown stakeholder", "stakeholder", "nobody-at-all"),
+            ("unknown member", "closedAt", "2026-01-01T00:00:00Z"),
+            ("unknown member snapshot", "snapshot", "{}"),
+        ];
+        foreach (var (name, member, value) in cycleMutations)
+        {
+            var body = ValidCycle(t.Today);
+            body[member] = value?.DeepClone();
+            yield return new($"POST cycle: {name}", HttpMethod.Post, "/api/v1/reporting-cycles", Utf8(body.ToJsonString()), Json, Expected: BadRequest);
+        }
+
+        yield return new("POST cycle: a Contributor key", HttpMethod.Post, "/api/v1/reporting-cycles", Utf8(ValidCycle(t.Today).ToJsonString()), Json, Authorization: ContributorAuthorization, Expected: [403]);
+        yield return new("POST cycle: anonymous", HttpMethod.Post, "/api/v1/reporting-cycles", Utf8(ValidCycle(t.Today).ToJsonString()), Json, Authorization: null, Expected: [401]);
+        yield return new("POST close: no If-Match", HttpMethod.Post, $"{cycle}/close", Expected: [428]);
+        yield return new("POST close: stale If-Match", HttpMethod.Post, $"{cycle}/close", null, null, "\"1\"", Expected: [412]);
+        yield return new("POST close: a Contributor key", HttpMethod.Post, $"{cycle}/close", null, null, CycleETag, ContributorAuthorization, Expected: [403]);
+        yield return new("POST close: unknown cycle", HttpMethod.Post, "/api/v1/reporting-cycles/2147483647/close", null, null, "\"1\"", Expected: NotFound);
     }
 
     /// <summary>Members of a stakeholder body, each with a value the API must refuse.</summary>

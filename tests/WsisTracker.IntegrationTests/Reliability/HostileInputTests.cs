@@ -28,6 +28,7 @@ public sealed class HostileInputTests(WsisTrackerFactory app, ITestOutputHelper 
     [
         "commitments", "commitment_paragraphs", "commitment_action_lines", "commitment_stakeholders", "commitment_lineage", "milestones",
         "progress_updates", "stakeholders", "audit_entries", "idempotency_records", "resolutions", "paragraphs", "action_lines",
+        "progress_reports", "progress_report_revisions", "progress_report_events", "reporting_cycles", "outbox_messages",
     ];
 
     private static readonly string FingerprintSql = string.Join(" UNION ALL ", WritableTables.Select(t =>
@@ -41,6 +42,15 @@ public sealed class HostileInputTests(WsisTrackerFactory app, ITestOutputHelper 
         await using var run = await HostileRun.StartAsync(app);
         await run.SendAllAsync(ApiBodies(run.Targets));
         run.Report(output, "API bodies");
+    }
+
+    [Fact]
+    public async Task ReportAndCycleWrites_AreRejectedWith4xx_AndChangeNothing()
+    {
+        await using var run = await HostileRun.StartAsync(app);
+        var targets = await run.AddReportTargetsAsync();
+        await run.SendAllAsync(ReportAndCycleWrites(targets));
+        run.Report(output, "report and cycle writes");
     }
 
     [Fact]
@@ -415,6 +425,27 @@ public sealed class HostileInputTests(WsisTrackerFactory app, ITestOutputHelper 
             return run;
         }
 
+        private ReportTargets? _reports;
+
+        /// <summary>Arranges a stakeholder with a Contributor key, a draft and a submitted report and an open cycle; the cases name them by token.</summary>
+        public async Task<ReportTargets> AddReportTargetsAsync()
+        {
+            var (slug, draftCommitment) = await _app.CreateLedCommitmentAsync();
+            var submittedCommitment = await _app.CreateCommitmentAsync($"Hostile submitted {Guid.NewGuid():N}", "Arranged by the hostile run.", new Core.Commitments.ParagraphKey("a-res-70-125", 63), "C5", slug);
+            var freeCommitment = await _app.CreateCommitmentAsync($"Hostile free {Guid.NewGuid():N}", "Arranged by the hostile run.", new Core.Commitments.ParagraphKey("a-res-70-125", 63), "C5", slug);
+            var contributor = await _app.CreateContributorAsync(slug);
+            var draft = await _app.DraftReportAsync(contributor, draftCommitment, WsisTrackerFactory.OnTrack(10));
+            var submitted = await _app.SubmittedReportAsync(contributor, submittedCommitment, WsisTrackerFactory.OnTrack(10));
+            using var writer = _app.CreateClientWithKey(_tokens[ValidKey]);
+            using var opened = await writer.PostAsJsonAsync("/api/v1/reporting-cycles", new { name = $"Hostile cycle {Guid.NewGuid():N}", opensOn = Targets.Today, dueOn = Targets.Today, stakeholder = slug });
+            Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+            var cycle = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            _tokens["{contributor-key}"] = await _app.CreateContributorKeyAsync(slug);
+            _reports = new ReportTargets(draft.Id, submitted.Id, freeCommitment, draftCommitment, cycle, Targets.Today);
+            await RefreshETagsAsync();
+            return _reports;
+        }
+
         public async Task<string> FingerprintAsync()
         {
             await using var command = new NpgsqlCommand(FingerprintSql, _db);
@@ -530,6 +561,20 @@ public sealed class HostileInputTests(WsisTrackerFactory app, ITestOutputHelper 
         {
             _tokens[CommitmentETag] = await _app.ETagOfAsync($"/api/v1/commitments/{Targets.CommitmentId}");
             _tokens[StakeholderETag] = await _app.ETagOfAsync($"/api/v1/stakeholders/{Targets.StakeholderId}");
+            if (_reports is { } r)
+            {
+                _tokens[DraftETag] = await VersionTagAsync("progress_reports", r.DraftId);
+                _tokens[SubmittedETag] = await VersionTagAsync("progress_reports", r.SubmittedId);
+                _tokens[CycleETag] = await VersionTagAsync("reporting_cycles", r.CycleId);
+            }
+        }
+
+        /// <summary>A row's version as the API's ETag gives it (its <c>xmin</c>, quoted).</summary>
+        private async Task<string> VersionTagAsync(string table, int id)
+        {
+            await using var command = new NpgsqlCommand($"SELECT xmin::text FROM {table} WHERE id = @id", _db);
+            command.Parameters.AddWithValue("id", id);
+            return $"\"{await command.ExecuteScalarAsync()}\"";
         }
 
         private static string Excerpt(string body) => body.Length > 300 ? body[..300] + "…" : body;
