@@ -26,7 +26,7 @@ public static class BaselineSql
 
     /// <summary>The paragraphs of the first page's commitments.</summary>
     public const string FirstPageParagraphs = """
-        SELECT s1.symbol, s1.slug, s1.kind, s1.number, s1."order", s1.part, c6.id
+        SELECT s1.symbol, s1.slug, s1.kind, s1.number, s1."order", s1.part, s1.sub_paragraph, c6.id
         FROM (
             SELECT c.id
             FROM commitments AS c
@@ -35,7 +35,7 @@ public static class BaselineSql
             LIMIT @p
         ) AS c6
         INNER JOIN (
-            SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0."order", p0.part, c1.commitment_id, r0.adoption_date
+            SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0."order", p0.part, c1.sub_paragraph, c1.commitment_id, r0.adoption_date
             FROM commitment_paragraphs AS c1
             INNER JOIN paragraphs AS p0 ON c1.paragraph_id = p0.id
             INNER JOIN resolutions AS r0 ON p0.resolution_id = r0.id
@@ -90,7 +90,7 @@ public static class BaselineSql
 
     /// <summary>The paragraphs of that page's commitments.</summary>
     public const string AfterPageParagraphs = """
-        SELECT s1.symbol, s1.slug, s1.kind, s1.number, s1."order", s1.part, c6.id
+        SELECT s1.symbol, s1.slug, s1.kind, s1.number, s1."order", s1.part, s1.sub_paragraph, c6.id
         FROM (
             SELECT c.id
             FROM commitments AS c
@@ -99,7 +99,7 @@ public static class BaselineSql
             LIMIT @p
         ) AS c6
         INNER JOIN (
-            SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0."order", p0.part, c1.commitment_id, r0.adoption_date
+            SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0."order", p0.part, c1.sub_paragraph, c1.commitment_id, r0.adoption_date
             FROM commitment_paragraphs AS c1
             INNER JOIN paragraphs AS p0 ON c1.paragraph_id = p0.id
             INNER JOIN resolutions AS r0 ON p0.resolution_id = r0.id
@@ -162,7 +162,7 @@ public static class BaselineSql
 
     /// <summary>Its paragraphs.</summary>
     public const string DetailParagraphs = """
-        SELECT s3.symbol, s3.slug, s3.kind, s3.number, s3."order", s3.text, s3.part, c20.id
+        SELECT s3.symbol, s3.slug, s3.kind, s3.number, s3."order", s3.text, s3.part, s3.sub_paragraph, c20.id
         FROM (
             SELECT c.id
             FROM commitments AS c
@@ -171,7 +171,7 @@ public static class BaselineSql
             LIMIT 1
         ) AS c20
         INNER JOIN (
-            SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0."order", p0.text, p0.part, c1.commitment_id, r0.adoption_date
+            SELECT r0.symbol, r0.slug, p0.kind, p0.number, p0."order", p0.text, p0.part, c1.sub_paragraph, c1.commitment_id, r0.adoption_date
             FROM commitment_paragraphs AS c1
             INNER JOIN paragraphs AS p0 ON c1.paragraph_id = p0.id
             INNER JOIN resolutions AS r0 ON p0.resolution_id = r0.id

@@ -220,7 +220,13 @@ public sealed class Commitment : IVersioned
         TargetDate = definition.TargetDate;
         TargetDateText = definition.TargetDateText;
         ReportingCadence = definition.ReportingCadence;
-        Sync(Paragraphs, definition.ParagraphIds, p => p.ParagraphId, id => new CommitmentParagraph { ParagraphId = id });
+        var paragraphIds = definition.Paragraphs.Select(p => p.ParagraphId).ToList();
+        Sync(Paragraphs, paragraphIds, p => p.ParagraphId, id => new CommitmentParagraph { ParagraphId = id });
+        foreach (var link in Paragraphs)
+        {
+            link.SubParagraph = definition.Paragraphs.First(p => p.ParagraphId == link.ParagraphId).SubParagraph;
+        }
+
         Sync(ActionLines, definition.ActionLineIds, a => a.ActionLineId, id => new CommitmentActionLine { ActionLineId = id });
         var roles = definition.LeadIds.Select(id => (id, StakeholderRole.Lead))
             .Concat(definition.PartnerIds.Except(definition.LeadIds).Select(id => (id, StakeholderRole.Partner)))
@@ -461,6 +467,12 @@ public sealed class CommitmentParagraph
     public int CommitmentId { get; set; }
 
     public int ParagraphId { get; set; }
+
+    /// <summary>
+    /// The sub-paragraph cited (its labels joined by hyphens, "b" or "b-ii"), or null when the whole paragraph is
+    /// cited. A commitment cites a paragraph once: as a whole or by one of its sub-paragraphs (decision 106).
+    /// </summary>
+    public string? SubParagraph { get; set; }
 
     public Paragraph? Paragraph { get; set; }
 }

@@ -349,7 +349,7 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
 
                 foreach (var key in List(values[Paragraphs]).Where(k => ParagraphSearch.ParseKey(k) is null))
                 {
-                    errors.Add(new CsvCellError(number, Paragraphs, $"'{key}' is not a paragraph key such as a-res-70-125:63."));
+                    errors.Add(new CsvCellError(number, Paragraphs, $"'{key}' is not a paragraph key such as a-res-70-125:63, a-res-80-3:annex:13 or a-res-80-3:annex:13(b)."));
                 }
 
                 if (id is { } i && rows.Any(r => r.Id == i))
@@ -385,9 +385,7 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
                 c.Title,
                 c.Description,
                 Paragraphs = c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
-                    .Select(p => p.Paragraph!.Part == null
-                        ? p.Paragraph!.Resolution!.Slug + ":" + p.Paragraph.Number
-                        : p.Paragraph!.Resolution!.Slug + ":" + p.Paragraph.Part + ":" + p.Paragraph.Number).ToList(),
+                    .Select(p => new { p.Paragraph!.Resolution!.Slug, p.Paragraph.Part, p.Paragraph.Number, p.SubParagraph }).ToList(),
                 ActionLines = c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => a.ActionLine!.Code).ToList(),
                 Leads = c.Stakeholders.Where(s => s.Role == StakeholderRole.Lead).OrderBy(s => s.Stakeholder!.Slug).Select(s => s.Stakeholder!.Slug).ToList(),
                 Partners = c.Stakeholders.Where(s => s.Role == StakeholderRole.Partner).OrderBy(s => s.Stakeholder!.Slug).Select(s => s.Stakeholder!.Slug).ToList(),
@@ -407,7 +405,7 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
             [Code] = c.Code,
             [Title] = c.Title,
             [Description] = c.Description,
-            [Paragraphs] = string.Join(';', c.Paragraphs),
+            [Paragraphs] = string.Join(';', c.Paragraphs.Select(p => ParagraphSearch.FormatKey(p.Slug, p.Part, p.Number, p.SubParagraph))),
             [ActionLines] = string.Join(';', c.ActionLines),
             [LeadStakeholders] = string.Join(';', c.Leads),
             [PartnerStakeholders] = string.Join(';', c.Partners),

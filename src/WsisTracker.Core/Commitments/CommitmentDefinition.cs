@@ -7,7 +7,16 @@ public sealed record ParagraphKey(string Resolution, int Number)
 {
     /// <summary>The annex the paragraph stands in ("annex", "annex-ii"), or null for the resolution's own paragraphs.</summary>
     public string? Part { get; init; }
+
+    /// <summary>
+    /// The sub-paragraph cited within the paragraph, its labels joined by hyphens as in the reader's anchor ("b" for
+    /// (b), "b-ii" for (b) (ii)); null when the paragraph is cited as a whole.
+    /// </summary>
+    public string? SubParagraph { get; init; }
 }
+
+/// <summary>A found citation: the paragraph's id and the sub-paragraph cited in it, if any (<see cref="ParagraphKey.SubParagraph"/>).</summary>
+public sealed record ParagraphCitationTarget(int ParagraphId, string? SubParagraph);
 
 public sealed record MilestoneInput(string Title, DateOnly? DueDate, DateOnly? CompletedDate);
 
@@ -28,7 +37,7 @@ public sealed record CommitmentInput(
 public sealed record CommitmentDefinition(
     string Title,
     string Description,
-    IReadOnlyList<int> ParagraphIds,
+    IReadOnlyList<ParagraphCitationTarget> Paragraphs,
     IReadOnlyList<int> ActionLineIds,
     IReadOnlyList<int> LeadIds,
     IReadOnlyList<int> PartnerIds,
@@ -78,6 +87,11 @@ public sealed record CommitmentDefinition(
 
         PlainText.Check(input.TargetDateText, "targetDateText", errors);
         PlainKeys(input.Paragraphs?.Select(p => p?.Resolution), "paragraphs", errors);
+        if ((input.Paragraphs ?? []).Any(p => p?.SubParagraph is { } sub && !IsSubParagraphPath(sub)))
+        {
+            errors.Add("paragraphs", "A sub-paragraph is named by its labels joined by hyphens, such as b for (b) or b-ii for (b) (ii).");
+        }
+
         PlainKeys(input.ActionLines, "actionLines", errors);
         PlainKeys(input.LeadStakeholders, "leadStakeholders", errors);
         PlainKeys(input.PartnerStakeholders, "partnerStakeholders", errors);
@@ -105,6 +119,15 @@ public sealed record CommitmentDefinition(
             }
         }
     }
+
+    /// <summary>
+    /// A sub-paragraph path as <see cref="ParagraphKey.SubParagraph"/> writes it: one or two labels of lower-case
+    /// letters ("b", "b-ii"), as the reader's anchors name them.
+    /// </summary>
+    public static bool IsSubParagraphPath(string path) =>
+        path.Length <= Limits.SubParagraphPath
+        && path.Split('-') is { Length: >= 1 and <= 2 } labels
+        && labels.All(l => l.Length > 0 && l.All(char.IsAsciiLetterLower));
 
     private static void Require(string? value, string field, int maxLength, FieldErrors errors)
     {

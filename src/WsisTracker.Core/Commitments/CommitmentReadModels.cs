@@ -8,12 +8,24 @@ public sealed record ParagraphCitation(string Resolution, string ResolutionSlug,
 {
     /// <summary>The annex key of the cited paragraph, or null for the resolution's own.</summary>
     public string? Part { get; init; }
+
+    /// <summary>
+    /// The sub-paragraph cited, its labels joined by hyphens ("b" for (b), "b-ii" for (b) (ii)), or null when the
+    /// whole paragraph is cited. The reader's anchor of it is the paragraph's followed by these labels (#annex-p13-b).
+    /// </summary>
+    public string? SubParagraph { get; init; }
 }
 
 public sealed record CitedParagraph(string Resolution, string ResolutionSlug, ParagraphKind Kind, int? Number, int Order, string Text)
 {
     /// <summary>The annex key of the cited paragraph, or null for the resolution's own.</summary>
     public string? Part { get; init; }
+
+    /// <summary>
+    /// The sub-paragraph cited, its labels joined by hyphens ("b" for (b), "b-ii" for (b) (ii)), or null when the
+    /// whole paragraph is cited. The reader's anchor of it is the paragraph's followed by these labels (#annex-p13-b).
+    /// </summary>
+    public string? SubParagraph { get; init; }
 }
 
 public sealed record CommitmentActionLineModel(string Code, string Title);

@@ -94,7 +94,7 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
                 Commitment.IsOverdue(c.TargetDate, c.Status, today),
                 c.ReportingCadence,
                 c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
-                    .Select(p => new ParagraphCitation(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order) { Part = p.Paragraph.Part })
+                    .Select(p => new ParagraphCitation(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order) { Part = p.Paragraph.Part, SubParagraph = p.SubParagraph })
                     .ToList(),
                 c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => a.ActionLine!.Code).ToList(),
                 c.Stakeholders.OrderBy(s => s.Role).ThenBy(s => s.Stakeholder!.Name)
@@ -206,7 +206,7 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
                     Commitment.IsOverdue(c.TargetDate, c.Status, today),
                     c.ReportingCadence,
                     c.Paragraphs.OrderBy(p => p.Paragraph!.Resolution!.AdoptionDate).ThenBy(p => p.Paragraph!.Order)
-                        .Select(p => new CitedParagraph(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order, p.Paragraph.Text) { Part = p.Paragraph.Part })
+                        .Select(p => new CitedParagraph(p.Paragraph!.Resolution!.Symbol, p.Paragraph.Resolution.Slug, p.Paragraph.Kind, p.Paragraph.Number, p.Paragraph.Order, p.Paragraph.Text) { Part = p.Paragraph.Part, SubParagraph = p.SubParagraph })
                         .ToList(),
                     c.ActionLines.OrderBy(a => a.ActionLine!.Order).Select(a => new CommitmentActionLineModel(a.ActionLine!.Code, a.ActionLine.Title)).ToList(),
                     c.Stakeholders.OrderBy(s => s.Role).ThenBy(s => s.Stakeholder!.Name)

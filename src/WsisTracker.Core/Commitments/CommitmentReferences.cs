@@ -24,9 +24,9 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
         var numbers = keys.Select(k => k.Number).Distinct().ToList();
         var paragraphs = await db.Paragraphs.AsNoTracking()
             .Where(p => p.Kind == ParagraphKind.Operative && slugs.Contains(p.Resolution!.Slug) && numbers.Contains(p.Number!.Value))
-            .Select(p => new { p.Id, p.Resolution!.Slug, p.Part, Number = p.Number!.Value })
+            .Select(p => new { p.Id, p.Resolution!.Slug, p.Part, Number = p.Number!.Value, p.SubParagraphs })
             .ToListAsync(cancellationToken);
-        var paragraphIds = new List<int>();
+        var cited = new List<ParagraphCitationTarget>();
         foreach (var key in keys)
         {
             var match = paragraphs.FirstOrDefault(p => p.Slug == key.Resolution && p.Number == key.Number && p.Part == key.Part);
@@ -36,9 +36,17 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
                     ? $"Resolution '{key.Resolution}' has no operative paragraph {key.Number}."
                     : $"Resolution '{key.Resolution}' has no paragraph {key.Number} in its part '{key.Part}'.");
             }
+            else if (key.SubParagraph is { } sub && CommitmentDefinition.IsSubParagraphPath(sub) && !HasSubParagraph(match.SubParagraphs, sub))
+            {
+                errors.Add("paragraphs", $"Paragraph {ParagraphAnchor.Label(key.Part, ParagraphKind.Operative, key.Number, 0)} of resolution '{key.Resolution}' has no sub-paragraph {ParagraphAnchor.SubParagraphLabel(sub)}.");
+            }
+            else if (cited.Any(c => c.ParagraphId == match.Id))
+            {
+                errors.Add("paragraphs", $"Paragraph {ParagraphAnchor.Label(key.Part, ParagraphKind.Operative, key.Number, 0)} of resolution '{key.Resolution}' is cited more than once: cite it as a whole or by one sub-paragraph.");
+            }
             else
             {
-                paragraphIds.Add(match.Id);
+                cited.Add(new ParagraphCitationTarget(match.Id, key.SubParagraph));
             }
         }
 
@@ -73,7 +81,7 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
         return new CommitmentDefinition(
             input.Title!.Trim(),
             input.Description!.Trim(),
-            paragraphIds,
+            cited,
             actionLines.Select(a => a.Id).ToList(),
             leads.Select(IdOf).ToList(),
             partners.Select(IdOf).ToList(),
@@ -81,5 +89,23 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
             string.IsNullOrWhiteSpace(input.TargetDateText) ? null : input.TargetDateText.Trim(),
             input.ReportingCadence,
             input.Milestones ?? []);
+    }
+
+    /// <summary>Whether the labels of <paramref name="path"/> ("b-ii") name a sub-paragraph of the paragraph, level by level.</summary>
+    private static bool HasSubParagraph(IReadOnlyList<SubParagraph> subParagraphs, string path)
+    {
+        var level = subParagraphs;
+        foreach (var label in path.Split('-'))
+        {
+            var found = level.FirstOrDefault(s => s.Label == label);
+            if (found is null)
+            {
+                return false;
+            }
+
+            level = found.SubParagraphs;
+        }
+
+        return true;
     }
 }

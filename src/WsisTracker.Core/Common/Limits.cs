@@ -25,6 +25,9 @@ public static class Limits
 
     /// <summary>An annex key such as "annex" or "annex-iii" (the heading's words joined by hyphens).</summary>
     public const int PartKey = 64;
+
+    /// <summary>A cited sub-paragraph's labels joined by hyphens ("b", "b-ii"); labels run to two or three letters.</summary>
+    public const int SubParagraphPath = 16;
     public const int Language = 8;
 
     /// <summary>An action-line code such as <c>C7</c> or <c>C7.3</c>.</summary>

@@ -28,4 +28,16 @@ public static class ParagraphAnchor
     /// <summary>The anchor of a sub-paragraph: the paragraph's, then each label (<c>annex-p13-b</c>, <c>p1-a-ii</c>).</summary>
     public static string ForSubParagraph(string paragraphAnchor, IEnumerable<string> labels) =>
         string.Join('-', labels.Prepend(paragraphAnchor));
+
+    /// <summary>The anchor of a cited paragraph or, when <paramref name="subParagraph"/> ("b-ii") is given, of its sub-paragraph.</summary>
+    public static string For(string? part, ParagraphKind kind, int? number, int order, string? subParagraph) =>
+        subParagraph is null ? For(part, kind, number, order) : ForSubParagraph(For(part, kind, number, order), subParagraph.Split('-'));
+
+    /// <summary>"annex, para 13 (b) (ii)": the paragraph's label and, when given, the sub-paragraph's labels.</summary>
+    public static string Label(string? part, ParagraphKind kind, int? number, int order, string? subParagraph) =>
+        subParagraph is null ? Label(part, kind, number, order) : $"{Label(part, kind, number, order)} {SubParagraphLabel(subParagraph)}";
+
+    /// <summary>"(b) (ii)" for the sub-paragraph path "b-ii".</summary>
+    public static string SubParagraphLabel(string subParagraph) =>
+        string.Join(' ', subParagraph.Split('-').Select(l => $"({l})"));
 }

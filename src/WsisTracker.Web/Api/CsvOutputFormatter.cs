@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Net.Http.Headers;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 using WsisTracker.Web.Api.Contracts;
 
@@ -65,7 +66,7 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
         c.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
         c.IsOverdue ? "true" : "false",
         c.ReportingCadence is { } cadence ? Camel(cadence.ToString()) : "",
-        string.Join("; ", c.Paragraphs.Select(p => p.Number is { } n ? $"{p.Resolution} para {n}" : p.Resolution)),
+        string.Join("; ", c.Paragraphs.Select(p => p.Number is { } n ? $"{p.Resolution} para {n}{(p.SubParagraph is { } sub ? " " + ParagraphAnchor.SubParagraphLabel(sub) : "")}" : p.Resolution)),
         string.Join("; ", c.ActionLines),
         string.Join("; ", c.Stakeholders.Where(s => s.Role == StakeholderRole.Lead).Select(s => s.Slug)),
         string.Join("; ", c.Stakeholders.Where(s => s.Role == StakeholderRole.Partner).Select(s => s.Slug)),

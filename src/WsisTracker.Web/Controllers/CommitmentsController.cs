@@ -65,7 +65,7 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
                 c.ProgressPercent?.ToString(CultureInfo.InvariantCulture) ?? "",
                 PageFormat.IsoDate(c.TargetDate),
                 c.IsOverdue ? "yes" : "no",
-                string.Join("; ", c.Paragraphs.Select(p => $"{p.Resolution} {ParagraphAnchor.Label(p.Part, p.Kind, p.Number, p.Order)}")),
+                string.Join("; ", c.Paragraphs.Select(p => $"{p.Resolution} {ParagraphAnchor.Label(p.Part, p.Kind, p.Number, p.Order, p.SubParagraph)}")),
                 string.Join("; ", c.ActionLines),
                 string.Join("; ", c.Stakeholders.Select(s => s.Name)),
                 c.IsSynthetic ? "yes" : "no",

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using WsisTracker.Core.Accounts;
 using WsisTracker.IntegrationTests.Infrastructure;
 
 namespace WsisTracker.IntegrationTests.Secretariat;
@@ -74,29 +73,12 @@ public sealed class CorpusImportTests(WsisTrackerFactory app)
         }
         finally
         {
-            await app.WithDbAsync(db => db.Set<Core.Commitments.CommitmentParagraph>().Where(l => l.Paragraph!.Resolution!.Slug == "a-res-80-3").ExecuteDeleteAsync());
             await RemoveAsync("a-res-80-3");
         }
     }
 
-    private async Task ImportAsync(string file)
-    {
-        using var admin = await app.CreateClientAsAsync(StaffRoles.Administrator);
-        var page = await admin.GetPageAsync("/admin/resolutions/import");
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!), "__RequestVerificationToken" },
-            { new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(Folder, file))), "file", file },
-        };
-
-        using var previewed = await admin.Http.PostAsync("/admin/resolutions/import/preview", content);
-
-        Assert.Equal(HttpStatusCode.OK, previewed.StatusCode);
-        var preview = await PageClient.ParseAsync(previewed);
-        Assert.Null(preview.QuerySelector("#problems"));
-        using var confirmed = await admin.SubmitAsync(preview, "/admin/resolutions/import");
-        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-    }
+    private async Task ImportAsync(string file) =>
+        await app.ImportResolutionThroughThePageAsync(file, await File.ReadAllBytesAsync(Path.Combine(Folder, file)));
 
     private async Task AssertReadsBackAsync(string slug, JsonElement expected)
     {
@@ -147,13 +129,5 @@ public sealed class CorpusImportTests(WsisTrackerFactory app)
         return current.GetProperty("text").GetString();
     }
 
-    private Task<int> RemoveAsync(string slug) => app.WithDbAsync(async db =>
-    {
-        var paragraphs = db.Paragraphs.Where(p => p.Resolution!.Slug == slug);
-        await db.Set<Core.Resolutions.FootnoteReference>().Where(r => paragraphs.Any(p => p.Id == r.ParagraphId)).ExecuteDeleteAsync();
-        await paragraphs.ExecuteDeleteAsync();
-        await db.Sections.Where(s => db.Resolutions.Any(r => r.Id == s.ResolutionId && r.Slug == slug)).ExecuteDeleteAsync();
-        await db.Footnotes.Where(f => db.Resolutions.Any(r => r.Id == f.ResolutionId && r.Slug == slug)).ExecuteDeleteAsync();
-        return await db.Resolutions.Where(r => r.Slug == slug).ExecuteDeleteAsync();
-    });
+    private Task<int> RemoveAsync(string slug) => app.RemoveResolutionAsync(slug);
 }

@@ -42,6 +42,7 @@ public sealed class CommitmentParagraphConfiguration : IEntityTypeConfiguration<
         builder.ToTable("commitment_paragraphs");
         builder.HasKey(p => new { p.CommitmentId, p.ParagraphId });
         builder.HasIndex(p => p.ParagraphId);
+        builder.Property(p => p.SubParagraph).HasMaxLength(Limits.SubParagraphPath);
         builder.HasOne(p => p.Paragraph).WithMany().HasForeignKey(p => p.ParagraphId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -876,6 +876,11 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("paragraph_id");
 
+                    b.Property<string>("SubParagraph")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("sub_paragraph");
+
                     b.HasKey("CommitmentId", "ParagraphId")
                         .HasName("pk_commitment_paragraphs");
 

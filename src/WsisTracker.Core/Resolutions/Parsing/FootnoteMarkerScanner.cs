@@ -16,6 +16,7 @@ namespace WsisTracker.Core.Resolutions.Parsing;
 /// "Human Rights, 9 and"), or behind a lower-case word before "and"/"or" ("the agenda 5 and") unless that word
 /// numbers what follows ("paragraphs 13 and 14").</item>
 /// </list>
+/// A marker written in the Markdown form, "report[^6] adopted", is a marker wherever it stands (decision 107).
 /// Whether such a number is a marker is then decided by the footnotes that exist and their order: footnote numbers
 /// first appear in increasing order, so a new marker must be the next number; a glued marker may also repeat an
 /// earlier number. The weaker shapes (after a year, after a space) must be the next number and, in the PDF form,
@@ -49,7 +50,7 @@ internal static partial class FootnoteMarkerScanner
                     markers.Add(new Marker(candidate.RemoveStart, candidate.RemoveLength, candidate.Number));
                     highest = Math.Max(highest, candidate.Number);
                 }
-                else if (footnote is null && isNext && candidate.Shape == MarkerShape.Glued && footnotes.Count > 0)
+                else if (footnote is null && ((isNext && candidate.Shape == MarkerShape.Glued && footnotes.Count > 0) || candidate.Shape == MarkerShape.Explicit))
                 {
                     problems.Add(new ParseProblem(
                         composed.LineAt(run.Index),
@@ -71,12 +72,14 @@ internal static partial class FootnoteMarkerScanner
             return false;
         }
 
-        var onItsPage = footnote.Page == 0 || footnote.Page == page;
+        // An endnote (the Markdown form gathers every footnote after the text) stands on no page: the order alone decides.
+        var onItsPage = footnote.Page == 0 || footnote.IsEndnote || footnote.Page == page;
         return candidate.Shape switch
         {
+            MarkerShape.Explicit => true,
             MarkerShape.Glued => isNext || candidate.Number <= highest,
             MarkerShape.AfterYear => (isNext && onItsPage) || candidate.Number <= highest,
-            MarkerShape.AfterSpace => isNext && footnote.Page > 0 && footnote.Page == page,
+            MarkerShape.AfterSpace => isNext && footnote.Page > 0 && onItsPage,
             _ => false,
         };
     }
@@ -85,6 +88,11 @@ internal static partial class FootnoteMarkerScanner
     private static Candidate? FindCandidate(string text, int start, int length)
     {
         var end = start + length;
+        if (length <= 3 && start >= 2 && text[start - 1] == '^' && text[start - 2] == '[' && end < text.Length && text[end] == ']')
+        {
+            return new Candidate(MarkerShape.Explicit, Parse(text, start, length), start - 2, length + 3);
+        }
+
         if (!EndsMarker(text, end))
         {
             return null;
@@ -306,6 +314,8 @@ internal static partial class FootnoteMarkerScanner
 
     private enum MarkerShape
     {
+        /// <summary>Written as a marker, "[^6]" (the Markdown form).</summary>
+        Explicit,
         Glued,
         AfterYear,
         AfterSpace,

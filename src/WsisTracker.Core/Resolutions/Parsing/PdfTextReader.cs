@@ -195,7 +195,7 @@ internal sealed partial class PdfTextReader
     /// <summary>A line "N text" that carries the number after the last footnote read.</summary>
     private bool IsNextFootnote(string text)
     {
-        var match = TextRules.FootnoteLine().Match(ComposedText.Normalize(text));
+        var match = TextRules.FootnoteLine().Match(TextRules.AsPrintedFootnote(ComposedText.Normalize(text), out _));
         var last = _footnote?.Number ?? (_draft.Footnotes.Count > 0 ? _draft.Footnotes[^1].Number : 0);
         return match.Success && match.Groups[2].Success
             && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) == last + 1;
@@ -499,15 +499,15 @@ internal sealed partial class PdfTextReader
         }
 
         var normalized = ComposedText.Normalize(text);
-        var match = TextRules.FootnoteLine().Match(normalized);
+        var match = TextRules.FootnoteLine().Match(TextRules.AsPrintedFootnote(normalized, out var isMarkdown));
         var source = new SourceLine(index + 1, text, _page);
-        if (match.Success)
+        if (match.Success && (isMarkdown || _footnote is null || !_footnote.IsEndnote))
         {
             var number = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
             if (_footnote is null || number == _footnote.Number + 1)
             {
                 FinishFootnote();
-                _footnote = new FootnoteInProgress(number, index + 1, _page, ComposedText.From(match.Groups[2].Value, source));
+                _footnote = new FootnoteInProgress(number, index + 1, _page, ComposedText.From(match.Groups[2].Value, source)) { IsEndnote = isMarkdown };
                 return;
             }
         }
@@ -534,7 +534,7 @@ internal sealed partial class PdfTextReader
         }
         else
         {
-            _draft.Footnotes.Add(new FootnoteDefinition(_footnote.Number, _footnote.Text.ToString(), _footnote.Line, _footnote.Page));
+            _draft.Footnotes.Add(new FootnoteDefinition(_footnote.Number, _footnote.Text.ToString(), _footnote.Line, _footnote.Page, _footnote.IsEndnote));
         }
 
         _footnote = null;
@@ -546,5 +546,9 @@ internal sealed partial class PdfTextReader
     [GeneratedRegex(@"^[0-9]{2}-[0-9]{5}(?:\s*\([A-Z]\))?$")]
     private static partial Regex JobNumber();
 
-    private sealed record FootnoteInProgress(int Number, int Line, int Page, ComposedText Text);
+    private sealed record FootnoteInProgress(int Number, int Line, int Page, ComposedText Text)
+    {
+        /// <summary>Defined in the Markdown form (<c>[^7]: text</c>): only another such line starts the next footnote.</summary>
+        public bool IsEndnote { get; init; }
+    }
 }

@@ -1,7 +1,11 @@
 namespace WsisTracker.Core.Resolutions.Parsing;
 
-/// <summary>A footnote text as printed: in the PDF form, <paramref name="Page"/> is the page whose foot holds it.</summary>
-internal sealed record FootnoteDefinition(int Number, string Text, int Line, int Page);
+/// <summary>
+/// A footnote text as printed: in the PDF form, <paramref name="Page"/> is the page whose foot holds it.
+/// <paramref name="IsEndnote"/>: the text gathered it after the resolution in the Markdown form (<c>[^7]: text</c>),
+/// so which page its marker stands on is not known (decision 107).
+/// </summary>
+internal sealed record FootnoteDefinition(int Number, string Text, int Line, int Page, bool IsEndnote = false);
 
 /// <summary>What a form reader found, in the form-neutral shape the assembler works from.</summary>
 internal sealed class ResolutionDraft(ResolutionTextForm form)

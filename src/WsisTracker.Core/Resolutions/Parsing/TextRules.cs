@@ -114,6 +114,21 @@ internal static partial class TextRules
     [GeneratedRegex(@"^((?:[IVXLC]{1,6}|[A-Z])\.)\s+(\S.*)$")]
     public static partial Regex RomanOrLetterHeading();
 
+    /// <summary>
+    /// A footnote defined in the Markdown form of reflowed text, "[^7]: See A/69/53.", written as printed at a page
+    /// foot ("7 See A/69/53.") so that one pattern (<see cref="FootnoteLine"/>) reads both; any other line is returned
+    /// as it is. <paramref name="isMarkdown"/> says which it was.
+    /// </summary>
+    public static string AsPrintedFootnote(string normalized, out bool isMarkdown)
+    {
+        var match = MarkdownFootnote().Match(normalized);
+        isMarkdown = match.Success;
+        return match.Success ? $"{match.Groups[1].Value} {normalized[match.Length..]}".TrimEnd() : normalized;
+    }
+
+    [GeneratedRegex(@"^\[\^([0-9]{1,3})\]:\s*")]
+    private static partial Regex MarkdownFootnote();
+
     /// <summary>A footnote as printed at the foot of a page or after the text: "7 See A/69/53.", or a lone "7".</summary>
     [GeneratedRegex(@"^([0-9]{1,3})(?:\s+(\S.*))?$")]
     public static partial Regex FootnoteLine();

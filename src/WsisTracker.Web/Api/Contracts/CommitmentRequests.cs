@@ -48,7 +48,7 @@ public sealed class CommitmentRequest
     public CommitmentInput ToInput() => new(
         Title,
         Description,
-        Paragraphs?.Select(p => new ParagraphKey(p?.Resolution ?? "", p?.Number ?? 0) { Part = p?.Part }).ToList(),
+        Paragraphs?.Select(p => new ParagraphKey(p?.Resolution ?? "", p?.Number ?? 0) { Part = p?.Part, SubParagraph = p?.SubParagraph }).ToList(),
         ActionLines,
         LeadStakeholders,
         PartnerStakeholders,
@@ -62,7 +62,7 @@ public sealed class CommitmentRequest
     {
         Title = c.Title,
         Description = c.Description,
-        Paragraphs = c.Paragraphs.Where(p => p.Number is not null).Select(p => new ParagraphReference { Resolution = p.ResolutionSlug, Part = p.Part, Number = p.Number }).ToList(),
+        Paragraphs = c.Paragraphs.Where(p => p.Number is not null).Select(p => new ParagraphReference { Resolution = p.ResolutionSlug, Part = p.Part, Number = p.Number, SubParagraph = p.SubParagraph }).ToList(),
         ActionLines = c.ActionLines.Select(a => a.Code).ToList(),
         LeadStakeholders = c.Stakeholders.Where(s => s.Role == StakeholderRole.Lead).Select(s => s.Slug).ToList(),
         PartnerStakeholders = c.Stakeholders.Where(s => s.Role == StakeholderRole.Partner).Select(s => s.Slug).ToList(),
@@ -88,6 +88,13 @@ public sealed class ParagraphReference
     /// <summary>The operative paragraph number.</summary>
     /// <example>99</example>
     public int? Number { get; init; }
+
+    /// <summary>
+    /// A sub-paragraph of the paragraph to cite instead of the whole: its labels joined by hyphens (<c>b</c> for (b),
+    /// <c>b-ii</c> for (b) (ii)); null or absent cites the whole paragraph. An unknown sub-paragraph is refused.
+    /// </summary>
+    /// <example>null</example>
+    public string? SubParagraph { get; init; }
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

@@ -44,6 +44,50 @@ public class ReflowedTextTests
     }
 
     [Fact]
+    public void Parse_ReflowedMarkdown_FootnotesDefinedAfterTheTextAreReadWithEveryShapeOfMarker()
+    {
+        var resolution = ResolutionTexts.ParseSucceeded(Reflowed(
+            "Recalling the Treaty on Outer Space,1 and the statements made by a number of States 2 that they would not act first,",
+            string.Empty,
+            "1. Underlines the importance of the report[^3] adopted by consensus;",
+            string.Empty,
+            "2. Decides to remain seized of the matter.",
+            string.Empty,
+            "52nd plenary meeting 1 December 2025",
+            string.Empty,
+            "---",
+            string.Empty,
+            "[^1]: United Nations, Treaty Series, vol. 610, No. 8843.",
+            string.Empty,
+            "[^2]: Argentina, Armenia and",
+            "    12 other States.",
+            string.Empty,
+            "[^3]: A/79/364."));
+
+        Assert.Equal("Recalling the Treaty on Outer Space, and the statements made by a number of States that they would not act first,", resolution.Paragraphs[0].Text);
+        Assert.Equal("Underlines the importance of the report adopted by consensus;", resolution.Paragraphs[1].Text);
+        Assert.Equal([(1, "United Nations, Treaty Series, vol. 610, No. 8843."), (2, "Argentina, Armenia and 12 other States."), (3, "A/79/364.")], resolution.Footnotes.Select(f => (f.Number, f.Text)));
+        Assert.Equal([3], resolution.Paragraphs[1].FootnoteReferences.Select(r => r.FootnoteNumber));
+    }
+
+    [Fact]
+    public void Parse_ReflowedMarkdown_AMarkerWithoutItsDefinitionIsReportedByLine()
+    {
+        var result = ResolutionParser.Parse(Reflowed(
+            "Recalling the report,1",
+            string.Empty,
+            "1. Underlines the importance of the study[^2];",
+            string.Empty,
+            "52nd plenary meeting 1 December 2025",
+            string.Empty,
+            "---",
+            string.Empty,
+            "[^1]: A/79/364."));
+
+        Assert.Contains(result.Problems, p => p.Reason.Contains("Footnote marker 2 has no footnote text", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_Reflowed_InlineFootnotesAndRunningTitleDoNotCutTheParagraph()
     {
         var resolution = ResolutionTexts.ParseSucceeded(Reflowed(

@@ -99,7 +99,7 @@ public sealed record CommitmentForm
     {
         Title = c.Title,
         Description = c.Description,
-        Paragraphs = c.Paragraphs.Where(p => p.Number is not null).Select(p => $"{p.ResolutionSlug}:{p.Number}").ToList(),
+        Paragraphs = c.Paragraphs.Where(p => p.Number is not null).Select(p => ParagraphSearch.FormatKey(p.ResolutionSlug, p.Part, p.Number, p.SubParagraph)).ToList(),
         ActionLines = c.ActionLines.Select(a => a.Code).ToList(),
         LeadStakeholders = c.Stakeholders.Where(s => s.Role == StakeholderRole.Lead).Select(s => s.Slug).ToList(),
         PartnerStakeholders = c.Stakeholders.Where(s => s.Role == StakeholderRole.Partner).Select(s => s.Slug).ToList(),
