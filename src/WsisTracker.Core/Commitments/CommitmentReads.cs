@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Caching;
 using WsisTracker.Core.Common;
@@ -38,7 +40,7 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
 
         var today = Today();
         var query = Filter(db.Commitments.AsNoTracking(), filter, today);
-        var total = await query.CountAsync(cancellationToken);
+        var total = await TotalCountAsync(query, filter, today, cancellationToken);
         var items = await Summaries(InOrder(query, order).Skip((page - 1) * pageSize).Take(pageSize), today).ToListAsync(cancellationToken);
         return new PagedResult<CommitmentSummary>(items, page, pageSize, total);
     }
@@ -70,6 +72,25 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
             NotStartedWithoutReport = byStatus.Where(x => x.Implementation == CommitmentStatus.NotStarted && !x.HasReport).Sum(x => x.Count),
             Reporting = ReportingCounts.From(byStatus.Select(x => (x.Status, x.HasReport, x.Count))),
         };
+    }
+
+    /// <summary>
+    /// The count under the filter, computed once per filter set and read-cache generation (decision 120): a page
+    /// of the list no longer scans every matching row. It is exact for every write this instance has seen, which with
+    /// the cross-instance invalidation of decision 122 is every write committed more than about a second ago. The day
+    /// is in the key, since the overdue and reporting filters move at midnight with no write.
+    /// </summary>
+    private Task<int> TotalCountAsync(IQueryable<Commitment> query, CommitmentFilter filter, DateOnly today, CancellationToken cancellationToken) =>
+        cache.GetOrCreateCountAsync(CountKey(filter, today), () => query.CountAsync(cancellationToken));
+
+    /// <summary>
+    /// The filter set as a read-cache key: a hash of its JSON (free text such as <c>q</c> has no key shape of its
+    /// own), and the day.
+    /// </summary>
+    internal static string CountKey(CommitmentFilter filter, DateOnly today)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(filter)));
+        return string.Create(CultureInfo.InvariantCulture, $"count:{hash[..32]}:{today:yyyy-MM-dd}");
     }
 
     private static IQueryable<Commitment> InOrder(IQueryable<Commitment> query, CommitmentPageOrder order) => order switch
@@ -111,7 +132,7 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
 
     /// <summary>
     /// A page of commitments after <paramref name="after"/> (a cursor from an earlier page's <c>Next</c>) in a fixed
-    /// order on an immutable key, with the count under the filters. Unlike page numbers, an edit or an insert between
+    /// order on an immutable key, with the count under the filters (kept per read-cache generation). Unlike page numbers, an edit or an insert between
     /// two requests neither repeats nor skips an item.
     /// </summary>
     public async Task<Result<KeysetPage<CommitmentSummary>>> ListAfterAsync(CommitmentFilter filter, CommitmentKeysetOrder sort, string? after, int limit, CancellationToken cancellationToken)
@@ -140,7 +161,7 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
 
         var today = Today();
         var query = Filter(db.Commitments.AsNoTracking(), filter, today);
-        var total = await query.CountAsync(cancellationToken);
+        var total = await TotalCountAsync(query, filter, today, cancellationToken);
         var ordered = Order(After(query, sort, position), sort);
         var rows = await Summaries(ordered.Take(limit + 1), today).AsSplitQuery().ToListAsync(cancellationToken);
         string? next = null;

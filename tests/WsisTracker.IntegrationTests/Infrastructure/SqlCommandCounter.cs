@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -9,6 +10,8 @@ namespace WsisTracker.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor, IDbTransactionInterceptor
 {
+    private const int MaxTexts = 10_000;
+    private readonly ConcurrentQueue<string> _texts = new();
     private int _count;
     private int _savepoints;
 
@@ -16,8 +19,12 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbTransactionInte
 
     public int Savepoints => Volatile.Read(ref _savepoints);
 
+    /// <summary>The text of the commands counted since the last <see cref="Reset"/> (the first <see cref="MaxTexts"/>).</summary>
+    public IReadOnlyList<string> Texts => [.. _texts];
+
     public void Reset()
     {
+        _texts.Clear();
         Interlocked.Exchange(ref _count, 0);
         Interlocked.Exchange(ref _savepoints, 0);
     }
@@ -25,7 +32,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbTransactionInte
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
@@ -39,14 +46,24 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbTransactionInte
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void Counted(DbCommand command)
+    {
+        if (_texts.Count < MaxTexts)
+        {
+            _texts.Enqueue(command.CommandText);
+        }
+
+        Interlocked.Increment(ref _count);
     }
 }
