@@ -11,7 +11,7 @@ namespace WsisTracker.IntegrationTests.Infrastructure;
 public sealed class SqlCommandCounter : DbCommandInterceptor, IDbTransactionInterceptor
 {
     private const int MaxTexts = 10_000;
-    private readonly ConcurrentQueue<string> _texts = new();
+    private readonly ConcurrentQueue<RecordedCommand> _commands = new();
     private int _count;
     private int _savepoints;
 
@@ -20,11 +20,14 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbTransactionInte
     public int Savepoints => Volatile.Read(ref _savepoints);
 
     /// <summary>The text of the commands counted since the last <see cref="Reset"/> (the first <see cref="MaxTexts"/>).</summary>
-    public IReadOnlyList<string> Texts => [.. _texts];
+    public IReadOnlyList<string> Texts => [.. _commands.Select(c => c.Text)];
+
+    /// <summary>As <see cref="Texts"/>, with each command's parameters (name without '@', value) in order.</summary>
+    public IReadOnlyList<RecordedCommand> Commands => [.. _commands];
 
     public void Reset()
     {
-        _texts.Clear();
+        _commands.Clear();
         Interlocked.Exchange(ref _count, 0);
         Interlocked.Exchange(ref _savepoints, 0);
     }
@@ -59,11 +62,16 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbTransactionInte
 
     private void Counted(DbCommand command)
     {
-        if (_texts.Count < MaxTexts)
+        if (_commands.Count < MaxTexts)
         {
-            _texts.Enqueue(command.CommandText);
+            _commands.Enqueue(new RecordedCommand(
+                command.CommandText,
+                [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName.TrimStart('@'), p.Value))]));
         }
 
         Interlocked.Increment(ref _count);
     }
 }
+
+/// <summary>A command's text and its parameters, as sent.</summary>
+public sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);
