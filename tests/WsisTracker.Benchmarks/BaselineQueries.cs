@@ -12,12 +12,21 @@ namespace WsisTracker.Benchmarks;
 /// </summary>
 public sealed class BaselineQueries(NpgsqlDataSource dataSource)
 {
+    /// <summary>The list's count, taken once like the product's, which keeps it per read-cache generation (decision 120).</summary>
+    private int _count = -1;
+
     public async Task<IResult> ListAsync(int limit, int after, CancellationToken cancellationToken)
     {
         var statements = after > 0 ? BaselineSql.PageAfter : BaselineSql.FirstPage;
         (string, object)[] parameters = after > 0 ? [("p", limit), ("p_Id", after)] : [("p", limit)];
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var count = await ScalarAsync(connection, statements[0], cancellationToken);
+        var count = Volatile.Read(ref _count);
+        if (count < 0)
+        {
+            count = await ScalarAsync(connection, statements[0], cancellationToken);
+            Volatile.Write(ref _count, count);
+        }
+
         var rows = new List<Dictionary<string, object?>>();
         await ReadAsync(connection, statements[1], reader =>
             rows.Add(new Dictionary<string, object?>

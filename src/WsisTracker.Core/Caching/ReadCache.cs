@@ -13,7 +13,11 @@ namespace WsisTracker.Core.Caching;
 /// have a room each, so any number of distinct items can never evict the dashboard; a key that is not of the
 /// expected shape (see <see cref="IsCacheableKey"/>) is computed and never stored.
 /// </summary>
-public sealed partial class ReadCache(TimeSpan maxAge, int aggregateEntries = ReadCache.DefaultAggregateEntries, int itemEntries = ReadCache.DefaultItemEntries) : IDisposable
+public sealed partial class ReadCache(
+    TimeSpan maxAge,
+    int aggregateEntries = ReadCache.DefaultAggregateEntries,
+    int itemEntries = ReadCache.DefaultItemEntries,
+    int countEntries = ReadCache.DefaultCountEntries) : IDisposable
 {
     /// <summary>How stale another instance's view may be unless <c>Caching:ReadModelSeconds</c> says otherwise.</summary>
     public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(30);
@@ -24,8 +28,12 @@ public sealed partial class ReadCache(TimeSpan maxAge, int aggregateEntries = Re
     /// <summary>Commitment details and resolution readers.</summary>
     public const int DefaultItemEntries = 1_000;
 
+    /// <summary>The lists' total counts, one per filter set (decision 120).</summary>
+    public const int DefaultCountEntries = 1_000;
+
     private readonly MemoryCache _aggregates = new(new MemoryCacheOptions { SizeLimit = aggregateEntries });
     private readonly MemoryCache _items = new(new MemoryCacheOptions { SizeLimit = itemEntries });
+    private readonly MemoryCache _counts = new(new MemoryCacheOptions { SizeLimit = countEntries });
     private readonly ConcurrentDictionary<string, object> _inFlight = new();
     private long _generation;
 
@@ -53,6 +61,12 @@ public sealed partial class ReadCache(TimeSpan maxAge, int aggregateEntries = Re
     public Task<T> GetOrCreateAggregateAsync<T>(string key, Func<Task<T>> create) => GetOrCreateInAsync(_aggregates, key, create);
 
     /// <summary>
+    /// As <see cref="GetOrCreateAsync"/>, in the room of the lists' total counts (decision 120): their keys come from
+    /// free text (the filter <c>q</c>), so a stream of distinct filters evicts only other counts.
+    /// </summary>
+    public Task<int> GetOrCreateCountAsync(string key, Func<Task<int>> create) => GetOrCreateInAsync(_counts, key, create);
+
+    /// <summary>
     /// A key is a kind and values made of lowercase letters, digits, '-' and '.', joined by ':' (such as
     /// <c>reader:a-res-70-125</c> or <c>commitment:12:345:2030-01-01</c>), at most 160 characters: anything else came
     /// from input no slug or id has, and is not worth a place.
@@ -63,6 +77,7 @@ public sealed partial class ReadCache(TimeSpan maxAge, int aggregateEntries = Re
     {
         _aggregates.Dispose();
         _items.Dispose();
+        _counts.Dispose();
     }
 
     [GeneratedRegex("^[a-z]+(:[a-z0-9.-]*)*$", RegexOptions.CultureInvariant)]

@@ -39,8 +39,8 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentReads co
     {
         var today = commitments.Today();
         var filter = new CommitmentFilter(Resolution: resolution);
-        var scoped = CommitmentReads.Filter(db.Commitments.AsNoTracking(), filter, today);
-        var scopedOverdue = CommitmentReads.Filter(db.Commitments.AsNoTracking(), filter with { Overdue = true }, today);
+        var scoped = CommitmentReads.Filter(db, filter, today);
+        var scopedOverdue = CommitmentReads.Filter(db, filter with { Overdue = true }, today);
 
         var totals = await commitments.CountByStatusAsync(filter, cancellationToken);
 

@@ -144,6 +144,8 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // Trigram indexes for the list's text filter (decision 121); a trusted extension, so the database's owner may create it.
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WsisTrackerDbContext).Assembly);
     }
 }

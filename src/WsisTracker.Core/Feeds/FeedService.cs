@@ -43,7 +43,7 @@ public sealed class FeedService(WsisTrackerDbContext db, CommitmentReads commitm
 
     private async Task<UpdateFeed> BuildAsync(string title, string key, CommitmentFilter filter, CancellationToken cancellationToken)
     {
-        var scope = CommitmentReads.Filter(db.Commitments.AsNoTracking(), filter, commitments.Today());
+        var scope = CommitmentReads.Filter(db, filter, commitments.Today());
         var entries = await DashboardService.RecentUpdates(db, scope, MaxEntries).ToListAsync(cancellationToken);
         return new UpdateFeed(title, key, entries, entries.FirstOrDefault()?.RecordedAt);
     }

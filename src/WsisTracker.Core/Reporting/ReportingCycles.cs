@@ -265,7 +265,7 @@ public sealed class ReportingCycles(WsisTrackerDbContext db, TimeProvider time)
         var opensAt = Start(cycle.OpensOn);
         var lateFrom = Start(cycle.DueOn.AddDays(1));
         var scope = new CommitmentFilter(Resolution: cycle.ResolutionSlug, ActionLine: cycle.ActionLineCode, Stakeholder: cycle.StakeholderSlug);
-        var query = CommitmentReads.Filter(db.Commitments.AsNoTracking(), scope, today);
+        var query = CommitmentReads.Filter(db, scope, today);
         if (onlyStakeholders is not null)
         {
             query = query.Where(c => c.Stakeholders.Any(s => onlyStakeholders.Contains(s.StakeholderId)));

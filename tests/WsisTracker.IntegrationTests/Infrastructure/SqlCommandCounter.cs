@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -9,6 +10,8 @@ namespace WsisTracker.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor, IDbTransactionInterceptor
 {
+    private const int MaxTexts = 10_000;
+    private readonly ConcurrentQueue<RecordedCommand> _commands = new();
     private int _count;
     private int _savepoints;
 
@@ -16,8 +19,15 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbTransactionInte
 
     public int Savepoints => Volatile.Read(ref _savepoints);
 
+    /// <summary>The text of the commands counted since the last <see cref="Reset"/> (the first <see cref="MaxTexts"/>).</summary>
+    public IReadOnlyList<string> Texts => [.. _commands.Select(c => c.Text)];
+
+    /// <summary>As <see cref="Texts"/>, with each command's parameters (name without '@', value) in order.</summary>
+    public IReadOnlyList<RecordedCommand> Commands => [.. _commands];
+
     public void Reset()
     {
+        _commands.Clear();
         Interlocked.Exchange(ref _count, 0);
         Interlocked.Exchange(ref _savepoints, 0);
     }
@@ -25,7 +35,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbTransactionInte
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
@@ -39,14 +49,29 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbTransactionInte
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
+
+    private void Counted(DbCommand command)
+    {
+        if (_commands.Count < MaxTexts)
+        {
+            _commands.Enqueue(new RecordedCommand(
+                command.CommandText,
+                [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName.TrimStart('@'), p.Value))]));
+        }
+
+        Interlocked.Increment(ref _count);
+    }
 }
+
+/// <summary>A command's text and its parameters, as sent.</summary>
+public sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);

@@ -25,6 +25,11 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasIndex(c => c.Status);
         builder.HasIndex(c => new { c.UpdatedAt, c.Id });
+        // The list's text filter q is a case-insensitive substring of the title, description or code (ILIKE): one
+        // trigram index per column, so PostgreSQL answers it with a BitmapOr of the three (decision 121).
+        builder.HasIndex(c => c.Title, "ix_commitments_title_trgm").HasDatabaseName("ix_commitments_title_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(c => c.Description, "ix_commitments_description_trgm").HasDatabaseName("ix_commitments_description_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(c => c.Code, "ix_commitments_code_trgm").HasDatabaseName("ix_commitments_code_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasGeneratedTsVectorColumn(c => c.SearchVector!, "english", c => new { c.Code, c.Title, c.Description }).HasIndex(c => c.SearchVector).HasMethod("GIN");
         builder.HasMany(c => c.Paragraphs).WithOne().HasForeignKey(p => p.CommitmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.ActionLines).WithOne().HasForeignKey(a => a.CommitmentId).OnDelete(DeleteBehavior.Cascade);

@@ -22,6 +22,7 @@ namespace WsisTracker.Core.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -809,6 +810,24 @@ namespace WsisTracker.Core.Data.Migrations
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_commitments_updated_at_id");
+
+                    b.HasIndex(new[] { "Code" }, "ix_commitments_code_trgm")
+                        .HasDatabaseName("ix_commitments_code_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code" }, "ix_commitments_code_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code" }, "ix_commitments_code_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Description" }, "ix_commitments_description_trgm")
+                        .HasDatabaseName("ix_commitments_description_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "ix_commitments_description_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "ix_commitments_description_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Title" }, "ix_commitments_title_trgm")
+                        .HasDatabaseName("ix_commitments_title_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "ix_commitments_title_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "ix_commitments_title_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("commitments", null, t =>
                         {

@@ -148,6 +148,6 @@ public sealed class WithdrawRequest
 
 /// <summary>A keyset page of commitments.</summary>
 /// <param name="Items">The commitments of this page.</param>
-/// <param name="TotalCount">How many commitments match the filters, over all pages.</param>
+/// <param name="TotalCount">How many commitments match the filters, over all pages. Always present. Counted once per filter set each time the data changes (decision 120), not on every request: it includes every write committed on any instance up to about a second ago.</param>
 /// <param name="Next">The link to the next page; null on the last page.</param>
 public sealed record CommitmentPage(IReadOnlyList<CommitmentSummary> Items, int TotalCount, string? Next);
