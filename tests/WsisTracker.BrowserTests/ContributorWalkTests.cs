@@ -152,4 +152,17 @@ public sealed class ContributorWalkTests(BrowserApp app)
         await visitor.GotoAsync("/");
         await Expect(visitor.Locator("section[aria-labelledby=recent] ul.updates li", new PageLocatorOptions { HasTextString = commitment.Title })).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task AnAnnexedResolution_ReaderPassesAxe_AndAnAnnexSubParagraphAnchorIsTheTarget()
+    {
+        var slug = await app.ImportCorpusResolutionAsync("A-RES-80-3.txt");
+        var (context, page) = await app.NewPageAsync();
+        await using var _ = context;
+
+        await page.GotoAsync($"/resolutions/{slug}#annex-p13");
+        await Expect(page.Locator("#annex-p13")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector(':target')?.id === 'annex-p13'"));
+        await page.AssertNoViolationsAsync(app);
+    }
 }

@@ -84,6 +84,17 @@ public sealed class BrowserApp : IAsyncLifetime
         return new StaffLogin(email, password, StaffRoles.Contributor);
     }
 
+    /// <summary>Imports a resolution of the parser's corpus (<c>tests/WsisTracker.UnitTests/Resolutions/Corpus</c>) through the import service the admin page uses; returns its slug.</summary>
+    public async Task<string> ImportCorpusResolutionAsync(string fileName)
+    {
+        var text = await File.ReadAllTextAsync(RepositoryFile(Path.Combine("tests", "WsisTracker.UnitTests", "Resolutions", "Corpus", fileName)));
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Set("browser-tests", ActorKind.System);
+        var imported = await scope.ServiceProvider.GetRequiredService<WsisTracker.Core.Resolutions.ResolutionImporter>().ImportAsync(text, CancellationToken.None);
+        Assert.True(imported.Succeeded, imported.Error?.Message);
+        return imported.Value!;
+    }
+
     /// <summary>Invites <paramref name="email"/> through the app's own <see cref="Invitations"/>, as an administrator would, and returns the link it shows.</summary>
     public async Task<string> CreateInvitationAsync(string email, string role, IReadOnlyList<string> stakeholders)
     {
@@ -140,6 +151,21 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             await _postgres.DisposeAsync();
         }
+    }
+
+    /// <summary>A file of the checkout, found upwards from the test's output folder.</summary>
+    private static string RepositoryFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException($"{relative} is not in the checkout.");
     }
 
     /// <summary>A file of the npm test tools that scripts/test.sh installs into tools/node_modules.</summary>
