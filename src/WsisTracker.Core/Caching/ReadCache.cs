@@ -8,7 +8,10 @@ namespace WsisTracker.Core.Caching;
 /// Caches the read models that cost whole-table aggregates (the dashboard, the resolution reader) or many queries (a
 /// commitment's detail, which is also keyed by the commitment's version: see the commitment service). Every successful
 /// save through <see cref="Data.WsisTrackerDbContext"/> in this process starts a new generation, so a write is seen at
-/// once here; another instance's writes are seen when the entry expires, at most <see cref="MaxAge"/> later.
+/// once here. An audited write also sends a PostgreSQL notification on <see cref="ChangeChannel"/> when it commits
+/// (decision 122), and each instance's listener starts a new generation when another instance's arrives; without
+/// that listener (off, or its connection down) another instance's writes are seen when the entry expires, at most
+/// <see cref="MaxAge"/> later.
 /// The aggregates (<see cref="GetOrCreateAggregateAsync"/>) and the per-item entries (<see cref="GetOrCreateAsync"/>)
 /// have a room each, so any number of distinct items can never evict the dashboard; a key that is not of the
 /// expected shape (see <see cref="IsCacheableKey"/>) is computed and never stored.
@@ -31,6 +34,9 @@ public sealed partial class ReadCache(
     /// <summary>The lists' total counts, one per filter set (decision 120).</summary>
     public const int DefaultCountEntries = 1_000;
 
+    /// <summary>The PostgreSQL notification channel every instance listens on (decision 122).</summary>
+    public const string ChangeChannel = "wsis_tracker_changes";
+
     private readonly MemoryCache _aggregates = new(new MemoryCacheOptions { SizeLimit = aggregateEntries });
     private readonly MemoryCache _items = new(new MemoryCacheOptions { SizeLimit = itemEntries });
     private readonly MemoryCache _counts = new(new MemoryCacheOptions { SizeLimit = countEntries });
@@ -46,6 +52,12 @@ public sealed partial class ReadCache(
     public long Generation => Interlocked.Read(ref _generation);
 
     public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    /// <summary>
+    /// What this instance's change notifications carry (so its listener can skip its own, already applied), or null
+    /// when cross-instance invalidation is off (<c>Caching:CrossInstanceInvalidation</c>) and audited writes notify no one.
+    /// </summary>
+    public string? ChangeOrigin { get; init; }
 
     /// <summary>
     /// The entry for the key in this generation, or the value <paramref name="create"/> makes (kept unless null or a

@@ -57,9 +57,13 @@ public static class WsisTrackerApp
             throw new InvalidOperationException($"Caching:ReadModelSeconds must be a positive number of seconds, not {readModelSeconds}.");
         }
 
-        builder.Services.AddSingleton(services => new ReadCache(TimeSpan.FromSeconds(readModelSeconds)));
+        // With cross-instance invalidation (decision 122) each instance's audited writes carry its origin in their
+        // notifications, and every other instance's listener starts a new generation when one commits.
+        var origin = CrossInstanceInvalidation.Enabled(builder.Configuration) ? Guid.NewGuid().ToString("N") : null;
+        builder.Services.AddSingleton(services => new ReadCache(TimeSpan.FromSeconds(readModelSeconds)) { ChangeOrigin = origin });
+        builder.AddCrossInstanceInvalidation(connectionString);
         // The anonymous dashboard and reader pages, rendered once per read-cache generation: a save here starts a new
-        // one, so a write shows at once on this instance. Signed-in requests are never cached (the default policy).
+        // one, so a write shows at once on this instance, and on the others as soon as their listener hears of it. Signed-in requests are never cached (the default policy).
         // The day is in the key too: the overdue and reporting statuses a page shows change at midnight with no write.
         builder.Services.AddOutputCache(options => options.AddPolicy(ReadModelPages, policy => policy
             .Expire(TimeSpan.FromSeconds(readModelSeconds))
