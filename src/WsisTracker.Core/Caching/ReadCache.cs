@@ -51,7 +51,12 @@ public sealed partial class ReadCache(
     /// <summary>The current generation: a new one starts with every save in this process.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    /// <summary>Starts a new generation; <paramref name="cause"/> tags the <c>wsis.read_cache.generations</c> counter.</summary>
+    public void Invalidate(string cause = "local")
+    {
+        Interlocked.Increment(ref _generation);
+        Common.WsisMetrics.ReadCacheGeneration(cause);
+    }
 
     /// <summary>
     /// What this instance's change notifications carry (so its listener can skip its own, already applied), or null
@@ -67,16 +72,16 @@ public sealed partial class ReadCache(
     /// and 32 requests computing it side by side would each take 32 times as long. A request whose shared computation
     /// was cancelled (the first requester went away) computes its own.
     /// </summary>
-    public Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create) => GetOrCreateInAsync(_items, key, create);
+    public Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create) => GetOrCreateInAsync(_items, "items", key, create);
 
     /// <summary>As <see cref="GetOrCreateAsync"/>, in the room of the aggregates, which per-item entries cannot take.</summary>
-    public Task<T> GetOrCreateAggregateAsync<T>(string key, Func<Task<T>> create) => GetOrCreateInAsync(_aggregates, key, create);
+    public Task<T> GetOrCreateAggregateAsync<T>(string key, Func<Task<T>> create) => GetOrCreateInAsync(_aggregates, "aggregates", key, create);
 
     /// <summary>
     /// As <see cref="GetOrCreateAsync"/>, in the room of the lists' total counts (decision 120): their keys come from
     /// free text (the filter <c>q</c>), so a stream of distinct filters evicts only other counts.
     /// </summary>
-    public Task<int> GetOrCreateCountAsync(string key, Func<Task<int>> create) => GetOrCreateInAsync(_counts, key, create);
+    public Task<int> GetOrCreateCountAsync(string key, Func<Task<int>> create) => GetOrCreateInAsync(_counts, "counts", key, create);
 
     /// <summary>
     /// A key is a kind and values made of lowercase letters, digits, '-' and '.', joined by ':' (such as
@@ -95,18 +100,22 @@ public sealed partial class ReadCache(
     [GeneratedRegex("^[a-z]+(:[a-z0-9.-]*)*$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyShape();
 
-    private async Task<T> GetOrCreateInAsync<T>(MemoryCache cache, string key, Func<Task<T>> create)
+    private async Task<T> GetOrCreateInAsync<T>(MemoryCache cache, string room, string key, Func<Task<T>> create)
     {
         if (!IsCacheableKey(key))
         {
+            Common.WsisMetrics.ReadCacheLookup(room, hit: false);
             return await create();
         }
 
         var generationKey = $"{key}#{Generation}";
         if (cache.TryGetValue(generationKey, out T? cached) && cached is not null)
         {
+            Common.WsisMetrics.ReadCacheLookup(room, hit: true);
             return cached;
         }
+
+        Common.WsisMetrics.ReadCacheLookup(room, hit: false);
 
         var mine = new Lazy<Task<T>>(create);
         if (_inFlight.GetOrAdd(generationKey, mine) is Lazy<Task<T>> shared && !ReferenceEquals(shared, mine))

@@ -111,7 +111,7 @@ public sealed partial class ChangeListener(ReadCache cache, string connectionStr
                 }
 
                 // Whatever was cached before this point may predate a write whose notification no one received.
-                cache.Invalidate();
+                cache.Invalidate("reconnect");
                 Volatile.Write(ref _state, (int)ChangeListenerState.Listening);
                 LogListening(connection.ProcessID, Drops);
                 delay = retryDelay;
@@ -148,7 +148,7 @@ public sealed partial class ChangeListener(ReadCache cache, string connectionStr
     {
         if (e.Payload != cache.ChangeOrigin)
         {
-            cache.Invalidate();
+            cache.Invalidate("remote");
             Interlocked.Increment(ref _received);
         }
     }

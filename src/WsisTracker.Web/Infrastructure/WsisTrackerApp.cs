@@ -16,6 +16,9 @@ public static class WsisTrackerApp
 {
     public const string ConnectionStringName = "WsisTracker";
 
+    /// <summary>The console's line: the request's trace and span ids (decision 124; the trace id is also the correlation id) end it.</summary>
+    public const string LogTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} trace={TraceId} span={SpanId}{NewLine}{Exception}";
+
     public static void AddWsisTracker(this WebApplicationBuilder builder)
     {
         // Each host gets its own logger; the static one (Program.cs) only reports failures to start. This lets several
@@ -25,7 +28,8 @@ public static class WsisTrackerApp
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.With<LogValueEscaping>()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"),
+            .Enrich.With<TraceIdEnricher>()
+            .WriteTo.Console(outputTemplate: LogTemplate),
             preserveStaticLogger: true);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
@@ -71,6 +75,7 @@ public static class WsisTrackerApp
             .Expire(TimeSpan.FromSeconds(readModelSeconds))
             .SetCacheKeyPrefix(context =>
                 $"g{context.RequestServices.GetRequiredService<ReadCache>().Generation}-{context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime:yyyyMMdd}")));
+        CountingOutputCacheStore.Decorate(builder.Services);
         builder.Services.AddWsisTrackerCore();
 
         builder.Services.AddControllersWithViews(options =>
@@ -85,6 +90,7 @@ public static class WsisTrackerApp
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddTraceId);
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddWsisTrackerSwagger();
+        builder.AddWsisTrackerTelemetry();
         builder.Services.AddWsisTrackerSecurity(builder.Configuration, builder.Environment);
         SiteUrls.AddSiteUrls(builder.Services, builder.Configuration, builder.Environment);
         builder.AddWsisTrackerApi();
@@ -104,6 +110,7 @@ public static class WsisTrackerApp
     public static void UseWsisTracker(this WebApplication app)
     {
         app.UseWsisTrackerSecurity();
+        app.UseWsisTrackerMetrics();
         app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/error/development" : "/error");
         app.UseStatusCodePages();
         // One line per request; a refused request (4xx: rejected input, authentication or authorisation failures,
