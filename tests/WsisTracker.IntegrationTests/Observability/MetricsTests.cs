@@ -101,6 +101,12 @@ public sealed class MetricsTests(WsisTrackerFactory app)
         using var served = await fromMonitoring.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
 
+        // Kestrel on a dual-stack socket sees IPv4 clients as IPv4-mapped IPv6 addresses.
+        await using var mapped = From(IPAddress.Parse("::ffff:10.20.30.40"), "10.20.0.0/16");
+        using var fromMapped = mapped.CreateClient();
+        using var servedMapped = await fromMapped.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, servedMapped.StatusCode);
+
         await using var local = From(IPAddress.Loopback, "10.20.0.0/16");
         using var fromLoopback = local.CreateClient();
         using var refused = await fromLoopback.GetAsync("/metrics");
