@@ -186,6 +186,8 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
                 audit.Parameters.Add(new NpgsqlParameter($"a{i}", types[i % types.Length]) { Value = values[i] ?? DBNull.Value });
             }
 
+            audit.Parameters.Add(new NpgsqlParameter("a16", NpgsqlDbType.Text) { Value = "baseline" });
+
             await audit.ExecuteNonQueryAsync(cancellationToken);
         }
 

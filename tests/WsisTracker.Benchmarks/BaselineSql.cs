@@ -328,9 +328,9 @@ public static class BaselineSql
         SELECT added.id, (moved.xmin::text)::bigint AS version FROM added, moved
         """;
 
-    /// <summary>In the transaction: both audit rows.</summary>
+    /// <summary>In the transaction: both audit rows and the change notification to the other instances (decision 122).</summary>
     public const string ProgressAudit = """
-        INSERT INTO audit_entries (occurred_at, actor, actor_kind, action, entity_type, entity_key, before, after) VALUES (@a0, @a1, @a2, @a3, @a4, @a5, @a6, @a7), (@a8, @a9, @a10, @a11, @a12, @a13, @a14, @a15)
+        INSERT INTO audit_entries (occurred_at, actor, actor_kind, action, entity_type, entity_key, before, after) VALUES (@a0, @a1, @a2, @a3, @a4, @a5, @a6, @a7), (@a8, @a9, @a10, @a11, @a12, @a13, @a14, @a15); SELECT pg_notify('wsis_tracker_changes', @a16)
         """;
 
     /// <summary>The first page of the commitment list: what the product sends for <c>/api/v1/commitments?limit=N</c>.</summary>

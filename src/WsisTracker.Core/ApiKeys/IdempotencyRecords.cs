@@ -69,6 +69,7 @@ public sealed class IdempotencyRecords(WsisTrackerDbContext db, TimeProvider tim
             if (locked is not [true])
             {
                 await transaction.DisposeAsync();
+                WsisMetrics.IdempotencyConflict("in-progress");
                 return new IdempotencyClaim(IdempotencyOutcome.InProgress);
             }
 
@@ -78,6 +79,15 @@ public sealed class IdempotencyRecords(WsisTrackerDbContext db, TimeProvider tim
             if (record is not null)
             {
                 await transaction.DisposeAsync();
+                if (record.RequestHash != requestHash)
+                {
+                    WsisMetrics.IdempotencyConflict("key-reused");
+                }
+                else
+                {
+                    WsisMetrics.IdempotencyReplay();
+                }
+
                 return record.RequestHash != requestHash
                     ? new IdempotencyClaim(IdempotencyOutcome.KeyReused)
                     : new IdempotencyClaim(IdempotencyOutcome.Replay, new StoredResponse(record.StatusCode, record.ContentType, record.Body, ReadHeaders(record.Headers)));

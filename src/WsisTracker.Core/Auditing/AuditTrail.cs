@@ -93,8 +93,11 @@ internal sealed class AuditTrail
     /// <summary>
     /// Appends the entries with one INSERT in the save's transaction. They are never read back by the save that
     /// wrote them, so a second SaveChanges (change detection, graph traversal, batching) would be pure cost.
+    /// With <paramref name="notifyOrigin"/>, the same command also queues a notification on
+    /// <see cref="Caching.ReadCache.ChangeChannel"/> carrying it: PostgreSQL delivers it when the transaction commits
+    /// and never if it rolls back (decision 122), and it costs no round trip of its own.
     /// </summary>
-    public async Task WriteAsync(DatabaseFacade database, string actor, ActorKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task WriteAsync(DatabaseFacade database, string actor, ActorKind kind, DateTimeOffset now, string? notifyOrigin, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder("INSERT INTO audit_entries (occurred_at, actor, actor_kind, action, entity_type, entity_key, before, after) VALUES ");
         var parameters = new List<NpgsqlParameter>();
@@ -109,6 +112,14 @@ internal sealed class AuditTrail
             Add(entry.EntityKey, NpgsqlDbType.Varchar);
             Add(entry.Before, NpgsqlDbType.Jsonb);
             Add(entry.After, NpgsqlDbType.Jsonb);
+            sql.Length -= 2;
+            sql.Append(')');
+        }
+
+        if (notifyOrigin is not null)
+        {
+            sql.Append("; SELECT pg_notify('").Append(Caching.ReadCache.ChangeChannel).Append("', ");
+            Add(notifyOrigin, NpgsqlDbType.Text);
             sql.Length -= 2;
             sql.Append(')');
         }

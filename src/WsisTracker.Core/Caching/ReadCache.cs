@@ -8,7 +8,10 @@ namespace WsisTracker.Core.Caching;
 /// Caches the read models that cost whole-table aggregates (the dashboard, the resolution reader) or many queries (a
 /// commitment's detail, which is also keyed by the commitment's version: see the commitment service). Every successful
 /// save through <see cref="Data.WsisTrackerDbContext"/> in this process starts a new generation, so a write is seen at
-/// once here; another instance's writes are seen when the entry expires, at most <see cref="MaxAge"/> later.
+/// once here. An audited write also sends a PostgreSQL notification on <see cref="ChangeChannel"/> when it commits
+/// (decision 122), and each instance's listener starts a new generation when another instance's arrives; without
+/// that listener (off, or its connection down) another instance's writes are seen when the entry expires, at most
+/// <see cref="MaxAge"/> later.
 /// The aggregates (<see cref="GetOrCreateAggregateAsync"/>) and the per-item entries (<see cref="GetOrCreateAsync"/>)
 /// have a room each, so any number of distinct items can never evict the dashboard; a key that is not of the
 /// expected shape (see <see cref="IsCacheableKey"/>) is computed and never stored.
@@ -31,6 +34,9 @@ public sealed partial class ReadCache(
     /// <summary>The lists' total counts, one per filter set (decision 120).</summary>
     public const int DefaultCountEntries = 1_000;
 
+    /// <summary>The PostgreSQL notification channel every instance listens on (decision 122).</summary>
+    public const string ChangeChannel = "wsis_tracker_changes";
+
     private readonly MemoryCache _aggregates = new(new MemoryCacheOptions { SizeLimit = aggregateEntries });
     private readonly MemoryCache _items = new(new MemoryCacheOptions { SizeLimit = itemEntries });
     private readonly MemoryCache _counts = new(new MemoryCacheOptions { SizeLimit = countEntries });
@@ -45,7 +51,18 @@ public sealed partial class ReadCache(
     /// <summary>The current generation: a new one starts with every save in this process.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    /// <summary>Starts a new generation; <paramref name="cause"/> tags the <c>wsis.read_cache.generations</c> counter.</summary>
+    public void Invalidate(string cause = "local")
+    {
+        Interlocked.Increment(ref _generation);
+        Common.WsisMetrics.ReadCacheGeneration(cause);
+    }
+
+    /// <summary>
+    /// What this instance's change notifications carry (so its listener can skip its own, already applied), or null
+    /// when cross-instance invalidation is off (<c>Caching:CrossInstanceInvalidation</c>) and audited writes notify no one.
+    /// </summary>
+    public string? ChangeOrigin { get; init; }
 
     /// <summary>
     /// The entry for the key in this generation, or the value <paramref name="create"/> makes (kept unless null or a
@@ -55,16 +72,16 @@ public sealed partial class ReadCache(
     /// and 32 requests computing it side by side would each take 32 times as long. A request whose shared computation
     /// was cancelled (the first requester went away) computes its own.
     /// </summary>
-    public Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create) => GetOrCreateInAsync(_items, key, create);
+    public Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create) => GetOrCreateInAsync(_items, "items", key, create);
 
     /// <summary>As <see cref="GetOrCreateAsync"/>, in the room of the aggregates, which per-item entries cannot take.</summary>
-    public Task<T> GetOrCreateAggregateAsync<T>(string key, Func<Task<T>> create) => GetOrCreateInAsync(_aggregates, key, create);
+    public Task<T> GetOrCreateAggregateAsync<T>(string key, Func<Task<T>> create) => GetOrCreateInAsync(_aggregates, "aggregates", key, create);
 
     /// <summary>
     /// As <see cref="GetOrCreateAsync"/>, in the room of the lists' total counts (decision 120): their keys come from
     /// free text (the filter <c>q</c>), so a stream of distinct filters evicts only other counts.
     /// </summary>
-    public Task<int> GetOrCreateCountAsync(string key, Func<Task<int>> create) => GetOrCreateInAsync(_counts, key, create);
+    public Task<int> GetOrCreateCountAsync(string key, Func<Task<int>> create) => GetOrCreateInAsync(_counts, "counts", key, create);
 
     /// <summary>
     /// A key is a kind and values made of lowercase letters, digits, '-' and '.', joined by ':' (such as
@@ -83,18 +100,22 @@ public sealed partial class ReadCache(
     [GeneratedRegex("^[a-z]+(:[a-z0-9.-]*)*$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyShape();
 
-    private async Task<T> GetOrCreateInAsync<T>(MemoryCache cache, string key, Func<Task<T>> create)
+    private async Task<T> GetOrCreateInAsync<T>(MemoryCache cache, string room, string key, Func<Task<T>> create)
     {
         if (!IsCacheableKey(key))
         {
+            Common.WsisMetrics.ReadCacheLookup(room, hit: false);
             return await create();
         }
 
         var generationKey = $"{key}#{Generation}";
         if (cache.TryGetValue(generationKey, out T? cached) && cached is not null)
         {
+            Common.WsisMetrics.ReadCacheLookup(room, hit: true);
             return cached;
         }
+
+        Common.WsisMetrics.ReadCacheLookup(room, hit: false);
 
         var mine = new Lazy<Task<T>>(create);
         if (_inFlight.GetOrAdd(generationKey, mine) is Lazy<Task<T>> shared && !ReferenceEquals(shared, mine))

@@ -34,10 +34,13 @@ internal sealed class AuditedTransaction : IAsyncDisposable
     /// </summary>
     public bool IsOwn => _own is not null;
 
-    /// <summary>Appends the audit rows of what was written, then commits a transaction of its own.</summary>
+    /// <summary>
+    /// Appends the audit rows of what was written and the change notification to the other instances (sent by
+    /// PostgreSQL when the outermost transaction commits: decision 122), then commits a transaction of its own.
+    /// </summary>
     public async Task CompleteAsync(AuditTrail trail, string actor, ActorKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await trail.WriteAsync(_db.Database, actor, kind, now, cancellationToken);
+        await trail.WriteAsync(_db.Database, actor, kind, now, _db.ReadCache?.ChangeOrigin, cancellationToken);
         if (_own is not null)
         {
             // Written and audited: a client that leaves now does not roll the change back.

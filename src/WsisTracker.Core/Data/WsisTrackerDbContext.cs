@@ -77,6 +77,9 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
     /// <summary>E-mail waiting to be sent or sent, written in the transaction of the event that causes it (decision 089).</summary>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    /// <summary>The shared rate limits' windows (decision 123), written by raw SQL only.</summary>
+    public DbSet<RateLimiting.RateLimitWindow> RateLimitWindows => Set<RateLimiting.RateLimitWindow>();
+
     /// <summary>"Now" from the clock this lease is bound to.</summary>
     public DateTimeOffset UtcNow => _time.GetUtcNow();
     public DbSet<ReportingCycle> ReportingCycles => Set<ReportingCycle>();

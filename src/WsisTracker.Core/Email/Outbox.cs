@@ -37,7 +37,11 @@ public static class Outbox
     }
 
     /// <summary>Adds <paramref name="message"/> to the caller's unit of work; the caller's save writes it.</summary>
-    public static void Add(WsisTrackerDbContext db, OutboxMessage message) => db.OutboxMessages.Add(message);
+    public static void Add(WsisTrackerDbContext db, OutboxMessage message)
+    {
+        db.OutboxMessages.Add(message);
+        WsisMetrics.OutboxMessageQueued();
+    }
 
     /// <summary>The outbox row of a reminder, waiting to be sent from <paramref name="now"/>.</summary>
     public static OutboxMessage Message(StaffUser recipient, Reminder reminder, DateTimeOffset now) => new()

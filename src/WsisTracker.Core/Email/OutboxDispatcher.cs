@@ -125,6 +125,7 @@ public sealed partial class OutboxDispatcher(IDbContextFactory<WsisTrackerDbCont
         }
         else
         {
+            WsisMetrics.OutboxMessageSent();
             LogSent(message.Id, message.Attempts);
         }
     }
@@ -140,6 +141,7 @@ public sealed partial class OutboxDispatcher(IDbContextFactory<WsisTrackerDbCont
                 next_attempt_at = {next}, last_error = {cut}, lease_until = NULL, leased_by = NULL
             WHERE id = {message.Id} AND leased_by = {Worker} AND attempts = {message.Attempts}
             """, CancellationToken.None);
+        WsisMetrics.OutboxAttemptFailed();
         LogFailed(message.Id, message.Attempts, cut, recorded == 0);
     }
 

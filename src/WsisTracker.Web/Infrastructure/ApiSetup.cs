@@ -56,7 +56,7 @@ public static class ApiSetup
                 .RequireAuthenticatedUser()
                 .RequireRole(nameof(ApiKeyRole.Administrator), nameof(ApiKeyRole.Secretariat), nameof(ApiKeyRole.Contributor)));
 
-        services.AddRateLimits(builder.Configuration);
+        services.AddRateLimits(builder.Configuration, builder.Configuration.GetConnectionString(WsisTrackerApp.ConnectionStringName) ?? "");
         services.Configure<MvcOptions>(options => options.OutputFormatters.Add(new CsvOutputFormatter()));
         services.PostConfigure<ProblemDetailsOptions>(options =>
         {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using WsisTracker.Core.RateLimiting;
 
 namespace WsisTracker.Web.Infrastructure;
 
@@ -23,6 +24,22 @@ public sealed class RateLimitSettings
     public int PagePermitLimitPerAddress { get; set; } = 120;
 
     public int PageWindowSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Where the windows are counted: <see cref="RateLimitStore.Local"/> in each process, or
+    /// <see cref="RateLimitStore.Shared"/> in PostgreSQL, one budget across every instance (decision 123).
+    /// </summary>
+    public RateLimitStore Store { get; set; } = RateLimitStore.Local;
+}
+
+/// <summary>The value of <c>RateLimiting:Store</c>.</summary>
+public enum RateLimitStore
+{
+    /// <summary>In-process fixed windows: no database round trip; each instance has a budget of its own.</summary>
+    Local,
+
+    /// <summary>Fixed windows in the <c>rate_limit_windows</c> table: one budget across all instances, one upsert per limited request.</summary>
+    Shared,
 }
 
 /// <summary>
@@ -32,7 +49,8 @@ public sealed class RateLimitSettings
 /// limit that applies. The two policies are attached to the endpoints (<c>[EnableRateLimiting]</c> on the actions),
 /// never to a path string, so <c>/account/login/</c> or <c>/ACCOUNT/LOGIN</c> counts as the same endpoint (decision
 /// 049). A refusal is a 429 with <c>Retry-After</c>: a problem response in the API, a plain message for the sign-in
-/// form, a plain HTML page for the other pages. Account lockout (5 failures) still guards each account; the sign-in
+/// form, a plain HTML page for the other pages. The windows are counted in each process or, with
+/// <c>RateLimiting:Store=Shared</c>, in PostgreSQL across every instance (<see cref="SharedWindowLimiter"/>, decision 123). Account lockout (5 failures) still guards each account; the sign-in
 /// limit stops one address from trying many accounts.
 /// </summary>
 public static class RateLimits
@@ -43,26 +61,39 @@ public static class RateLimits
     /// <summary>The policy of the anonymous pages whose queries cost most: search, the list and its export, the feeds.</summary>
     public const string CostlyPages = "costly-pages";
 
-    public static void AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static void AddRateLimits(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         var settings = configuration.GetSection("RateLimiting").Get<RateLimitSettings>() ?? new RateLimitSettings();
         var window = TimeSpan.FromSeconds(Math.Max(1, settings.WindowSeconds));
         var signInWindow = TimeSpan.FromSeconds(Math.Max(1, settings.SignInWindowSeconds));
         var pageWindow = TimeSpan.FromSeconds(Math.Max(1, settings.PageWindowSeconds));
+        var shared = settings.Store == RateLimitStore.Shared;
+        services.AddSingleton(_ => new SharedRateLimitStore(connectionString));
+
+        // One partition of a limit: an in-process fixed window, or the shared one in PostgreSQL under the limit's name.
+        RateLimitPartition<string> Partition(HttpContext context, string limit, string key, int permits, TimeSpan length) => shared
+            ? RateLimitPartition.Get($"{limit}:{key}", partition => new SharedWindowLimiter(
+                context.RequestServices.GetRequiredService<SharedRateLimitStore>(),
+                partition,
+                Math.Max(1, permits),
+                length,
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))))
+            : RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(permits, length));
+
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     IsApi(context) && ApiKeyAuthenticationHandler.BearerToken(context.Request) is { } key
-                        ? RateLimitPartition.GetFixedWindowLimiter("key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))), _ => Window(settings.PermitLimitPerKey, window))
+                        ? Partition(context, "api", "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))), settings.PermitLimitPerKey, window)
                         : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     IsApi(context)
-                        ? RateLimitPartition.GetFixedWindowLimiter("address:" + Address(context), _ => Window(settings.PermitLimitPerAddress, window))
+                        ? Partition(context, "api", "address:" + Address(context), settings.PermitLimitPerAddress, window)
                         : RateLimitPartition.GetNoLimiter("")));
-            options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(Address(context), _ => Window(settings.SignInPermitLimitPerAddress, signInWindow)));
-            options.AddPolicy(CostlyPages, context => RateLimitPartition.GetFixedWindowLimiter(Address(context), _ => Window(settings.PagePermitLimitPerAddress, pageWindow)));
+            options.AddPolicy(SignIn, context => Partition(context, SignIn, Address(context), settings.SignInPermitLimitPerAddress, signInWindow));
+            options.AddPolicy(CostlyPages, context => Partition(context, CostlyPages, Address(context), settings.PagePermitLimitPerAddress, pageWindow));
             options.OnRejected = (rejected, cancellationToken) =>
             {
                 var context = rejected.HttpContext;

@@ -66,7 +66,8 @@ public static class SecuritySetup
         }
 
         app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/health"),
+            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/health")
+                && !context.Request.Path.StartsWithSegments(TelemetrySetup.MetricsPath),
             branch => branch.UseHttpsRedirection());
     }
 

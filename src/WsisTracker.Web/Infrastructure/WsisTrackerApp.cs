@@ -16,6 +16,9 @@ public static class WsisTrackerApp
 {
     public const string ConnectionStringName = "WsisTracker";
 
+    /// <summary>The console's line: the request's trace and span ids (decision 124; the trace id is also the correlation id) end it.</summary>
+    public const string LogTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} trace={TraceId} span={SpanId}{NewLine}{Exception}";
+
     public static void AddWsisTracker(this WebApplicationBuilder builder)
     {
         // Each host gets its own logger; the static one (Program.cs) only reports failures to start. This lets several
@@ -25,7 +28,8 @@ public static class WsisTrackerApp
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.With<LogValueEscaping>()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"),
+            .Enrich.With<TraceIdEnricher>()
+            .WriteTo.Console(outputTemplate: LogTemplate),
             preserveStaticLogger: true);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
@@ -59,14 +63,19 @@ public static class WsisTrackerApp
             throw new InvalidOperationException($"Caching:ReadModelSeconds must be a positive number of seconds, not {readModelSeconds}.");
         }
 
-        builder.Services.AddSingleton(services => new ReadCache(TimeSpan.FromSeconds(readModelSeconds)));
+        // With cross-instance invalidation (decision 122) each instance's audited writes carry its origin in their
+        // notifications, and every other instance's listener starts a new generation when one commits.
+        var origin = CrossInstanceInvalidation.Enabled(builder.Configuration) ? Guid.NewGuid().ToString("N") : null;
+        builder.Services.AddSingleton(services => new ReadCache(TimeSpan.FromSeconds(readModelSeconds)) { ChangeOrigin = origin });
+        builder.AddCrossInstanceInvalidation(connectionString);
         // The anonymous dashboard and reader pages, rendered once per read-cache generation: a save here starts a new
-        // one, so a write shows at once on this instance. Signed-in requests are never cached (the default policy).
+        // one, so a write shows at once on this instance, and on the others as soon as their listener hears of it. Signed-in requests are never cached (the default policy).
         // The day is in the key too: the overdue and reporting statuses a page shows change at midnight with no write.
         builder.Services.AddOutputCache(options => options.AddPolicy(ReadModelPages, policy => policy
             .Expire(TimeSpan.FromSeconds(readModelSeconds))
             .SetCacheKeyPrefix(context =>
                 $"g{context.RequestServices.GetRequiredService<ReadCache>().Generation}-{context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime:yyyyMMdd}")));
+        CountingOutputCacheStore.Decorate(builder.Services);
         builder.Services.AddWsisTrackerCore();
 
         builder.Services.AddControllersWithViews(options =>
@@ -81,6 +90,7 @@ public static class WsisTrackerApp
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddTraceId);
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddWsisTrackerSwagger();
+        builder.AddWsisTrackerTelemetry();
         builder.Services.AddWsisTrackerSecurity(builder.Configuration, builder.Environment);
         SiteUrls.AddSiteUrls(builder.Services, builder.Configuration, builder.Environment);
         builder.AddWsisTrackerApi();
@@ -100,6 +110,7 @@ public static class WsisTrackerApp
     public static void UseWsisTracker(this WebApplication app)
     {
         app.UseWsisTrackerSecurity();
+        app.UseWsisTrackerMetrics();
         app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/error/development" : "/error");
         app.UseStatusCodePages();
         // One line per request; a refused request (4xx: rejected input, authentication or authorisation failures,
