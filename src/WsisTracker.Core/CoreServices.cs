@@ -4,6 +4,7 @@ using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Countries;
 using WsisTracker.Core.Dashboard;
 using WsisTracker.Core.Data.Seeding;
 using WsisTracker.Core.Email;
@@ -33,6 +34,7 @@ public static class CoreServices
         services.AddScoped<ActionLineService>();
         services.AddScoped<StakeholderService>();
         services.AddScoped<StakeholderWrites>();
+        services.AddScoped<CountryService>();
         services.AddScoped<ReportingCycles>();
         services.AddScoped<CommitmentReads>();
         services.AddScoped<CommitmentReferences>();

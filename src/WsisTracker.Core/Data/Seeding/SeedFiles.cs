@@ -10,6 +10,7 @@ internal static class SeedFiles
 {
     public const string ActionLines = "action-lines.json";
     public const string Stakeholders = "stakeholders.json";
+    public const string Groupings = "grouping-changes.json";
 
     /// <summary>The resolution texts, oldest first, each with the file of commitments read from it.</summary>
     public static readonly IReadOnlyList<(string Text, string Commitments)> Resolutions =
@@ -82,3 +83,10 @@ internal sealed record ProgressSeed(
     List<ParagraphCitationSeed>? CitesParagraphs);
 
 internal sealed record ParagraphCitationSeed(string Resolution, int? Paragraph);
+
+internal sealed record GroupingFileSeed(List<GroupingSeed> Groupings, List<GroupingChangeSeed> Changes);
+
+internal sealed record GroupingSeed(string Code, string Name, string Source);
+
+/// <summary>A documented change the M49 export does not show: a membership that ended (a graduation).</summary>
+internal sealed record GroupingChangeSeed(string Country, string Grouping, DateOnly? From, DateOnly To, string Source);
