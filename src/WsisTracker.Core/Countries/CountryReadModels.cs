@@ -34,3 +34,12 @@ public sealed record CountryDetail(
 
 /// <summary>A new membership: the grouping's code, when it starts (none: since before the records) and ends (none: still a member).</summary>
 public sealed record MembershipInput(string? Grouping, DateOnly? From, DateOnly? To, string? Source);
+
+/// <summary>A commitment a country's government leads or joins, as a country's page lists it.</summary>
+public sealed record CountryCommitment(int Id, string Title, WsisTracker.Core.Commitments.CommitmentStatus Status);
+
+/// <summary>An approved progress report that names the country among those it covered.</summary>
+public sealed record CoveringReport(int CommitmentId, string CommitmentTitle, string Stakeholder, DateOnly AsOf);
+
+/// <summary>A country's page: the country, its government's commitments and the approved reports that covered it.</summary>
+public sealed record CountryPage(CountryDetail Country, IReadOnlyList<CountryCommitment> Commitments, IReadOnlyList<CoveringReport> Reports);

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
+using WsisTracker.Core.Reports;
+using WsisTracker.Core.Stakeholders;
 
 namespace WsisTracker.Core.Countries;
 
@@ -74,6 +76,32 @@ public sealed class CountryService(WsisTrackerDbContext db, TimeProvider time)
             country.Iso3, country.Iso2, country.M49,
             new LocalizedNames(country.NameEn, country.NameFr, country.NameEs, country.NameAr, country.NameZh, country.NameRu),
             [.. areas.OrderBy(a => a.Level)], day, groupings, memberships);
+    }
+
+    /// <summary>How many commitments and reports a country's page lists.</summary>
+    public const int PageListed = 100;
+
+    /// <summary>A country with its government's commitments and the approved reports that covered it (at most <see cref="PageListed"/> each).</summary>
+    public async Task<Result<CountryPage>> GetPageAsync(string iso3, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        var detail = await GetAsync(iso3, asOf, cancellationToken);
+        if (!detail.Succeeded)
+        {
+            return detail.Error;
+        }
+
+        var code = detail.Value.Iso3;
+        var commitments = await db.Commitments.AsNoTracking()
+            .Where(c => c.Stakeholders.Any(s => s.Stakeholder!.CountryCode == code && s.Stakeholder.Group == StakeholderGroup.Governments))
+            .OrderBy(c => c.Id).Take(PageListed)
+            .Select(c => new CountryCommitment(c.Id, c.Title, c.Status))
+            .ToListAsync(cancellationToken);
+        var reports = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.State == ReportState.Approved && r.Countries.Contains(code))
+            .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Take(PageListed)
+            .Select(r => new CoveringReport(r.CommitmentId, r.Commitment!.Title, r.Stakeholder!.Name, r.AsOf))
+            .ToListAsync(cancellationToken);
+        return new CountryPage(detail.Value, commitments, reports);
     }
 
     /// <summary>Whether each code names a country; the unknown ones, in order.</summary>

@@ -1,3 +1,4 @@
+using WsisTracker.Core.Countries;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,7 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
         [FromServices] ResolutionService resolutions,
         [FromServices] ActionLineService actionLines,
         [FromServices] StakeholderService stakeholders,
+        [FromServices] CountryService countries,
         CancellationToken cancellationToken)
     {
         PagedResult<CommitmentSummary>? page = null;
@@ -39,7 +41,11 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
             page,
             await resolutions.ListAsync(cancellationToken),
             await actionLines.ListAsync(cancellationToken),
-            await stakeholders.ListAsync(null, cancellationToken)));
+            await stakeholders.ListAsync(null, cancellationToken))
+        {
+            Regions = [.. (await countries.RegionsAsync(cancellationToken)).Where(r => r.Level != RegionLevel.Global)],
+            GroupingsAsOf = countries.Today,
+        });
     }
 
     /// <summary>The current view (filters and order, every page) as CSV.</summary>
