@@ -9,6 +9,7 @@ using WsisTracker.Core.Dashboard;
 using WsisTracker.Core.Data.Seeding;
 using WsisTracker.Core.Email;
 using WsisTracker.Core.Feeds;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Reports;
 using WsisTracker.Core.Resolutions;
@@ -35,6 +36,7 @@ public static class CoreServices
         services.AddScoped<StakeholderService>();
         services.AddScoped<StakeholderWrites>();
         services.AddScoped<CountryService>();
+        services.AddScoped<IndicatorService>();
         services.AddScoped<ReportingCycles>();
         services.AddScoped<CommitmentReads>();
         services.AddScoped<CommitmentReferences>();

@@ -22,7 +22,7 @@ namespace WsisTracker.Core.Auditing;
 /// </summary>
 internal sealed class AuditTrail
 {
-    private static readonly HashSet<string> Skipped = ["AuditEntry", "OutboxMessage", "Section", "Paragraph", "Footnote", "FootnoteReference", "ActionLine", "ActionLineFacilitator", "Region", "Country", "Grouping",
+    private static readonly HashSet<string> Skipped = ["AuditEntry", "OutboxMessage", "Section", "Paragraph", "Footnote", "FootnoteReference", "ActionLine", "ActionLineFacilitator", "Region", "Country", "Grouping", "IndicatorValue",
         "IdentityUserToken`1", "IdentityUserLogin`1", "IdentityUserClaim`1", "IdentityRoleClaim`1"];
 
     private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "KeyHash", "TokenHash"];

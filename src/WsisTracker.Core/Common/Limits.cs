@@ -27,6 +27,9 @@ public static class Limits
 
     /// <summary>A grouping's code such as <c>ldc</c>, <c>lldc</c>, <c>sids</c>.</summary>
     public const int GroupingCode = 16;
+
+    /// <summary>A World Bank indicator code such as <c>IT.NET.USER.ZS</c>.</summary>
+    public const int IndicatorCode = 32;
     public const int SectionNumber = 16;
 
     /// <summary>An annex key such as "annex" or "annex-iii" (the heading's words joined by hyphens).</summary>

@@ -8,6 +8,7 @@ using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Countries;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Email;
 using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Reports;
@@ -62,6 +63,11 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
 
     /// <summary>Dated memberships of the groupings, maintained by the secretariat (decision 110).</summary>
     public DbSet<GroupingMembership> GroupingMemberships => Set<GroupingMembership>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    /// <summary>Indicator values by country and year; not audited (the import of a series is a replacement of them all).</summary>
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
     public DbSet<Commitment> Commitments => Set<Commitment>();
 

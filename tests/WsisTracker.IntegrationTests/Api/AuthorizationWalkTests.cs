@@ -62,6 +62,9 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
         ["POST /api/v1/countries/{iso3}/groupings"] = Writers,
         ["POST /api/v1/countries/{iso3}/groupings/{id}/end"] = Writers,
         ["DELETE /api/v1/countries/{iso3}/groupings/{id}"] = Writers,
+        ["GET /api/v1/indicators"] = Everyone,
+        ["GET /api/v1/indicators/{code}/values"] = Everyone,
+        ["GET /api/v1/indicators/{code}/aggregates"] = Everyone,
         ["GET /api/v1/commitments"] = Everyone,
         ["GET /api/v1/commitments/{id}"] = Everyone,
         ["POST /api/v1/commitments"] = [.. Writers, Principal.ContributorKey],
@@ -333,7 +336,7 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
                 _ => Commitment,
             };
             var path = template.Replace("{iso3}", WalkedCountry, StringComparison.Ordinal).Replace("{slug}", "a-res-70-125", StringComparison.Ordinal).Replace("{number}", "27", StringComparison.Ordinal)
-                .Replace("{code}", "C1", StringComparison.Ordinal).Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                .Replace("{code}", template.StartsWith("/api/v1/indicators/", StringComparison.Ordinal) ? "IT.NET.USER.ZS" : "C1", StringComparison.Ordinal).Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             Assert.DoesNotContain("{", path, StringComparison.Ordinal);
             return method == "DELETE" && template.StartsWith("/api/v1/commitments/", StringComparison.Ordinal) ? path + "?reason=walk" : path;
         }

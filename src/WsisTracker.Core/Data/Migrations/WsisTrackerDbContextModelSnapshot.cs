@@ -1431,6 +1431,65 @@ namespace WsisTracker.Core.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("WsisTracker.Core.Indicators.Indicator", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Attribution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("attribution");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Code")
+                        .HasName("pk_indicators");
+
+                    b.ToTable("indicators", (string)null);
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Indicators.IndicatorValue", b =>
+                {
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("country_iso3")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("IndicatorCode", "CountryIso3", "Year")
+                        .HasName("pk_indicator_values");
+
+                    b.HasIndex("CountryIso3")
+                        .HasDatabaseName("ix_indicator_values_country_iso3");
+
+                    b.ToTable("indicator_values", (string)null);
+                });
+
             modelBuilder.Entity("WsisTracker.Core.Reporting.ReportingCycle", b =>
                 {
                     b.Property<int>("Id")
@@ -2396,6 +2455,23 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_outbox_messages_asp_net_users_recipient_user_id");
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Indicators.IndicatorValue", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_values_countries_country_iso3");
+
+                    b.HasOne("WsisTracker.Core.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_values_indicators_indicator_code");
                 });
 
             modelBuilder.Entity("WsisTracker.Core.Reports.ProgressReport", b =>

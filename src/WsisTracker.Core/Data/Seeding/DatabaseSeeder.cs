@@ -6,6 +6,7 @@ using Npgsql;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Countries;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Resolutions.Parsing;
 using WsisTracker.Core.Stakeholders;
@@ -65,6 +66,7 @@ public sealed class DatabaseSeeder(WsisTrackerDbContext db, TimeProvider time, I
         var now = time.GetUtcNow();
 
         await SeedCountriesAsync(cancellationToken);
+        await SeedIndicatorsAsync(cancellationToken);
         var stakeholders = await SeedStakeholdersAsync(cancellationToken);
         await SeedActionLinesAsync(stakeholders, cancellationToken);
         foreach (var (textFile, _) in SeedFiles.Resolutions)
@@ -130,6 +132,24 @@ public sealed class DatabaseSeeder(WsisTrackerDbContext db, TimeProvider time, I
         LogAdded(newRegions.Count, "M49 areas");
         LogAdded(newCountries.Count, "countries");
         LogAdded(memberships, "grouping memberships");
+    }
+
+    /// <summary>The shipped ITU series (World Bank download), imported once when it is missing.</summary>
+    private async Task SeedIndicatorsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Indicators.AnyAsync(i => i.Code == SeedFiles.InternetUseCode, cancellationToken))
+        {
+            return;
+        }
+
+        using var reader = new StreamReader(SeedData.Open(SeedFiles.InternetUse));
+        var imported = await new IndicatorService(db, new CountryService(db, time), time).ImportAsync(reader, IndicatorService.WorldBankAttribution, store: true, cancellationToken);
+        if (!imported.Stored)
+        {
+            throw new InvalidOperationException($"{SeedFiles.InternetUse} does not import: " + string.Join("; ", imported.Problems.Select(p => $"line {p.Line}: {p.Message}")));
+        }
+
+        LogAdded(imported.Values, $"values of {imported.Code}");
     }
 
     private async Task<Dictionary<string, Stakeholder>> SeedStakeholdersAsync(CancellationToken cancellationToken)

@@ -11,6 +11,8 @@ internal static class SeedFiles
     public const string ActionLines = "action-lines.json";
     public const string Stakeholders = "stakeholders.json";
     public const string Groupings = "grouping-changes.json";
+    public const string InternetUse = "API_IT.NET.USER.ZS.csv";
+    public const string InternetUseCode = "IT.NET.USER.ZS";
 
     /// <summary>The resolution texts, oldest first, each with the file of commitments read from it.</summary>
     public static readonly IReadOnlyList<(string Text, string Commitments)> Resolutions =
