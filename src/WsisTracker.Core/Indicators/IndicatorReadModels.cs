@@ -14,3 +14,10 @@ public sealed record IndicatorImport(string Code, string Name, int Values, int C
 public sealed record IndicatorAggregates(string Code, string Name, string Attribution, DateOnly GroupingsAsOf, IReadOnlyList<AggregateValue> Aggregates);
 
 public sealed record IndicatorQuery(string? Country = null, string? Region = null, string? Grouping = null, int? From = null, int? To = null);
+
+/// <summary>A commitment's measurable target on an indicator, with the latest aggregates against it.</summary>
+public sealed record CommitmentIndicator(double Target, int TargetYear, IndicatorAggregates Series)
+{
+    /// <summary>How far an aggregate is from the target (target minus value), in the indicator's unit.</summary>
+    public static double? Gap(double target, AggregateValue aggregate) => aggregate.Value is { } v ? Math.Round(target - v, 2) : null;
+}

@@ -94,6 +94,20 @@ public sealed class IndicatorService(WsisTrackerDbContext db, CountryService cou
         return new IndicatorValues(indicator.Code, indicator.Name, indicator.Attribution, today, points.Count, points);
     }
 
+    /// <summary>The indicator a commitment's target is read on, with the aggregates, or none when it has no link.</summary>
+    public async Task<CommitmentIndicator?> ForCommitmentAsync(int commitmentId, CancellationToken cancellationToken)
+    {
+        var link = await db.Commitments.AsNoTracking().Where(c => c.Id == commitmentId && c.IndicatorCode != null)
+            .Select(c => new { c.IndicatorCode, c.IndicatorTarget, c.IndicatorTargetYear }).SingleOrDefaultAsync(cancellationToken);
+        if (link is null)
+        {
+            return null;
+        }
+
+        var aggregates = await AggregatesAsync(link.IndicatorCode!, cancellationToken);
+        return aggregates.Succeeded ? new CommitmentIndicator(link.IndicatorTarget ?? 100, link.IndicatorTargetYear ?? 2030, aggregates.Value) : null;
+    }
+
     /// <summary>The aggregates for the world, each M49 region and each grouping (as of today), by <see cref="Aggregation"/>.</summary>
     public async Task<Result<IndicatorAggregates>> AggregatesAsync(string code, CancellationToken cancellationToken)
     {

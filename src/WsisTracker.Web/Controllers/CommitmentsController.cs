@@ -1,4 +1,5 @@
 using WsisTracker.Core.Countries;
+using WsisTracker.Core.Indicators;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -83,9 +84,11 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
     }
 
     [HttpGet("/commitments/{id:int}")]
-    public async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> ShowAsync(int id, [FromServices] IndicatorService indicators, CancellationToken cancellationToken)
     {
         var detail = await commitments.GetAsync(id, cancellationToken);
-        return detail.Succeeded ? View("Show", new CommitmentViewModel(detail.Value)) : NotFoundPage(detail.Error);
+        return detail.Succeeded
+            ? View("Show", new CommitmentViewModel(detail.Value) { Indicator = await indicators.ForCommitmentAsync(id, cancellationToken) })
+            : NotFoundPage(detail.Error);
     }
 }

@@ -15,7 +15,11 @@ public sealed record ActionLineViewModel(ActionLineOverview Overview);
 
 public sealed record ReaderViewModel(ResolutionReader Reader, IReadOnlyList<ResolutionSummary> Resolutions);
 
-public sealed record CommitmentViewModel(CommitmentDetail Commitment);
+public sealed record CommitmentViewModel(CommitmentDetail Commitment)
+{
+    /// <summary>The indicator its measurable target is read on, with the latest aggregates; none without a link.</summary>
+    public WsisTracker.Core.Indicators.CommitmentIndicator? Indicator { get; init; }
+}
 
 public sealed record StakeholdersViewModel(IReadOnlyList<StakeholderListItem> Stakeholders);
 

@@ -124,3 +124,28 @@ public sealed class IndicatorTests(WsisTrackerFactory app)
         Assert.Equal(44, scopes[6].GetProperty("countries").GetInt32());
     }
 }
+
+/// <summary>The seeded commitments whose text sets a connectivity goal, shown against internet use.</summary>
+[Collection(AppCollection.Name)]
+public sealed class CommitmentIndicatorTests(WsisTrackerFactory app)
+{
+    [Fact]
+    public async Task AConnectivityCommitment_ShowsTheAggregatesAgainstItsTarget_WithADataTable()
+    {
+        var id = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.Commitments, c => c.Code == "70-125-p25-universal-affordable-internet"), c => c.Id)));
+
+        var page = await app.GetPageAsync($"/commitments/{id}");
+
+        var section = page.QuerySelector("section[aria-labelledby=indicator]")!;
+        Assert.Contains("Target: 100 by 2030", section.TextContent, StringComparison.Ordinal);
+        Assert.Contains("World Bank, World Development Indicators; source: International Telecommunication Union", section.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(section.QuerySelector("svg[role=img][aria-labelledby=indicator-chart-title]"));
+        var rows = section.QuerySelectorAll("tbody tr").ToList();
+        Assert.Equal(9, rows.Count);
+        var world = rows[0].QuerySelectorAll("td").Select(td => td.TextContent).ToList();
+        Assert.Equal("2022", world[0]);
+        Assert.Equal(100 - double.Parse(world[1], System.Globalization.CultureInfo.InvariantCulture), double.Parse(world[2], System.Globalization.CultureInfo.InvariantCulture), 2);
+        Assert.StartsWith("unweighted", world[4], StringComparison.Ordinal);
+    }
+}

@@ -714,6 +714,19 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<double?>("IndicatorTarget")
+                        .HasColumnType("double precision")
+                        .HasColumnName("indicator_target");
+
+                    b.Property<int?>("IndicatorTargetYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_target_year");
+
                     b.Property<bool>("IsSynthetic")
                         .HasColumnType("boolean")
                         .HasColumnName("is_synthetic");
@@ -796,6 +809,9 @@ namespace WsisTracker.Core.Data.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_commitments_code");
+
+                    b.HasIndex("IndicatorCode")
+                        .HasDatabaseName("ix_commitments_indicator_code");
 
                     b.HasIndex("ProposedByStakeholderId")
                         .HasDatabaseName("ix_commitments_proposed_by_stakeholder_id");
@@ -2290,6 +2306,12 @@ namespace WsisTracker.Core.Data.Migrations
 
             modelBuilder.Entity("WsisTracker.Core.Commitments.Commitment", b =>
                 {
+                    b.HasOne("WsisTracker.Core.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorCode")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_commitments_indicators_indicator_code");
+
                     b.HasOne("WsisTracker.Core.Stakeholders.Stakeholder", null)
                         .WithMany()
                         .HasForeignKey("ProposedByStakeholderId")

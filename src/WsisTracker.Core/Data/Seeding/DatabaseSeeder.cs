@@ -80,8 +80,27 @@ public sealed class DatabaseSeeder(WsisTrackerDbContext db, TimeProvider time, I
             await SeedCommitmentsAsync(commitmentsFile, stakeholders, now, cancellationToken);
         }
 
+        await SeedIndicatorLinksAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Links the seeded commitments whose text sets a connectivity goal to their indicator, once (only a commitment with no link yet).</summary>
+    private async Task SeedIndicatorLinksAsync(CancellationToken cancellationToken)
+    {
+        var links = SeedFiles.Read<IndicatorLinkFileSeed>(SeedFiles.IndicatorLinks).Links;
+        var keys = links.Select(l => l.Commitment).ToList();
+        var commitments = await db.Commitments.Where(c => keys.Contains(c.Code) && c.IndicatorCode == null).ToListAsync(cancellationToken);
+        foreach (var commitment in commitments)
+        {
+            var link = links.Single(l => l.Commitment == commitment.Code);
+            commitment.IndicatorCode = link.Indicator;
+            commitment.IndicatorTarget = link.Target;
+            commitment.IndicatorTargetYear = link.Year;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogAdded(commitments.Count, "indicator links");
     }
 
     /// <summary>

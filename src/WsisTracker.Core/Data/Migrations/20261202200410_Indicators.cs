@@ -11,6 +11,25 @@ namespace WsisTracker.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "indicator_code",
+                table: "commitments",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "indicator_target",
+                table: "commitments",
+                type: "double precision",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "indicator_target_year",
+                table: "commitments",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "indicators",
                 columns: table => new
@@ -52,19 +71,52 @@ namespace WsisTracker.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_commitments_indicator_code",
+                table: "commitments",
+                column: "indicator_code");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_indicator_values_country_iso3",
                 table: "indicator_values",
                 column: "country_iso3");
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_commitments_indicators_indicator_code",
+                table: "commitments",
+                column: "indicator_code",
+                principalTable: "indicators",
+                principalColumn: "code",
+                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "fk_commitments_indicators_indicator_code",
+                table: "commitments");
+
             migrationBuilder.DropTable(
                 name: "indicator_values");
 
             migrationBuilder.DropTable(
                 name: "indicators");
+
+            migrationBuilder.DropIndex(
+                name: "ix_commitments_indicator_code",
+                table: "commitments");
+
+            migrationBuilder.DropColumn(
+                name: "indicator_code",
+                table: "commitments");
+
+            migrationBuilder.DropColumn(
+                name: "indicator_target",
+                table: "commitments");
+
+            migrationBuilder.DropColumn(
+                name: "indicator_target_year",
+                table: "commitments");
         }
     }
 }
