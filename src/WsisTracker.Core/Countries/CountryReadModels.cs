@@ -41,5 +41,11 @@ public sealed record CountryCommitment(int Id, string Title, WsisTracker.Core.Co
 /// <summary>An approved progress report that names the country among those it covered.</summary>
 public sealed record CoveringReport(int CommitmentId, string CommitmentTitle, string Stakeholder, DateOnly AsOf);
 
-/// <summary>A country's page: the country, its government's commitments and the approved reports that covered it.</summary>
-public sealed record CountryPage(CountryDetail Country, IReadOnlyList<CountryCommitment> Commitments, IReadOnlyList<CoveringReport> Reports);
+/// <summary>A country's latest value of an indicator.</summary>
+public sealed record CountryIndicator(string Code, string Name, string Attribution, int Year, double Value);
+
+/// <summary>A country's page: the country, its government's commitments, the approved reports that covered it and its indicators.</summary>
+public sealed record CountryPage(CountryDetail Country, IReadOnlyList<CountryCommitment> Commitments, IReadOnlyList<CoveringReport> Reports)
+{
+    public IReadOnlyList<CountryIndicator> Indicators { get; init; } = [];
+}

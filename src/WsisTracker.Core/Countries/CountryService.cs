@@ -101,7 +101,11 @@ public sealed class CountryService(WsisTrackerDbContext db, TimeProvider time)
             .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Take(PageListed)
             .Select(r => new CoveringReport(r.CommitmentId, r.Commitment!.Title, r.Stakeholder!.Name, r.AsOf))
             .ToListAsync(cancellationToken);
-        return new CountryPage(detail.Value, commitments, reports);
+        var indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Code)
+            .SelectMany(i => db.IndicatorValues.Where(v => v.IndicatorCode == i.Code && v.CountryIso3 == code).OrderByDescending(v => v.Year).Take(1)
+                .Select(v => new CountryIndicator(i.Code, i.Name, i.Attribution, v.Year, v.Value)))
+            .ToListAsync(cancellationToken);
+        return new CountryPage(detail.Value, commitments, reports) { Indicators = indicators };
     }
 
     /// <summary>Whether each code names a country; the unknown ones, in order.</summary>

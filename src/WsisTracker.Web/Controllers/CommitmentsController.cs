@@ -1,5 +1,3 @@
-using WsisTracker.Core.Countries;
-using WsisTracker.Core.Indicators;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +5,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Countries;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 using WsisTracker.Web.Infrastructure;

@@ -102,6 +102,9 @@ public sealed partial class CountryPagesTests(WsisTrackerFactory app)
         Assert.Contains("left on 13 December 2023", ldc.TextContent, StringComparison.Ordinal);
         Assert.Contains("Least developed countries (LDC)", page.QuerySelector("dl")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("section[aria-labelledby=commitments] a"), a => a.GetAttribute("href") == $"/commitments/{id}");
+        var indicator = page.QuerySelector("section[aria-labelledby=indicators] tbody tr")!;
+        Assert.Contains("IT.NET.USER.ZS", indicator.TextContent, StringComparison.Ordinal);
+        Assert.Contains("International Telecommunication Union", indicator.TextContent, StringComparison.Ordinal);
         var today = await app.GetPageAsync("/countries/BTN");
         Assert.DoesNotContain("Least developed countries (LDC)", today.QuerySelector("dl")!.TextContent, StringComparison.Ordinal);
     }

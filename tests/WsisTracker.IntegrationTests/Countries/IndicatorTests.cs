@@ -90,7 +90,9 @@ public sealed class IndicatorTests(WsisTrackerFactory app)
         string[] members = ["AAA", "BBB", "CCC", "DDD"];
         var values = new Dictionary<(string, int), double>
         {
-            [("AAA", 2020)] = 10, [("BBB", 2020)] = 20, [("DDD", 2020)] = 40,
+            [("AAA", 2020)] = 10,
+            [("BBB", 2020)] = 20,
+            [("DDD", 2020)] = 40,
             [("AAA", 2021)] = 30, // one of four in 2021: less than half, so 2020 is the latest year taken
             [("ZZZ", 2021)] = 99, // not a member
         };
