@@ -48,7 +48,7 @@ pages=(
   "/" "/?resolution=a-res-80-173" "/action-lines/C5" "/action-lines/C7" "/action-lines/C7.1"
   "/resolutions/a-res-70-125" "/resolutions/a-res-80-173"
   "/commitments" "/commitments?overdue=true&sort=TargetDate" "/commitments?actionLine=C5&status=notStarted&page=1"
-  "/commitments?status=bogus" "/commitments/$commitment" "/stakeholders" "/stakeholders/$stakeholder"
+  "/commitments?status=bogus" "/commitments/$commitment" "/stakeholders" "/stakeholders/$stakeholder" "/countries" "/countries/BTN?asOf=2023-12-12" "/commitments?region=002&grouping=ldc"
   "/search" "/search?q=internet+governance" "/commitments/987654321" "/commitments?reportingStatus=overdue"
 )
 files=()

@@ -98,7 +98,7 @@ public sealed class WalkTests(BrowserApp app)
         var (context, page) = await app.NewPageAsync();
         await using var _ = context;
 
-        foreach (var url in new[] { "/resolutions/a-res-70-125", "/resolutions/a-res-80-173#p99", "/?resolution=a-res-80-173", "/stakeholders", "/action-lines/C7", "/commitments?status=bogus", "/commitments/987654321" })
+        foreach (var url in new[] { "/resolutions/a-res-70-125", "/resolutions/a-res-80-173#p99", "/?resolution=a-res-80-173", "/stakeholders", "/countries", "/countries/STP?asOf=2024-12-12", "/commitments?grouping=ldc", "/action-lines/C7", "/commitments?status=bogus", "/commitments/987654321" })
         {
             await page.GotoAsync(url);
             await page.AssertNoViolationsAsync(app);

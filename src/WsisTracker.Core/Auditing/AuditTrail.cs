@@ -15,14 +15,14 @@ namespace WsisTracker.Core.Auditing;
 /// <summary>
 /// Captures the changes of one SaveChanges for the audit log: before values while they are still known, after
 /// values and generated keys once the rows are written. Audit entries themselves, and rows no one edits through the
-/// app (a resolution's text, action lines), are not audited, nor outbox messages (the event that writes one is, and
+/// app (a resolution's text, action lines, the M49 areas and countries), are not audited, nor outbox messages (the event that writes one is, and
 /// the outbox keeps its own record of every attempt); a resolution's import is (its row: symbol, slug, title,
 /// when). Secrets never enter the log: password hashes, security stamps, API key hashes and Identity's tokens, logins
 /// and claims are left out.
 /// </summary>
 internal sealed class AuditTrail
 {
-    private static readonly HashSet<string> Skipped = ["AuditEntry", "OutboxMessage", "Section", "Paragraph", "Footnote", "FootnoteReference", "ActionLine", "ActionLineFacilitator",
+    private static readonly HashSet<string> Skipped = ["AuditEntry", "OutboxMessage", "Section", "Paragraph", "Footnote", "FootnoteReference", "ActionLine", "ActionLineFacilitator", "Region", "Country", "Grouping", "IndicatorValue",
         "IdentityUserToken`1", "IdentityUserLogin`1", "IdentityUserClaim`1", "IdentityRoleClaim`1"];
 
     private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "KeyHash", "TokenHash"];

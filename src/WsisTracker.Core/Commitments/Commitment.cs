@@ -27,6 +27,13 @@ public sealed class Commitment : IVersioned
     /// <summary>The words of the resolution that give the target date, e.g. "by 2020".</summary>
     public string? TargetDateText { get; set; }
 
+    /// <summary>The indicator a measurable target is read on (e.g. <c>IT.NET.USER.ZS</c>), with its target value and year.</summary>
+    public string? IndicatorCode { get; set; }
+
+    public double? IndicatorTarget { get; set; }
+
+    public int? IndicatorTargetYear { get; set; }
+
     public ReportingCadence? ReportingCadence { get; set; }
 
     public CommitmentStatus Status { get; private set; } = CommitmentStatus.NotStarted;

@@ -142,7 +142,9 @@ public sealed record CommitmentFilter(
     bool? Overdue = null,
     string? Q = null,
     DateTimeOffset? UpdatedSince = null,
-    ReportingStatus? ReportingStatus = null);
+    ReportingStatus? ReportingStatus = null,
+    string? Region = null,
+    string? Grouping = null);
 
 /// <summary>
 /// Orders of the keyset list. Each sorts on a key that never changes (id, code, creation time, then id), so walking

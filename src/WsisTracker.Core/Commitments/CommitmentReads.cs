@@ -353,6 +353,20 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
             query = query.Where(ReportingRules.Is(reporting, today));
         }
 
+        // A commitment is in a region or grouping through its stakeholders' countries (a government's); the grouping
+        // on the day of the request (decision 111).
+        if (filter.Region is { } region)
+        {
+            query = query.Where(c => c.Stakeholders.Any(s => db.Countries.Any(k => k.Iso3 == s.Stakeholder!.CountryCode
+                && (k.RegionCode == region || k.SubRegionCode == region || k.IntermediateRegionCode == region))));
+        }
+
+        if (filter.Grouping is { } grouping)
+        {
+            query = query.Where(c => c.Stakeholders.Any(s => db.GroupingMemberships.Any(m => m.CountryIso3 == s.Stakeholder!.CountryCode && m.GroupingCode == grouping
+                && (m.From == null || m.From <= today) && (m.To == null || today < m.To))));
+        }
+
         if (filter.UpdatedSince is { } updatedSince)
         {
             var since = updatedSince.ToUniversalTime();

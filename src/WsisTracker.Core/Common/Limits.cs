@@ -21,6 +21,15 @@ public static class Limits
     public const int SourceNotes = 4_000;
 
     public const int CountryCode = 3;
+
+    /// <summary>A three-digit UN M49 code of a country or area (<c>004</c>, <c>419</c>).</summary>
+    public const int M49Code = 3;
+
+    /// <summary>A grouping's code such as <c>ldc</c>, <c>lldc</c>, <c>sids</c>.</summary>
+    public const int GroupingCode = 16;
+
+    /// <summary>A World Bank indicator code such as <c>IT.NET.USER.ZS</c>.</summary>
+    public const int IndicatorCode = 32;
     public const int SectionNumber = 16;
 
     /// <summary>An annex key such as "annex" or "annex-iii" (the heading's words joined by hyphens).</summary>

@@ -7,7 +7,9 @@ using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Countries;
 using WsisTracker.Core.Email;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Reports;
 using WsisTracker.Core.Resolutions;
@@ -51,6 +53,21 @@ public sealed class WsisTrackerDbContext(DbContextOptions<WsisTrackerDbContext> 
     public DbSet<ActionLine> ActionLines => Set<ActionLine>();
 
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
+
+    /// <summary>The M49 areas: the world, regions, sub-regions and intermediate regions.</summary>
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Country> Countries => Set<Country>();
+
+    public DbSet<Grouping> Groupings => Set<Grouping>();
+
+    /// <summary>Dated memberships of the groupings, maintained by the secretariat (decision 110).</summary>
+    public DbSet<GroupingMembership> GroupingMemberships => Set<GroupingMembership>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    /// <summary>Indicator values by country and year; not audited (the import of a series is a replacement of them all).</summary>
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
     public DbSet<Commitment> Commitments => Set<Commitment>();
 

@@ -12,7 +12,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
 {
     public async Task<Result<StakeholderModel>> CreateAsync(StakeholderInput input, CancellationToken cancellationToken)
     {
-        if (Validate(input) is { } error)
+        if ((Validate(input) ?? await UnknownCountryAsync(input, cancellationToken)) is { } error)
         {
             return error;
         }
@@ -47,7 +47,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
     public async Task<Result<StakeholderModel>> ReviseAsync(int id, StakeholderInput input, uint expectedVersion, CancellationToken cancellationToken)
     {
         var stakeholder = await db.Stakeholders.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if ((Check(stakeholder, id, expectedVersion) ?? Validate(input)) is { } error)
+        if ((Check(stakeholder, id, expectedVersion) ?? Validate(input) ?? await UnknownCountryAsync(input, cancellationToken)) is { } error)
         {
             return error;
         }
@@ -113,6 +113,15 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
     /// A stakeholder has a name; an acronym, website and ISO 3166-1 alpha-3 country code within their forms and
     /// lengths; and one of the six groups. Every text is plain text (<see cref="PlainText"/>).
     /// </summary>
+    /// <summary>A stakeholder's country is a reference to a country of the M49 list (decision 111).</summary>
+    private async Task<Error?> UnknownCountryAsync(StakeholderInput input, CancellationToken cancellationToken)
+    {
+        var code = input.CountryCode?.Trim().ToUpperInvariant();
+        return string.IsNullOrEmpty(code) || await db.Countries.AnyAsync(c => c.Iso3 == code, cancellationToken)
+            ? null
+            : Error.Validation("countryCode", $"'{code}' is not a country of the UN M49 list (ISO 3166-1 alpha-3, such as KEN).");
+    }
+
     public static Error? Validate(StakeholderInput input)
     {
         var errors = new FieldErrors();

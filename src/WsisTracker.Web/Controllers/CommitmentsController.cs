@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Countries;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 using WsisTracker.Web.Infrastructure;
@@ -22,6 +24,7 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
         [FromServices] ResolutionService resolutions,
         [FromServices] ActionLineService actionLines,
         [FromServices] StakeholderService stakeholders,
+        [FromServices] CountryService countries,
         CancellationToken cancellationToken)
     {
         PagedResult<CommitmentSummary>? page = null;
@@ -39,7 +42,11 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
             page,
             await resolutions.ListAsync(cancellationToken),
             await actionLines.ListAsync(cancellationToken),
-            await stakeholders.ListAsync(null, cancellationToken)));
+            await stakeholders.ListAsync(null, cancellationToken))
+        {
+            Regions = [.. (await countries.RegionsAsync(cancellationToken)).Where(r => r.Level != RegionLevel.Global)],
+            GroupingsAsOf = countries.Today,
+        });
     }
 
     /// <summary>The current view (filters and order, every page) as CSV.</summary>
@@ -77,9 +84,11 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
     }
 
     [HttpGet("/commitments/{id:int}")]
-    public async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> ShowAsync(int id, [FromServices] IndicatorService indicators, CancellationToken cancellationToken)
     {
         var detail = await commitments.GetAsync(id, cancellationToken);
-        return detail.Succeeded ? View("Show", new CommitmentViewModel(detail.Value)) : NotFoundPage(detail.Error);
+        return detail.Succeeded
+            ? View("Show", new CommitmentViewModel(detail.Value) { Indicator = await indicators.ForCommitmentAsync(id, cancellationToken) })
+            : NotFoundPage(detail.Error);
     }
 }

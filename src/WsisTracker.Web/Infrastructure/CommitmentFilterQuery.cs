@@ -41,9 +41,17 @@ public abstract class CommitmentFilterQuery
     [StringLength(Limits.ShortText)]
     public string? Q { get; init; }
 
+    /// <summary>Only commitments of a stakeholder whose country is in this M49 region, sub-region or intermediate region (three-digit code, e.g. <c>002</c> Africa).</summary>
+    [RegularExpression("^[0-9]{3}$", ErrorMessage = "A region is a three-digit M49 code, such as 002 (Africa).")]
+    public string? Region { get; init; }
+
+    /// <summary>Only commitments of a stakeholder whose country is a member of this grouping today: <c>ldc</c>, <c>lldc</c> or <c>sids</c>.</summary>
+    [RegularExpression("^(ldc|lldc|sids)$", ErrorMessage = "A grouping is ldc, lldc or sids.")]
+    public string? Grouping { get; init; }
+
     /// <summary>The filter, with blank values treated as absent.</summary>
     protected CommitmentFilter Filter(DateTimeOffset? updatedSince = null) => new(
-        Blank(Resolution), Blank(ActionLine), Status, StakeholderGroup, Blank(Stakeholder), Paragraph, Overdue, Blank(Q), updatedSince, ReportingStatus);
+        Blank(Resolution), Blank(ActionLine), Status, StakeholderGroup, Blank(Stakeholder), Paragraph, Overdue, Blank(Q), updatedSince, ReportingStatus, Blank(Region), Blank(Grouping));
 
     protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Countries;
 using WsisTracker.Core.Stakeholders;
 
 namespace WsisTracker.Web.Infrastructure;
@@ -8,6 +9,27 @@ namespace WsisTracker.Web.Infrastructure;
 public static class PageFormat
 {
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>The groupings the filters offer, with their labels.</summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> Groupings =
+        [("ldc", "Least developed countries (LDC)"), ("lldc", "Landlocked developing countries (LLDC)"), ("sids", "Small island developing States (SIDS)")];
+
+    public static string GroupingLabel(string code) => Groupings.FirstOrDefault(g => g.Code == code).Label ?? code;
+
+    /// <summary>A country's or area's name for the page's culture (English until the pages are translated).</summary>
+    public static string Name(LocalizedNames names) => names.In(CultureInfo.CurrentUICulture);
+
+    /// <summary>An M49 area in a list: its name, indented by its level, and its code.</summary>
+    public static string RegionLabel(RegionModel region) => region.Level switch
+    {
+        RegionLevel.SubRegion => "\u2003",
+        RegionLevel.IntermediateRegion => "\u2003\u2003",
+        _ => "",
+    } + $"{Name(region.Names)} ({region.Code})";
+
+    /// <summary>A membership's period in words.</summary>
+    public static string Period(DateOnly? from, DateOnly? to) =>
+        (from is null ? "since before the records" : "from " + Date(from)) + (to is null ? "" : " until " + Date(to.Value.AddDays(-1)) + " (left on " + Date(to) + ")");
 
     public static string IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 

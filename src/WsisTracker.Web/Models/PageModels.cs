@@ -15,7 +15,11 @@ public sealed record ActionLineViewModel(ActionLineOverview Overview);
 
 public sealed record ReaderViewModel(ResolutionReader Reader, IReadOnlyList<ResolutionSummary> Resolutions);
 
-public sealed record CommitmentViewModel(CommitmentDetail Commitment);
+public sealed record CommitmentViewModel(CommitmentDetail Commitment)
+{
+    /// <summary>The indicator its measurable target is read on, with the latest aggregates; none without a link.</summary>
+    public WsisTracker.Core.Indicators.CommitmentIndicator? Indicator { get; init; }
+}
 
 public sealed record StakeholdersViewModel(IReadOnlyList<StakeholderListItem> Stakeholders);
 
@@ -29,7 +33,14 @@ public sealed record CommitmentListViewModel(
     PagedResult<CommitmentSummary>? Page,
     IReadOnlyList<ResolutionSummary> Resolutions,
     IReadOnlyList<ActionLineModel> ActionLines,
-    IReadOnlyList<StakeholderModel> Stakeholders);
+    IReadOnlyList<StakeholderModel> Stakeholders)
+{
+    /// <summary>The M49 areas for the region filter (the world left out).</summary>
+    public IReadOnlyList<WsisTracker.Core.Countries.RegionModel> Regions { get; init; } = [];
+
+    /// <summary>The day the grouping filter reads memberships for: today.</summary>
+    public DateOnly GroupingsAsOf { get; init; }
+}
 
 /// <summary>The query string of <c>/commitments</c> and its CSV export; the URL holds the whole view.</summary>
 public sealed class CommitmentListPageQuery : CommitmentFilterQuery
@@ -55,6 +66,8 @@ public sealed class CommitmentListPageQuery : CommitmentFilterQuery
         Add(pairs, "paragraph", Paragraph?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(pairs, "overdue", Overdue is { } o ? (o ? "true" : "false") : null);
         Add(pairs, "reportingStatus", ReportingStatus is { } r ? char.ToLowerInvariant(r.ToString()[0]) + r.ToString()[1..] : null);
+        Add(pairs, "region", Blank(Region));
+        Add(pairs, "grouping", Blank(Grouping));
         Add(pairs, "q", Blank(Q));
         Add(pairs, "sort", Sort == CommitmentPageOrder.Id ? null : Sort.ToString());
         if (includePage)
@@ -88,3 +101,9 @@ public sealed record NotFoundViewModel(string Message);
 
 /// <summary>A table of response rates (by stakeholder or action line) with its caption.</summary>
 public sealed record ResponseRatesTable(string Id, string Caption, string KeyHeading, IReadOnlyList<WsisTracker.Core.Reporting.ResponseRateRow> Rows, bool ShowKey = false);
+
+/// <summary>The countries page: every country with its groupings on the list's date, and the M49 areas to group them by.</summary>
+public sealed record CountriesViewModel(WsisTracker.Core.Countries.CountryList List, IReadOnlyList<WsisTracker.Core.Countries.RegionModel> Regions);
+
+/// <summary>A country's page.</summary>
+public sealed record CountryViewModel(WsisTracker.Core.Countries.CountryPage Page);

@@ -6,6 +6,7 @@ using WsisTracker.Core.Accounts;
 using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Countries;
 using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Reports;
 using WsisTracker.IntegrationTests.Infrastructure;
@@ -56,6 +57,14 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
         ["POST /api/v1/stakeholders"] = Writers,
         ["PUT /api/v1/stakeholders/{id}"] = Writers,
         ["DELETE /api/v1/stakeholders/{id}"] = [Principal.AdministratorKey],
+        ["GET /api/v1/countries"] = Everyone,
+        ["GET /api/v1/countries/{iso3}"] = Everyone,
+        ["POST /api/v1/countries/{iso3}/groupings"] = Writers,
+        ["POST /api/v1/countries/{iso3}/groupings/{id}/end"] = Writers,
+        ["DELETE /api/v1/countries/{iso3}/groupings/{id}"] = Writers,
+        ["GET /api/v1/indicators"] = Everyone,
+        ["GET /api/v1/indicators/{code}/values"] = Everyone,
+        ["GET /api/v1/indicators/{code}/aggregates"] = Everyone,
         ["GET /api/v1/commitments"] = Everyone,
         ["GET /api/v1/commitments/{id}"] = Everyone,
         ["POST /api/v1/commitments"] = [.. Writers, Principal.ContributorKey],
@@ -270,7 +279,19 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
             new OpenCycleInput($"Walk cycle {Guid.NewGuid():N}", today.AddDays(-10), today.AddDays(10), null, null, owner.Slug), CancellationToken.None);
         Assert.True(cycle.Succeeded, cycle.Error?.Message);
 
-        return new Targets(owner.Slug, other.Slug, commitment.Value!.Id, proposal.Value!.Id, spare.Id, reportIds[0], [.. reportIds.Skip(1)]) { OwnerId = owner.Id, Cycle = cycle.Value.Id };
+        // A membership of Antarctica in a year of its own, which the walk's writers end and then delete.
+        var year = Targets.NextYear();
+        var membership = await scope.ServiceProvider.GetRequiredService<CountryService>().AddMembershipAsync(
+            Targets.WalkedCountry, new MembershipInput("sids", new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), "Arranged by the authorisation walk."), CancellationToken.None);
+        Assert.True(membership.Succeeded, membership.Error?.Message);
+
+        return new Targets(owner.Slug, other.Slug, commitment.Value!.Id, proposal.Value!.Id, spare.Id, reportIds[0], [.. reportIds.Skip(1)])
+        {
+            OwnerId = owner.Id,
+            Cycle = cycle.Value.Id,
+            Membership = membership.Value.Id,
+            MembershipYear = year,
+        };
     }
 
     private static readonly ReportInput Report = new(CommitmentStatus.OnTrack, 20, "Arranged by the authorisation walk.", ["https://example.org/walk"], new DateOnly(2026, 6, 30), []);
@@ -288,6 +309,21 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
         /// <summary>An open reporting cycle, closed by the walk's writers.</summary>
         public int Cycle { get; init; }
 
+        /// <summary>The country whose memberships the walk writes: Antarctica, in years long past, so no figure moves.</summary>
+        public const string WalkedCountry = "ATA";
+
+        private static int _lastYear = 1100;
+
+        /// <summary>A year no other membership of the walk uses, so its periods never overlap.</summary>
+        public static int NextYear() => Interlocked.Increment(ref _lastYear);
+
+        /// <summary>A membership of <see cref="WalkedCountry"/> that the walk's writers end and delete.</summary>
+        public int Membership { get; init; }
+
+        public int MembershipYear { get; init; }
+
+        private static Body MembershipBody(int year) => new($$"""{"grouping":"sids","from":"{{year}}-01-01","to":"{{year}}-12-31","source":"Walked."}""");
+
         public string Fill(string template, string method)
         {
             var id = template switch
@@ -296,10 +332,11 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
                 _ when template.EndsWith("/publish", StringComparison.Ordinal) => Proposal,
                 _ when template.StartsWith("/api/v1/reports/", StringComparison.Ordinal) => ReportOf(template),
                 _ when template.StartsWith("/api/v1/reporting-cycles/", StringComparison.Ordinal) => Cycle,
+                _ when template.StartsWith("/api/v1/countries/", StringComparison.Ordinal) => Membership,
                 _ => Commitment,
             };
-            var path = template.Replace("{slug}", "a-res-70-125", StringComparison.Ordinal).Replace("{number}", "27", StringComparison.Ordinal)
-                .Replace("{code}", "C1", StringComparison.Ordinal).Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            var path = template.Replace("{iso3}", WalkedCountry, StringComparison.Ordinal).Replace("{slug}", "a-res-70-125", StringComparison.Ordinal).Replace("{number}", "27", StringComparison.Ordinal)
+                .Replace("{code}", template.StartsWith("/api/v1/indicators/", StringComparison.Ordinal) ? "IT.NET.USER.ZS" : "C1", StringComparison.Ordinal).Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             Assert.DoesNotContain("{", path, StringComparison.Ordinal);
             return method == "DELETE" && template.StartsWith("/api/v1/commitments/", StringComparison.Ordinal) ? path + "?reason=walk" : path;
         }
@@ -326,6 +363,8 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
                 actionLines = new[] { "C4" },
                 leadStakeholders = new[] { Owner },
             })),
+            ("POST", "/api/v1/countries/{iso3}/groupings") => MembershipBody(NextYear()),
+            ("POST", "/api/v1/countries/{iso3}/groupings/{id}/end") => new($$"""{"to":"{{MembershipYear}}-06-30"}"""),
             ("PATCH", "/api/v1/commitments/{id}") => new("""{"title":"Patched by the walk"}""", "application/merge-patch+json"),
             ("POST", "/api/v1/commitments/{id}/progress") => new("""{"status":"onTrack","progressPercent":10,"asOf":"2026-01-01"}"""),
             ("POST", "/api/v1/reporting-cycles") => new(JsonSerializer.Serialize(new { name = $"Walked cycle {Guid.NewGuid():N}", opensOn = "2026-01-01", dueOn = "2026-12-31" })),

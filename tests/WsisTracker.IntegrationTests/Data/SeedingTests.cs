@@ -56,7 +56,7 @@ public sealed class SeedingTests(WsisTrackerFactory app)
     private static async Task<string> SnapshotAsync(string connectionString)
     {
         await using var db = WsisTrackerFactory.CreateDbContext(connectionString);
-        string[] tables = ["resolutions", "sections", "paragraphs", "footnotes", "footnote_references", "action_lines", "action_line_facilitators", "stakeholders", "commitments", "commitment_paragraphs", "commitment_action_lines", "commitment_stakeholders", "commitment_lineage", "progress_updates"];
+        string[] tables = ["resolutions", "sections", "paragraphs", "footnotes", "footnote_references", "action_lines", "action_line_facilitators", "stakeholders", "commitments", "commitment_paragraphs", "commitment_action_lines", "commitment_stakeholders", "commitment_lineage", "progress_updates", "regions", "countries", "groupings", "grouping_memberships"];
         var parts = new List<string>();
         foreach (var table in tables)
         {

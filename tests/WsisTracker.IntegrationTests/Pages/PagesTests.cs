@@ -22,6 +22,10 @@ public sealed class PagesTests(WsisTrackerFactory app)
     [InlineData("/resolutions/a-res-80-173")]
     [InlineData("/commitments")]
     [InlineData("/stakeholders")]
+    [InlineData("/countries")]
+    [InlineData("/countries?asOf=2023-12-12")]
+    [InlineData("/countries/BTN")]
+    [InlineData("/commitments?region=002&grouping=ldc")]
     [InlineData("/search?q=internet")]
     public async Task EveryPage_HasOneH1ALanguageASkipLinkAndTheAllUpdatesFeed(string url)
     {
@@ -40,6 +44,7 @@ public sealed class PagesTests(WsisTrackerFactory app)
     [InlineData("/resolutions/a-res-1-1")]
     [InlineData("/commitments/987654321")]
     [InlineData("/stakeholders/987654321")]
+    [InlineData("/countries/XYZ")]
     public async Task UnknownKey_IsANotFoundPage(string url)
     {
         var page = await app.GetPageAsync(url, HttpStatusCode.NotFound);
@@ -355,7 +360,7 @@ public sealed class PagesTests(WsisTrackerFactory app)
         var urls = new[]
         {
             "/", "/?resolution=a-res-70-125", "/action-lines/C6", "/resolutions/a-res-70-125", "/commitments?actionLine=C6",
-            $"/commitments/{first}", "/stakeholders", "/search?q=count", "/feed", "/action-lines/C6/feed", "/commitments/export?actionLine=C6",
+            $"/commitments/{first}", "/stakeholders", "/countries", "/countries/BRA", "/commitments?region=419&grouping=sids", "/search?q=count", "/feed", "/action-lines/C6/feed", "/commitments/export?actionLine=C6",
         };
         var stakeholder = (await app.GetPageAsync("/stakeholders")).QuerySelectorAll("ul.stakeholders a").First(a => a.TextContent.Contains("UNESCO", StringComparison.Ordinal) || a.TextContent.Contains("Educational", StringComparison.Ordinal)).GetAttribute("href")!;
         urls = [.. urls, stakeholder];

@@ -14,6 +14,8 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         builder.Property(c => c.Title).HasMaxLength(Limits.ShortText);
         builder.Property(c => c.Description).HasMaxLength(Limits.Description);
         builder.Property(c => c.TargetDateText).HasMaxLength(Limits.ShortText);
+        builder.Property(c => c.IndicatorCode).HasMaxLength(Limits.IndicatorCode);
+        builder.HasOne<WsisTracker.Core.Indicators.Indicator>().WithMany().HasForeignKey(c => c.IndicatorCode).OnDelete(DeleteBehavior.SetNull);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.ReportingCadence).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.WithdrawalReason).HasMaxLength(Limits.Note);

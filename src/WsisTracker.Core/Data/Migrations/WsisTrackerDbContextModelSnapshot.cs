@@ -714,6 +714,19 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<double?>("IndicatorTarget")
+                        .HasColumnType("double precision")
+                        .HasColumnName("indicator_target");
+
+                    b.Property<int?>("IndicatorTargetYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_target_year");
+
                     b.Property<bool>("IsSynthetic")
                         .HasColumnType("boolean")
                         .HasColumnName("is_synthetic");
@@ -796,6 +809,9 @@ namespace WsisTracker.Core.Data.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_commitments_code");
+
+                    b.HasIndex("IndicatorCode")
+                        .HasDatabaseName("ix_commitments_indicator_code");
 
                     b.HasIndex("ProposedByStakeholderId")
                         .HasDatabaseName("ix_commitments_proposed_by_stakeholder_id");
@@ -1052,6 +1068,251 @@ namespace WsisTracker.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("WsisTracker.Core.Countries.Country", b =>
+                {
+                    b.Property<string>("Iso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("iso3")
+                        .IsFixedLength();
+
+                    b.Property<string>("IntermediateRegionCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("intermediate_region_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Iso2")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("iso2")
+                        .IsFixedLength();
+
+                    b.Property<string>("M49")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("m49")
+                        .IsFixedLength();
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameEs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_es");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_fr");
+
+                    b.Property<string>("NameRu")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ru");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_zh");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("region_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("SubRegionCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("sub_region_code")
+                        .IsFixedLength();
+
+                    b.HasKey("Iso3")
+                        .HasName("pk_countries");
+
+                    b.HasIndex("IntermediateRegionCode")
+                        .HasDatabaseName("ix_countries_intermediate_region_code");
+
+                    b.HasIndex("Iso2")
+                        .IsUnique()
+                        .HasDatabaseName("ix_countries_iso2");
+
+                    b.HasIndex("M49")
+                        .IsUnique()
+                        .HasDatabaseName("ix_countries_m49");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_countries_region_code");
+
+                    b.HasIndex("SubRegionCode")
+                        .HasDatabaseName("ix_countries_sub_region_code");
+
+                    b.ToTable("countries", (string)null);
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Countries.Grouping", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Code")
+                        .HasName("pk_groupings");
+
+                    b.ToTable("groupings", (string)null);
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Countries.GroupingMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("country_iso3")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("GroupingCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("grouping_code");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_grouping_memberships");
+
+                    b.HasIndex("CountryIso3")
+                        .HasDatabaseName("ix_grouping_memberships_country_iso3");
+
+                    b.HasIndex("GroupingCode", "CountryIso3")
+                        .HasDatabaseName("ix_grouping_memberships_grouping_code_country_iso3");
+
+                    b.ToTable("grouping_memberships", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_grouping_memberships_period", "\"from\" IS NULL OR \"to\" IS NULL OR \"to\" > \"from\"");
+                        });
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Countries.Region", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameEs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_es");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_fr");
+
+                    b.Property<string>("NameRu")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ru");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_zh");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("parent_code")
+                        .IsFixedLength();
+
+                    b.HasKey("Code")
+                        .HasName("pk_regions");
+
+                    b.HasIndex("ParentCode")
+                        .HasDatabaseName("ix_regions_parent_code");
+
+                    b.ToTable("regions", (string)null);
+                });
+
             modelBuilder.Entity("WsisTracker.Core.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1184,6 +1445,65 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasFilter("state IN ('Pending', 'Sending')");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Indicators.Indicator", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Attribution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("attribution");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Code")
+                        .HasName("pk_indicators");
+
+                    b.ToTable("indicators", (string)null);
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Indicators.IndicatorValue", b =>
+                {
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("country_iso3")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("IndicatorCode", "CountryIso3", "Year")
+                        .HasName("pk_indicator_values");
+
+                    b.HasIndex("CountryIso3")
+                        .HasDatabaseName("ix_indicator_values_country_iso3");
+
+                    b.ToTable("indicator_values", (string)null);
                 });
 
             modelBuilder.Entity("WsisTracker.Core.RateLimiting.RateLimitWindow", b =>
@@ -2012,6 +2332,12 @@ namespace WsisTracker.Core.Data.Migrations
 
             modelBuilder.Entity("WsisTracker.Core.Commitments.Commitment", b =>
                 {
+                    b.HasOne("WsisTracker.Core.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorCode")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_commitments_indicators_indicator_code");
+
                     b.HasOne("WsisTracker.Core.Stakeholders.Stakeholder", null)
                         .WithMany()
                         .HasForeignKey("ProposedByStakeholderId")
@@ -2123,6 +2449,53 @@ namespace WsisTracker.Core.Data.Migrations
                     b.Navigation("ReportingStakeholder");
                 });
 
+            modelBuilder.Entity("WsisTracker.Core.Countries.Country", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Countries.Region", null)
+                        .WithMany()
+                        .HasForeignKey("IntermediateRegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_countries_regions_intermediate_region_code");
+
+                    b.HasOne("WsisTracker.Core.Countries.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_countries_regions_region_code");
+
+                    b.HasOne("WsisTracker.Core.Countries.Region", null)
+                        .WithMany()
+                        .HasForeignKey("SubRegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_countries_regions_sub_region_code");
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Countries.GroupingMembership", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_grouping_memberships_countries_country_iso3");
+
+                    b.HasOne("WsisTracker.Core.Countries.Grouping", null)
+                        .WithMany()
+                        .HasForeignKey("GroupingCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_grouping_memberships_groupings_grouping_code");
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Countries.Region", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Countries.Region", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_regions_regions_parent_code");
+                });
+
             modelBuilder.Entity("WsisTracker.Core.Email.OutboxMessage", b =>
                 {
                     b.HasOne("WsisTracker.Core.Accounts.StaffUser", null)
@@ -2130,6 +2503,23 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_outbox_messages_asp_net_users_recipient_user_id");
+                });
+
+            modelBuilder.Entity("WsisTracker.Core.Indicators.IndicatorValue", b =>
+                {
+                    b.HasOne("WsisTracker.Core.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_values_countries_country_iso3");
+
+                    b.HasOne("WsisTracker.Core.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_values_indicators_indicator_code");
                 });
 
             modelBuilder.Entity("WsisTracker.Core.Reports.ProgressReport", b =>

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Countries;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Resolutions.Parsing;
 using WsisTracker.Core.Stakeholders;
@@ -63,6 +65,8 @@ public sealed class DatabaseSeeder(WsisTrackerDbContext db, TimeProvider time, I
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
 
+        await SeedCountriesAsync(cancellationToken);
+        await SeedIndicatorsAsync(cancellationToken);
         var stakeholders = await SeedStakeholdersAsync(cancellationToken);
         await SeedActionLinesAsync(stakeholders, cancellationToken);
         foreach (var (textFile, _) in SeedFiles.Resolutions)
@@ -76,8 +80,95 @@ public sealed class DatabaseSeeder(WsisTrackerDbContext db, TimeProvider time, I
             await SeedCommitmentsAsync(commitmentsFile, stakeholders, now, cancellationToken);
         }
 
+        await SeedIndicatorLinksAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Links the seeded commitments whose text sets a connectivity goal to their indicator, once (only a commitment with no link yet).</summary>
+    private async Task SeedIndicatorLinksAsync(CancellationToken cancellationToken)
+    {
+        var links = SeedFiles.Read<IndicatorLinkFileSeed>(SeedFiles.IndicatorLinks).Links;
+        var keys = links.Select(l => l.Commitment).ToList();
+        var commitments = await db.Commitments.Where(c => keys.Contains(c.Code) && c.IndicatorCode == null).ToListAsync(cancellationToken);
+        foreach (var commitment in commitments)
+        {
+            var link = links.Single(l => l.Commitment == commitment.Code);
+            commitment.IndicatorCode = link.Indicator;
+            commitment.IndicatorTarget = link.Target;
+            commitment.IndicatorTargetYear = link.Year;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogAdded(commitments.Count, "indicator links");
+    }
+
+    /// <summary>
+    /// The M49 areas and countries (added when missing, never changed), and the groupings: a grouping's memberships are
+    /// seeded once, with the grouping (the files' marks and the documented graduations), and are the secretariat's
+    /// data from then on, so a membership the secretariat ends or removes stays so (decision 110).
+    /// </summary>
+    private async Task SeedCountriesAsync(CancellationToken cancellationToken)
+    {
+        var m49 = M49Files.Read();
+        var regions = await db.Regions.Select(r => r.Code).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        var newRegions = m49.Regions.Where(r => !regions.Contains(r.Code)).ToList();
+        db.Regions.AddRange(newRegions);
+        var countries = await db.Countries.Select(c => c.Iso3).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        var newCountries = m49.Countries.Where(c => !countries.Contains(c.Iso3)).ToList();
+        db.Countries.AddRange(newCountries);
+        countries.UnionWith(newCountries.Select(c => c.Iso3));
+
+        var file = SeedFiles.Read<GroupingFileSeed>(SeedFiles.Groupings);
+        var groupings = await db.Groupings.Select(g => g.Code).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        var memberships = 0;
+        foreach (var seed in file.Groupings.Where(g => !groupings.Contains(g.Code)))
+        {
+            db.Groupings.Add(new Grouping { Code = seed.Code, Name = seed.Name, Source = seed.Source });
+            var changes = file.Changes.Where(c => c.Grouping == seed.Code).ToDictionary(c => c.Country, StringComparer.Ordinal);
+            var members = m49.Memberships.Where(m => m.Grouping == seed.Code).Select(m => m.Iso3).Union(changes.Keys, StringComparer.Ordinal);
+            foreach (var iso3 in members)
+            {
+                if (!countries.Contains(iso3))
+                {
+                    throw new InvalidOperationException($"{SeedFiles.Groupings} names country {iso3}, which is not in the M49 files.");
+                }
+
+                var change = changes.GetValueOrDefault(iso3);
+                db.GroupingMemberships.Add(new GroupingMembership
+                {
+                    CountryIso3 = iso3,
+                    GroupingCode = seed.Code,
+                    From = change?.From,
+                    To = change?.To,
+                    Source = change?.Source ?? "Marked in the UNSD M49 export of 2024-09-25.",
+                });
+                memberships++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogAdded(newRegions.Count, "M49 areas");
+        LogAdded(newCountries.Count, "countries");
+        LogAdded(memberships, "grouping memberships");
+    }
+
+    /// <summary>The shipped ITU series (World Bank download), imported once when it is missing.</summary>
+    private async Task SeedIndicatorsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Indicators.AnyAsync(i => i.Code == SeedFiles.InternetUseCode, cancellationToken))
+        {
+            return;
+        }
+
+        using var reader = new StreamReader(SeedData.Open(SeedFiles.InternetUse));
+        var imported = await new IndicatorService(db, new CountryService(db, time), time).ImportAsync(reader, IndicatorService.WorldBankAttribution, store: true, cancellationToken);
+        if (!imported.Stored)
+        {
+            throw new InvalidOperationException($"{SeedFiles.InternetUse} does not import: " + string.Join("; ", imported.Problems.Select(p => $"line {p.Line}: {p.Message}")));
+        }
+
+        LogAdded(imported.Values, $"values of {imported.Code}");
     }
 
     private async Task<Dictionary<string, Stakeholder>> SeedStakeholdersAsync(CancellationToken cancellationToken)

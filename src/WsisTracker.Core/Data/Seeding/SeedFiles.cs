@@ -10,6 +10,10 @@ internal static class SeedFiles
 {
     public const string ActionLines = "action-lines.json";
     public const string Stakeholders = "stakeholders.json";
+    public const string Groupings = "grouping-changes.json";
+    public const string InternetUse = "API_IT.NET.USER.ZS.csv";
+    public const string InternetUseCode = "IT.NET.USER.ZS";
+    public const string IndicatorLinks = "indicator-links.json";
 
     /// <summary>The resolution texts, oldest first, each with the file of commitments read from it.</summary>
     public static readonly IReadOnlyList<(string Text, string Commitments)> Resolutions =
@@ -82,3 +86,15 @@ internal sealed record ProgressSeed(
     List<ParagraphCitationSeed>? CitesParagraphs);
 
 internal sealed record ParagraphCitationSeed(string Resolution, int? Paragraph);
+
+internal sealed record GroupingFileSeed(List<GroupingSeed> Groupings, List<GroupingChangeSeed> Changes);
+
+internal sealed record GroupingSeed(string Code, string Name, string Source);
+
+/// <summary>A documented change the M49 export does not show: a membership that ended (a graduation).</summary>
+internal sealed record GroupingChangeSeed(string Country, string Grouping, DateOnly? From, DateOnly To, string Source);
+
+internal sealed record IndicatorLinkFileSeed(List<IndicatorLinkSeed> Links);
+
+/// <summary>A seeded commitment whose text sets a connectivity goal, with the indicator and target it is read on.</summary>
+internal sealed record IndicatorLinkSeed(string Commitment, string Indicator, double Target, int Year, string Why);

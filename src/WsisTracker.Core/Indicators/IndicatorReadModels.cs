@@ -1,0 +1,23 @@
+namespace WsisTracker.Core.Indicators;
+
+public sealed record IndicatorModel(string Code, string Name, string Attribution, DateTimeOffset ImportedAt, int Values, int? FirstYear, int? LastYear);
+
+public sealed record IndicatorPoint(string Country, int Year, double Value);
+
+/// <summary>An indicator's values, filtered; <see cref="GroupingsAsOf"/> is the day a grouping filter was read for.</summary>
+public sealed record IndicatorValues(string Code, string Name, string Attribution, DateOnly GroupingsAsOf, int Count, IReadOnlyList<IndicatorPoint> Values);
+
+/// <summary>What an import found (a preview) or stored.</summary>
+public sealed record IndicatorImport(string Code, string Name, int Values, int Countries, IReadOnlyList<string> NotCountries, IReadOnlyList<ImportProblem> Problems, bool Stored);
+
+/// <summary>The aggregates of an indicator for the world, each M49 region and each grouping, with the groupings' date.</summary>
+public sealed record IndicatorAggregates(string Code, string Name, string Attribution, DateOnly GroupingsAsOf, IReadOnlyList<AggregateValue> Aggregates);
+
+public sealed record IndicatorQuery(string? Country = null, string? Region = null, string? Grouping = null, int? From = null, int? To = null);
+
+/// <summary>A commitment's measurable target on an indicator, with the latest aggregates against it.</summary>
+public sealed record CommitmentIndicator(double Target, int TargetYear, IndicatorAggregates Series)
+{
+    /// <summary>How far an aggregate is from the target (target minus value), in the indicator's unit.</summary>
+    public static double? Gap(double target, AggregateValue aggregate) => aggregate.Value is { } v ? Math.Round(target - v, 2) : null;
+}
