@@ -66,9 +66,14 @@ public sealed class PageText(IStringLocalizer<SharedResource> localizer)
     /// <summary>A date in words, in the order and with the month names of the culture.</summary>
     public static string Date(DateOnly? date)
     {
-        if (date is not { } d || IsEnglish || PseudoLocalizerFactory.Active)
+        if (date is not { } d || IsEnglish)
         {
             return PageFormat.Date(date);
+        }
+
+        if (PseudoLocalizerFactory.Active)
+        {
+            return PseudoLocalizerFactory.Wrap(PageFormat.Date(date));
         }
 
         var pattern = Culture.TwoLetterISOLanguageName switch
