@@ -17,8 +17,10 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
 
     public async Task<IResult> ListAsync(int limit, int after, CancellationToken cancellationToken)
     {
-        var statements = after > 0 ? BaselineSql.PageAfter : BaselineSql.FirstPage;
-        (string, object)[] parameters = after > 0 ? [("p", limit), ("p_Id", after)] : [("p", limit)];
+        // The product writes the limit into the SQL text (InlinedLimit), so the baseline does too.
+        var statements = (after > 0 ? BaselineSql.PageAfter : BaselineSql.FirstPage)
+            .Select(sql => sql.Replace("LIMIT @p", $"LIMIT {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}", StringComparison.Ordinal)).ToArray();
+        (string, object)[] parameters = after > 0 ? [("p_Id", after)] : [];
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var count = Volatile.Read(ref _count);
         if (count < 0)

@@ -66,6 +66,26 @@ public sealed class PostgresServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// A hot standby of this cluster: a base backup (<c>pg_basebackup -R</c>, streaming replication as initdb's trust
+    /// rules allow on loopback) started on a port of its own, replaying this cluster's writes as they commit.
+    /// Only for a cluster this process owns.
+    /// </summary>
+    public async Task<PostgresServer> StartStandbyAsync()
+    {
+        _ = OwnedDirectory();
+        var directory = await CreateClusterDirectoryAsync(Path.GetDirectoryName(_clusterDirectory)!);
+        var port = FreePort();
+        var standby = new PostgresServer(
+            new NpgsqlConnectionStringBuilder(AdminConnectionString) { Port = port }.ConnectionString,
+            directory,
+            _binDirectory,
+            port);
+        await RunPgAsync("pg_basebackup", ["-h", "127.0.0.1", "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "wsis", "-D", Path.Combine(directory, "data"), "-R", "-X", "stream", "-c", "fast"]);
+        await standby.StartClusterAsync(port);
+        return standby;
+    }
+
     /// <summary>Creates a new empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix)
     {
@@ -185,7 +205,10 @@ public sealed class PostgresServer : IAsyncDisposable
             .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
         if (onPath is not null)
         {
-            return onPath;
+            // A folder of links (/usr/local/bin) may hold initdb and pg_ctl only: the tools beside the real initdb
+            // (pg_basebackup among them) are in its own folder.
+            var initdb = new FileInfo(Path.Combine(onPath, "initdb"));
+            return initdb.ResolveLinkTarget(returnFinalTarget: true) is { } target ? Path.GetDirectoryName(target.FullName) : onPath;
         }
 
         return Directory.Exists("/usr/lib/postgresql")

@@ -88,16 +88,25 @@ public sealed class Invitations(WsisTrackerDbContext db, StaffAccounts accounts,
         return invitation is null ? Invalid() : await ToModelAsync(invitation, cancellationToken);
     }
 
+    /// <summary>The field of <see cref="AcceptAsync"/>'s error when the password and its confirmation differ.</summary>
+    public const string ConfirmationField = "confirmPassword";
+
     /// <summary>
     /// Uses the invitation up and makes its account with the person's password, in one transaction: the invitation's
     /// row is claimed first (so of two uses at once one waits and then finds it used), and a refused password rolls
     /// the claim back, so the link still works for a better one.
     /// </summary>
-    public async Task<Result<StaffUserModel>> AcceptAsync(string? token, string? password, CancellationToken cancellationToken)
+    public async Task<Result<StaffUserModel>> AcceptAsync(string? token, string? password, string? confirmation, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
         {
             return Invalid();
+        }
+
+        // The person types the new password twice; a mismatch claims nothing, so the link still works.
+        if (!string.Equals(password, confirmation, StringComparison.Ordinal))
+        {
+            return Error.Validation(ConfirmationField, "The two passwords are not the same.");
         }
 
         var hash = Hash(token.Trim());

@@ -22,6 +22,12 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, TimeProvider time,
 
         var commitment = new Commitment { Code = $"c-{Guid.NewGuid():N}"[..14], Title = "", Description = "" };
         commitment.Define(definition.Value!, time.GetUtcNow());
+        return await AddAsync(commitment, includeProposed: false, cancellationToken);
+    }
+
+    /// <summary>Stores a new commitment and answers its detail; a stakeholder it names deleted since the lookup is a conflict.</summary>
+    private async Task<Result<CommitmentDetail>> AddAsync(Commitment commitment, bool includeProposed, CancellationToken cancellationToken)
+    {
         db.Commitments.Add(commitment);
         try
         {
@@ -29,12 +35,11 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, TimeProvider time,
         }
         catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { } violation)
         {
-            // A stakeholder it names was deleted after it was looked up.
             db.Entry(commitment).State = EntityState.Detached;
             return violation.ToConflict();
         }
 
-        return await reads.GetAsync(commitment.Id, cancellationToken);
+        return await reads.GetAsync(commitment.Id, cancellationToken, includeProposed);
     }
 
     /// <summary>
@@ -68,18 +73,7 @@ public sealed class CommitmentWrites(WsisTrackerDbContext db, TimeProvider time,
             return proposed.Error!;
         }
 
-        db.Commitments.Add(commitment);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (ConstraintViolation.Of(e) is { } violation)
-        {
-            db.Entry(commitment).State = EntityState.Detached;
-            return violation.ToConflict();
-        }
-
-        return await reads.GetAsync(commitment.Id, cancellationToken, includeProposed: true);
+        return await AddAsync(commitment, includeProposed: true, cancellationToken);
     }
 
     /// <summary>The secretariat publishes a proposed commitment (<see cref="Commitment.Publish"/>) at the version it read.</summary>

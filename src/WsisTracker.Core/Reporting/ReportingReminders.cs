@@ -36,7 +36,7 @@ public static class ReportingReminders
     private const int Listed = 10;
 
     /// <summary>How long before the due day the "due soon" reminder goes.</summary>
-    public static readonly int DueSoonDays = 7;
+    public const int DueSoonDays = 7;
 
     /// <summary>Writes "a report waits for your review" to every reviewer who receives reminders.</summary>
     public static async Task<int> ReportSubmittedAsync(WsisTrackerDbContext db, ProgressReport report, CancellationToken cancellationToken)

@@ -55,14 +55,7 @@ public sealed class InvitationsController(Invitations invitations, ILogger<Invit
             return View("~/Views/Account/Invitation.cshtml", new InvitationPage(invitation.Value, form with { Password = null, ConfirmPassword = null }));
         }
 
-        if (!string.Equals(form.Password, form.ConfirmPassword, StringComparison.Ordinal))
-        {
-            ModelState.AddModelError(nameof(form.ConfirmPassword), "The two passwords are not the same.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("~/Views/Account/Invitation.cshtml", new InvitationPage(invitation.Value, form with { Password = null, ConfirmPassword = null }));
-        }
-
-        var accepted = await invitations.AcceptAsync(form.Token, form.Password, cancellationToken);
+        var accepted = await invitations.AcceptAsync(form.Token, form.Password, form.ConfirmPassword, cancellationToken);
         if (accepted.Succeeded)
         {
             logger.LogInformation("Invitation accepted: the {Role} account {Email} was made", accepted.Value!.Role, accepted.Value.Email);
@@ -75,7 +68,10 @@ public sealed class InvitationsController(Invitations invitations, ILogger<Invit
         {
             foreach (var message in messages)
             {
-                ModelState.AddModelError(string.Equals(field, "password", StringComparison.OrdinalIgnoreCase) ? nameof(form.Password) : "", message);
+                var key = string.Equals(field, "password", StringComparison.OrdinalIgnoreCase) ? nameof(form.Password)
+                    : field == Invitations.ConfirmationField ? nameof(form.ConfirmPassword)
+                    : "";
+                ModelState.AddModelError(key, message);
             }
         }
 

@@ -14,6 +14,9 @@ namespace WsisTracker.Web.Infrastructure;
 /// </summary>
 public static class SecretariatSetup
 {
+    /// <summary>The staff sign-in cookie (a request carrying it never reads from a standby: <see cref="ReadReplica"/>).</summary>
+    public const string StaffCookieName = "wsis.staff";
+
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
 
     /// <summary>The default of <c>Sessions:AbsoluteLifetime</c>: a session ends this long after sign-in, however active.</summary>
@@ -58,7 +61,7 @@ public static class SecretariatSetup
         });
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "wsis.staff";
+            options.Cookie.Name = StaffCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = cookieSecurity;

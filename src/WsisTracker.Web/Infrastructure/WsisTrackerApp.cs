@@ -40,7 +40,9 @@ public static class WsisTrackerApp
             DatabaseSetup.Configure(options, connectionString);
             options.AddInterceptors(new PublicReadTimeout(services.GetRequiredService<IHttpContextAccessor>(), publicReadSeconds));
         });
-        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<WsisTrackerDbContext>>().CreateDbContext()
+        // Reads that may lag come from a standby when ConnectionStrings:WsisTrackerReads is set (decision 126).
+        ReadReplica.AddTo(builder.Services, builder.Configuration);
+        builder.Services.AddScoped(services => ReadReplica.PoolFor(services).CreateDbContext()
             .Bind(services.GetService<ActorContext>(), services.GetRequiredService<TimeProvider>(), services.GetService<ReadCache>()));
 
         builder.Services.AddDataProtection()

@@ -171,6 +171,13 @@ public sealed class VoluntaryCommitmentTests(WsisTrackerFactory app)
         Assert.Contains(index.QuerySelectorAll("#proposals ~ ul a, section a"), a => a.GetAttribute("href") == $"/workspace/commitments/{id}");
         var page = await editor.GetPageAsync($"/workspace/commitments/{id}");
         Assert.Null(page.QuerySelector($"form[action='/workspace/commitments/{id}/progress']"));
+        // Every link the proposal's page offers leads somewhere: no public page, edit or withdrawal before publication.
+        foreach (var href in page.QuerySelectorAll("main a[href^='/']").Select(a => a.GetAttribute("href")!).Distinct())
+        {
+            using var linked = await editor.Http.GetAsync(href);
+            Assert.True(linked.StatusCode == HttpStatusCode.OK, $"{href} answered {(int)linked.StatusCode} on a proposal's page");
+        }
+
         using var response = await editor.SubmitAsync(page, $"/workspace/commitments/{id}/publish");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -178,6 +185,7 @@ public sealed class VoluntaryCommitmentTests(WsisTrackerFactory app)
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/commitments/{id}")).StatusCode);
         var after = await editor.GetPageAsync($"/workspace/commitments/{id}");
         Assert.NotNull(after.QuerySelector($"form[action='/workspace/commitments/{id}/progress']"));
+        Assert.NotNull(after.QuerySelector($"a[href='/workspace/commitments/{id}/edit']"));
     }
 
     [Fact]

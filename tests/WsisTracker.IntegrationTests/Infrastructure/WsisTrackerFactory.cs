@@ -47,8 +47,12 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
     {
         _server = await PostgresServer.StartAsync();
         ConnectionString = _server.ConnectionStringForNewDatabase("wsis_it");
+        await BeforeStartAsync();
         _ = Services;
     }
+
+    /// <summary>What a derived factory does once the server runs and before the app starts (and reads <see cref="Settings"/>).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
     public new virtual async Task DisposeAsync()
     {

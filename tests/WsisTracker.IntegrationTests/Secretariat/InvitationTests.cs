@@ -123,9 +123,9 @@ public sealed class InvitationTests(WsisTrackerFactory app)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var accounts = scope.ServiceProvider.GetRequiredService<Invitations>();
-            Assert.Equal("invitation-invalid", (await accounts.AcceptAsync(expired.Token, $"correct horse {Guid.NewGuid():N}", CancellationToken.None)).Error!.Code);
-            Assert.Equal("invitation-invalid", (await accounts.AcceptAsync(first.Token, $"correct horse {Guid.NewGuid():N}", CancellationToken.None)).Error!.Code);
-            Assert.True((await accounts.AcceptAsync(second.Token, $"correct horse {Guid.NewGuid():N}", CancellationToken.None)).Succeeded);
+            Assert.Equal("invitation-invalid", (await accounts.AcceptWithPasswordAsync(expired.Token, $"correct horse {Guid.NewGuid():N}")).Error!.Code);
+            Assert.Equal("invitation-invalid", (await accounts.AcceptWithPasswordAsync(first.Token, $"correct horse {Guid.NewGuid():N}")).Error!.Code);
+            Assert.True((await accounts.AcceptWithPasswordAsync(second.Token, $"correct horse {Guid.NewGuid():N}")).Succeeded);
         }
     }
 
@@ -138,7 +138,7 @@ public sealed class InvitationTests(WsisTrackerFactory app)
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
             await using var scope = app.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<Invitations>().AcceptAsync(invitation.Token, $"correct horse {Guid.NewGuid():N}", CancellationToken.None);
+            return await scope.ServiceProvider.GetRequiredService<Invitations>().AcceptWithPasswordAsync(invitation.Token, $"correct horse {Guid.NewGuid():N}");
         }));
 
         Assert.Single(results, r => r.Succeeded);
@@ -160,4 +160,11 @@ public sealed class InvitationTests(WsisTrackerFactory app)
         Assert.Contains("stakeholders", without.Error!.FieldErrors!.Keys);
         Assert.Contains("email", taken.Error!.FieldErrors!.Keys);
     }
+}
+
+internal static class InvitationsAcceptance
+{
+    /// <summary>Accepts with the password typed the same twice.</summary>
+    public static Task<Core.Common.Result<Core.Accounts.StaffUserModel>> AcceptWithPasswordAsync(this Core.Accounts.Invitations invitations, string token, string password) =>
+        invitations.AcceptAsync(token, password, password, CancellationToken.None);
 }
