@@ -50,6 +50,9 @@ pages=(
   "/commitments" "/commitments?overdue=true&sort=TargetDate" "/commitments?actionLine=C5&status=notStarted&page=1"
   "/commitments?status=bogus" "/commitments/$commitment" "/stakeholders" "/stakeholders/$stakeholder" "/countries" "/countries/BTN?asOf=2023-12-12" "/commitments?region=002&grouping=ldc"
   "/search" "/search?q=internet+governance" "/commitments/987654321" "/commitments?reportingStatus=overdue"
+  # The Arabic (right to left) and Chinese pages (docs/languages.md).
+  "/ar/" "/ar/commitments" "/ar/commitments/$commitment" "/ar/resolutions/a-res-70-125" "/ar/stakeholders/$stakeholder"
+  "/zh/" "/zh/commitments?status=bogus" "/zh/action-lines/C7" "/zh/search?q=internet+governance" "/zh/stakeholders"
 )
 files=()
 i=0

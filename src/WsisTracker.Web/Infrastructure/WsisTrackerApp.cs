@@ -74,9 +74,10 @@ public static class WsisTrackerApp
         builder.Services.AddOutputCache(options => options.AddPolicy(ReadModelPages, policy => policy
             .Expire(TimeSpan.FromSeconds(readModelSeconds))
             .SetCacheKeyPrefix(context =>
-                $"g{context.RequestServices.GetRequiredService<ReadCache>().Generation}-{context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime:yyyyMMdd}")));
+                $"g{context.RequestServices.GetRequiredService<ReadCache>().Generation}-{context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime:yyyyMMdd}-{Cultures.Of(context)}")));
         CountingOutputCacheStore.Decorate(builder.Services);
         builder.Services.AddWsisTrackerCore();
+        builder.AddCultures();
 
         builder.Services.AddControllersWithViews(options =>
             {
@@ -85,8 +86,10 @@ public static class WsisTrackerApp
                 options.Filters.Add<PublicReadTimeout.Filter>();
                 options.Filters.Add<ExactContentType>();
             })
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ApiProblems.FromModelState);
+        builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>(ModelBindingMessages.Localize);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddTraceId);
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddWsisTrackerSwagger();
@@ -111,6 +114,7 @@ public static class WsisTrackerApp
     {
         app.UseWsisTrackerSecurity();
         app.UseWsisTrackerMetrics();
+        app.UseCultures();
         app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/error/development" : "/error");
         app.UseStatusCodePages();
         // One line per request; a refused request (4xx: rejected input, authentication or authorisation failures,

@@ -69,6 +69,8 @@ public partial class WsisTrackerFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("ConnectionStrings:WsisTracker", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The pseudo-locale (/qps/...) the untranslated-text test reads pages in (docs/languages.md).
+        builder.UseSetting("Localization:PseudoLocale", "true");
 
         // Every test client shares one (unknown) address; the rate-limit tests use a factory of their own.
         builder.UseSetting("RateLimiting:PermitLimitPerKey", "1000000");

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Common;
+using WsisTracker.Core.Stakeholders;
+
+namespace WsisTracker.Web.Infrastructure;
+
+/// <summary>
+/// What the views write in the request's culture: resource strings by their English text (<c>T["Commitments"]</c>),
+/// the labels of statuses and groups, counted nouns with the language's plural forms, dates and percentages
+/// (docs/languages.md). English pages read exactly as <see cref="PageFormat"/> writes them.
+/// </summary>
+public sealed class PageText(IStringLocalizer<SharedResource> localizer)
+{
+    /// <summary>The separator between a counted noun's key and its CLDR plural category: "{0} commitments|few".</summary>
+    public const char PluralSeparator = '|';
+
+    public static CultureInfo Culture => CultureInfo.CurrentUICulture;
+
+    public static bool IsEnglish => Culture.TwoLetterISOLanguageName == Cultures.English || Culture.Name.Length == 0;
+
+    public static string Language => PseudoLocalizerFactory.Active ? Cultures.Pseudo : Culture.TwoLetterISOLanguageName;
+
+    public string this[string text] => localizer[text];
+
+    public string this[string text, params object[] arguments] => localizer[text, arguments];
+
+    public string Status(CommitmentStatus status) => this[PageFormat.Status(status)];
+
+    public string Reporting(ReportingStatus status) => this[PageFormat.Reporting(status)];
+
+    public string Group(StakeholderGroup group) => this[PageFormat.Group(group)];
+
+    public string NoReportYet => this[PageFormat.NoReportYet];
+
+    /// <summary>"1 commitment", "2 commitments"; in Russian or Arabic the form the number asks for (keys "{0} commitments|few").</summary>
+    public string Count(int count, string singular)
+    {
+        var english = PageFormat.Count(count, singular);
+        if (IsEnglish)
+        {
+            return english;
+        }
+
+        if (PseudoLocalizerFactory.Active)
+        {
+            return PseudoLocalizerFactory.Wrap(english);
+        }
+
+        var key = PluralKey(singular, PluralRules.Category(Culture.Name, count));
+        var value = localizer[key, Number(count)];
+        return value.ResourceNotFound ? localizer[PluralKey(singular, PluralRules.Other), Number(count)] : value;
+    }
+
+    /// <summary>The resource key of one plural form of a counted noun.</summary>
+    public static string PluralKey(string singular, string category) => $"{{0}} {singular}s{PluralSeparator}{category}";
+
+    public static string Number(int value) => value.ToString("N0", Culture);
+
+    public string Percent(int? value) =>
+        IsEnglish ? PageFormat.Percent(value)
+        : value is { } v ? (v / 100.0).ToString("P0", Culture)
+        : this["none reported"];
+
+    /// <summary>A date in words, in the order and with the month names of the culture.</summary>
+    public static string Date(DateOnly? date)
+    {
+        if (date is not { } d || IsEnglish)
+        {
+            return PageFormat.Date(date);
+        }
+
+        if (PseudoLocalizerFactory.Active)
+        {
+            return PseudoLocalizerFactory.Wrap(PageFormat.Date(date));
+        }
+
+        var pattern = Culture.TwoLetterISOLanguageName switch
+        {
+            "es" => "d 'de' MMMM 'de' yyyy",
+            "ru" => "d MMMM yyyy 'г.'",
+            "zh" => "yyyy'年'M'月'd'日'",
+            _ => "d MMMM yyyy",
+        };
+        return d.ToString(pattern, Culture);
+    }
+}
