@@ -49,7 +49,8 @@ WEB="$(publish_release)"
 pool="Maximum Pool Size=32;Max Auto Prepare=64;No Reset On Close=true"
 export ConnectionStrings__WsisTracker="Host=127.0.0.1;Port=$PG1;Database=$DB;Username=wsis;$pool"
 export ConnectionStrings__WsisTrackerReads="Host=127.0.0.1:$PG2,127.0.0.1:$PG1;Database=$DB;Username=wsis;Target Session Attributes=prefer-standby;Application Name=wsis-reads;$pool"
-export ASPNETCORE_ENVIRONMENT=Production Security__AllowPlainHttp=true Database__MigrateOnStartup=false
+# Two instances: the rate limits count in PostgreSQL (decision 123).
+export ASPNETCORE_ENVIRONMENT=Production Security__AllowPlainHttp=true Database__MigrateOnStartup=false RateLimiting__Store=Shared
 # All load comes from one address: lift the per-address and per-key limits (everything else as deployed).
 export RateLimiting__PermitLimitPerKey=1000000000 RateLimiting__PermitLimitPerAddress=1000000000 RateLimiting__PagePermitLimitPerAddress=1000000000
 log "migrating and seeding the primary"

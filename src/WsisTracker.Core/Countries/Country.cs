@@ -18,6 +18,11 @@ public sealed record LocalizedNames(string En, string Fr, string Es, string Ar, 
         "ru" => Ru,
         _ => En,
     };
+
+    /// <summary>The language <see cref="In"/> answers in for <paramref name="culture"/> (a BCP 47 tag for <c>lang</c>).</summary>
+    public static string LanguageOf(CultureInfo culture) => culture.TwoLetterISOLanguageName is "fr" or "es" or "ar" or "zh" or "ru"
+        ? culture.TwoLetterISOLanguageName
+        : "en";
 }
 
 /// <summary>The level of an M49 area: the world, a region (Africa), a sub-region (Sub-Saharan Africa), an intermediate region (Middle Africa).</summary>

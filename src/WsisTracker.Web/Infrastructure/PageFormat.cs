@@ -19,6 +19,9 @@ public static class PageFormat
     /// <summary>A country's or area's name for the page's culture (English until the pages are translated).</summary>
     public static string Name(LocalizedNames names) => names.In(CultureInfo.CurrentUICulture);
 
+    /// <summary>The <c>lang</c> of a name <see cref="Name"/> shows: stored M49 names are in their own language, English where the culture has none.</summary>
+    public static string NameLanguage() => LocalizedNames.LanguageOf(CultureInfo.CurrentUICulture);
+
     /// <summary>An M49 area in a list: its name, indented by its level, and its code.</summary>
     public static string RegionLabel(RegionModel region) => region.Level switch
     {
