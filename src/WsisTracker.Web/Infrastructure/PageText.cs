@@ -22,7 +22,26 @@ public sealed class PageText(IStringLocalizer<SharedResource> localizer)
 
     public static string Language => PseudoLocalizerFactory.Active ? Cultures.Pseudo : Culture.TwoLetterISOLanguageName;
 
-    public string this[string text] => localizer[text];
+    public string this[string text] => Lookup(text);
+
+    /// <summary>
+    /// Resource names are case-insensitive, so "overdue" and "Overdue" cannot both be keys: a text that starts in lower
+    /// case and has no key of its own takes its capitalised twin's translation with the first letter lowered.
+    /// </summary>
+    private string Lookup(string text)
+    {
+        var found = localizer[text];
+        if (!found.ResourceNotFound || text.Length == 0 || !char.IsLower(text[0]))
+        {
+            return found;
+        }
+
+        var twin = localizer[TwinOf(text)];
+        return twin.ResourceNotFound || twin.Value.Length == 0 ? found : char.ToLower(twin.Value[0], Culture) + twin.Value[1..];
+    }
+
+    /// <summary>The key a lower-case text is found under when it has none of its own ("overdue" → "Overdue").</summary>
+    public static string TwinOf(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public string this[string text, params object[] arguments] => localizer[text, arguments];
 

@@ -26,6 +26,16 @@ public sealed class CultureTests(WsisTrackerFactory app)
     }
 
     [Fact]
+    public async Task LowerCaseText_TakesItsCapitalisedTwinsTranslation_InLowerCase()
+    {
+        // "commitments" beside a number and "Commitments" as a heading share one resource ("Engagements").
+        var page = await app.GetPageAsync("/fr/");
+
+        Assert.Contains(page.QuerySelectorAll("li"), li => li.TextContent.Contains(" engagements", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll("nav a"), a => a.TextContent == "Engagements");
+    }
+
+    [Fact]
     public async Task EnglishPage_KeepsItsUnprefixedLinksAndNoDirection()
     {
         var page = await app.GetPageAsync("/commitments");
