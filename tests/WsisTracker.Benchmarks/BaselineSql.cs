@@ -309,7 +309,7 @@ public static class BaselineSql
 
     /// <summary>The commitment, read before the transaction.</summary>
     public const string ProgressCommitment = """
-        SELECT c.id, c.code, c.created_at, c.description, c.is_synthetic, c.is_voluntary, c.last_progress_as_of, c.progress_percent, c.proposed_by_stakeholder_id, c.published_at, c.reporting_cadence, c.search_vector, c.status, c.target_date, c.target_date_text, c.title, c.updated_at, c.xmin, c.withdrawal_reason, c.withdrawn_at
+        SELECT c.id, c.code, c.created_at, c.description, c.indicator_code, c.indicator_target, c.indicator_target_year, c.is_synthetic, c.is_voluntary, c.last_progress_as_of, c.progress_percent, c.proposed_by_stakeholder_id, c.published_at, c.reporting_cadence, c.search_vector, c.status, c.target_date, c.target_date_text, c.title, c.updated_at, c.xmin, c.withdrawal_reason, c.withdrawn_at
         FROM commitments AS c
         WHERE (NOT (c.is_voluntary) OR c.published_at IS NOT NULL) AND c.id = @id
         LIMIT 2
