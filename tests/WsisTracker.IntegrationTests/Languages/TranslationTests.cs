@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using AngleSharp.Dom;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Stakeholders;
@@ -18,11 +17,6 @@ namespace WsisTracker.IntegrationTests.Languages;
 public sealed partial class TranslationTests(WsisTrackerFactory app)
 {
     private static readonly string[] Translated = ["fr", "es", "ru", "ar", "zh"];
-
-    // Text that is the same in every language: the product's name, resolution symbols, action-line and SDG codes,
-    // paragraph citations ("para 12"), codes and numbers.
-    [GeneratedRegex(@"^(WSIS Tracker|API|\(?A/RES/\d+/\d+\)?:?|C\d+(\.\d+)?|[\d\s.,:;()%/·–—-]*|\d{4}-\d\d-\d\d( \d\d:\d\d UTC)?|(A/RES/\d+/\d+,? )?(annex, )?(para|preamble) \d+( \([a-z]+\))*)$")]
-    private static partial Regex SameInEveryLanguage();
 
     [Theory]
     [InlineData("/")]
@@ -44,7 +38,7 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
         var page = await app.GetPageAsync("/qps" + url, status);
 
         Assert.Equal(Cultures.Pseudo, page.DocumentElement.GetAttribute("lang"));
-        Assert.Empty(Untranslated(page.Body!));
+        Assert.Empty(PseudoLocale.Untranslated(page.Body!));
     }
 
     [Fact]
@@ -58,7 +52,7 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
         foreach (var url in new[] { commitment, stakeholder })
         {
             var page = await app.GetPageAsync("/qps" + url);
-            Assert.Empty(Untranslated(page.Body!));
+            Assert.Empty(PseudoLocale.Untranslated(page.Body!));
         }
     }
 
@@ -86,7 +80,7 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
     public void EveryKeyTheViewsUse_IsInEveryCulture()
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(WebProject(), "Views"), "*.cshtml", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(WebProject(), "*.cshtml", SearchOption.AllDirectories))
         {
             var text = File.ReadAllText(file);
             used.UnionWith(KeyUse().Matches(text).Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal)));
@@ -107,38 +101,6 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
         }
     }
 
-    /// <summary>Visible text nodes with letters outside ⟦ ⟧, leaving out stored data (bdi, other-language elements, code, quotes).</summary>
-    private static List<string> Untranslated(IElement body)
-    {
-        var found = new List<string>();
-        foreach (var node in body.Descendants<IText>())
-        {
-            var parent = node.ParentElement;
-            if (parent is null || parent.Closest("script, style, bdi, code, time, q, blockquote, .para-label, a.cite, .para-text, .section-heading, select#f-stakeholder, select#f-resolution, select#resolution, .headline, .sub-anchor, svg") is not null
-                || parent.Closest("[lang]") is { } scoped && scoped.GetAttribute("lang") != Cultures.Pseudo)
-            {
-                continue;
-            }
-
-            var rest = node.Data;
-            for (var before = ""; before != rest;)
-            {
-                before = rest;
-                rest = Marked().Replace(rest, "");
-            }
-
-            // SDG targets ("9.c") are codes.
-            rest = SdgTarget().Replace(rest, "").Trim();
-            if (rest.Length > 0 && rest.Any(char.IsLetter) && !SameInEveryLanguage().IsMatch(rest))
-            {
-                found.Add($"<{parent.LocalName}>: {rest}");
-            }
-        }
-
-        // The chart labels are SVG text: check them from the data tables instead (the same strings).
-        return found;
-    }
-
     private static HashSet<string> ResourceKeys(string culture) =>
         XDocument.Load(Path.Combine(WebProject(), "Resources", $"SharedResource.{culture}.resx"))
             .Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet(StringComparer.Ordinal);
@@ -153,12 +115,6 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
 
         return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("WsisTracker.sln not found above the test output."), "src", "WsisTracker.Web");
     }
-
-    [GeneratedRegex(@"\b\d+\.[a-z]\b")]
-    private static partial Regex SdgTarget();
-
-    [GeneratedRegex(@"⟦[^⟦⟧]*⟧")]
-    private static partial Regex Marked();
 
     [GeneratedRegex(@"\bT\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex KeyUse();
