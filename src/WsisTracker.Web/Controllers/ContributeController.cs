@@ -17,7 +17,7 @@ namespace WsisTracker.Web.Controllers;
 /// principal built here; a commitment outside their stakeholders' is not found.
 /// </summary>
 [Authorize(Roles = StaffRoles.Contributor)]
-public sealed class ContributeController(ProgressReportService reports, ContributorScope scope, ReportingCycles cycles, TimeProvider time) : PageController
+public sealed class ContributeController(ProgressReportService reports, ContributorScope scope, ReportingCycles cycles, TimeProvider time, PageText text) : PageController
 {
     private const string View_ = "~/Views/Contribute/Report.cshtml";
 
@@ -58,12 +58,12 @@ public sealed class ContributeController(ProgressReportService reports, Contribu
 
         if (form.Status is null)
         {
-            ModelState.AddModelError(nameof(form.Status), "Choose a status.");
+            ModelState.AddModelError(nameof(form.Status), text["Choose a status."]);
         }
 
         if (form.AsOf is null)
         {
-            ModelState.AddModelError(nameof(form.AsOf), "Give the date the progress is reported as of.");
+            ModelState.AddModelError(nameof(form.AsOf), text["Give the date the progress is reported as of."]);
         }
 
         if (!ModelState.IsValid)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Reports;
 using WsisTracker.Core.Stakeholders;
 
 namespace WsisTracker.Web.Infrastructure;
@@ -52,6 +53,12 @@ public sealed class PageText(IStringLocalizer<SharedResource> localizer)
     public string Group(StakeholderGroup group) => this[PageFormat.Group(group)];
 
     public string NoReportYet => this[PageFormat.NoReportYet];
+
+    /// <summary>A staff role ("Administrator", "Secretariat", "Contributor") in the culture.</summary>
+    public string Role(string role) => this[role];
+
+    /// <summary>A progress report's state ("draft", "submitted"...) in the culture.</summary>
+    public string State(ReportState state) => this[ProgressReport.StateLabel(state)];
 
     /// <summary>"1 commitment", "2 commitments"; in Russian or Arabic the form the number asks for (keys "{0} commitments|few").</summary>
     public string Count(int count, string singular)

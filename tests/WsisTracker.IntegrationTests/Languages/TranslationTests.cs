@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Reports;
 using WsisTracker.Core.Stakeholders;
 using WsisTracker.IntegrationTests.Infrastructure;
 using WsisTracker.Web.Infrastructure;
@@ -91,6 +93,10 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
         used.UnionWith(Enum.GetValues<ReportingStatus>().Select(PageFormat.Reporting));
         used.UnionWith(Enum.GetValues<StakeholderGroup>().Select(PageFormat.Group));
         used.UnionWith(Enum.GetValues<ReportingCadence>().Select(c => c.ToString().ToLowerInvariant()));
+        used.UnionWith(Enum.GetValues<ReportState>().Select(ProgressReport.StateLabel));
+        used.UnionWith(StaffRoles.All);
+        used.UnionWith(PageFormat.Groupings.Select(g => g.Label));
+        used.UnionWith(PageFormat.Groupings.Select(g => g.Code.ToUpperInvariant()));
         used.UnionWith(Enum.GetValues<LineageKind>().Select(c => c.ToString().ToLowerInvariant()));
         Assert.NotEmpty(used);
         foreach (var culture in Translated)
