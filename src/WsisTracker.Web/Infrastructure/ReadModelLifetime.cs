@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.OutputCaching;
+using WsisTracker.Core.Caching;
+
+namespace WsisTracker.Web.Infrastructure;
+
+/// <summary>
+/// An output-cached read-model response lives as long as a read-cache entry stored at the same moment
+/// (<see cref="ReadCache.EntryLifetime"/>): the generation in its key retires it at the next write either way.
+/// </summary>
+public sealed class ReadModelLifetime(ReadCache cache) : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        context.ResponseExpirationTimeSpan = cache.EntryLifetime;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+}
