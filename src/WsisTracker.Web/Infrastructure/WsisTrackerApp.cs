@@ -102,6 +102,7 @@ public static class WsisTrackerApp
                 options.Filters.Add<RejectedInputLogging>();
                 options.Filters.Add<PublicReadTimeout.Filter>();
                 options.Filters.Add<ExactContentType>();
+                options.Conventions.Add(new HeadWherePagesGet());
             })
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
