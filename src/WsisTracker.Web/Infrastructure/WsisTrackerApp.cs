@@ -165,8 +165,10 @@ public static class WsisTrackerApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseWsisTrackerApi();
-        app.UseSecretariat();
+        // Before authentication: a cached anonymous page is answered without authenticating, authorising or
+        // checking two-factor for nobody; a request with a key or a staff cookie is never cached (ReadModelLifetime).
         app.UseOutputCache();
+        app.UseSecretariat();
         app.UseSwagger();
         app.UseSwaggerUI(options =>
         {

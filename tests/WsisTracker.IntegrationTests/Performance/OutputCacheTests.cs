@@ -95,6 +95,25 @@ public sealed class OutputCacheTests(WsisTrackerFactory app)
     }
 
     [Fact]
+    public async Task ARequestWithAStaffCookie_IsNeverAnsweredFromTheCache_EvenBeforeItsCookieIsRead()
+    {
+        // The output cache runs before authentication: it goes by the cookie's presence, not by who it names.
+        using var anonymous = app.CreateClient();
+        await anonymous.GetAsync("/");
+        using (var cached = await anonymous.GetAsync("/"))
+        {
+            Assert.True(cached.Headers.Age.HasValue, "the anonymous dashboard was not served from the output cache");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", "wsis.staff=expired-or-forged");
+        using var withCookie = await anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, withCookie.StatusCode);
+        Assert.False(withCookie.Headers.Age.HasValue, "a request with a staff cookie was answered from the anonymous cache");
+    }
+
+    [Fact]
     public async Task SignedInStaff_GetTheirOwnPage_NotTheCachedAnonymousOne()
     {
         using var anonymous = app.CreateClient();
