@@ -25,6 +25,9 @@ public sealed partial class ReadCache(
     /// <summary>How stale another instance's view may be unless <c>Caching:ReadModelSeconds</c> says otherwise.</summary>
     public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long entries live while the change listener listens, unless <c>Caching:ListeningReadModelSeconds</c> says otherwise.</summary>
+    public static readonly TimeSpan DefaultListeningLifetime = TimeSpan.FromMinutes(10);
+
     /// <summary>The dashboard per resolution filter (and the generations a burst of writes leaves behind until they expire).</summary>
     public const int DefaultAggregateEntries = 200;
 
@@ -47,6 +50,31 @@ public sealed partial class ReadCache(
     public TimeSpan MaxAge { get; } = maxAge > TimeSpan.Zero
         ? maxAge
         : throw new ArgumentOutOfRangeException(nameof(maxAge), maxAge, "The read cache's maximum age must be positive.");
+
+    /// <summary>
+    /// How long an entry is kept while this instance hears every other instance's writes (its change listener is
+    /// listening and no read may come from a lagging standby): a write starts a new generation then, so age adds
+    /// nothing. Null (no listener, or a standby configured): every entry expires at <see cref="MaxAge"/> (decision 127).
+    /// </summary>
+    public TimeSpan? ListeningLifetime { get; init; }
+
+    private int _hearsOthers;
+
+    /// <summary>The lifetime of an entry stored now: <see cref="ListeningLifetime"/> while the listener listens, else <see cref="MaxAge"/>.</summary>
+    public TimeSpan EntryLifetime => ListeningLifetime is { } lifetime && Volatile.Read(ref _hearsOthers) == 1 ? lifetime : MaxAge;
+
+    /// <summary>
+    /// The change listener says it listens (after its own new generation), or that it stopped: then a new generation
+    /// starts, so nothing kept for <see cref="ListeningLifetime"/> outlives the connection that made it safe to keep.
+    /// </summary>
+    public void HearsOthers(bool listening)
+    {
+        Volatile.Write(ref _hearsOthers, listening ? 1 : 0);
+        if (!listening)
+        {
+            Invalidate("listener-lost");
+        }
+    }
 
     /// <summary>The current generation: a new one starts with every save in this process.</summary>
     public long Generation => Interlocked.Read(ref _generation);
@@ -135,7 +163,7 @@ public sealed partial class ReadCache(
             var value = await mine.Value;
             if (value is not null and not Common.IOutcome { Succeeded: false })
             {
-                cache.Set(generationKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = MaxAge, Size = 1 });
+                cache.Set(generationKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = EntryLifetime, Size = 1 });
             }
 
             return value;

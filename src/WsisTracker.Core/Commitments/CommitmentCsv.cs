@@ -62,14 +62,7 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
     public static readonly IReadOnlyList<string> ProgressColumns =
         ["commitment_id", "commitment_code", "as_of", "status", "progress_percent", "note", "evidence_links", "author", "recorded_at"];
 
-    private static readonly CsvReaderOptions ReaderOptions = CsvReaderOptions.Default with
-    {
-        Separator = ',',
-        HasHeader = true,
-        MalformedData = CsvMalformedDataHandling.Throw,
-        FieldCountMismatch = CsvFieldCountHandling.Throw,
-        MaxRecordSize = 1_000_000,
-    };
+    private static readonly CsvReaderOptions ReaderOptions = Csv.Reading with { HasHeader = true, FieldCountMismatch = CsvFieldCountHandling.Throw };
 
     private static readonly string[] ReadOnlyColumns = [Code, Status, ProgressPercent, WithdrawnAt];
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 
 namespace WsisTracker.Core.Common;
 
@@ -64,6 +65,40 @@ public static class Csv
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The one set of options every CSV reader starts from: comma separated, a malformed record is an error (never
+    /// guessed at), records of at most 1,000,000 characters, line numbers kept for problems by line. A reader with a
+    /// header of its own says so (<c>Reading with { HasHeader = true, ... }</c>).
+    /// </summary>
+    public static readonly CsvReaderOptions Reading = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = false,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MaxRecordSize = 1_000_000,
+        TrackLineNumbers = true,
+    };
+
+    /// <summary>A CSV file as its records of text cells, each with the line it starts on (for problems by line).</summary>
+    public static List<(int Line, string[] Cells)> Records(TextReader input)
+    {
+        var rows = new List<(int, string[])>();
+        using var csv = CsvReader.Create(input, Reading, leaveOpen: true);
+        while (csv.Read())
+        {
+            var cells = new string[csv.FieldCount];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = csv.GetString(i) ?? "";
+            }
+
+            rows.Add(((int)csv.LineNumber, cells));
+        }
+
+        return rows;
     }
 
     /// <summary>A read cell with the apostrophe <see cref="Field"/> put before a formula taken off again; any other cell as it is.</summary>

@@ -1,3 +1,4 @@
+using WsisTracker.Core.Common;
 using WsisTracker.Core.Data.Seeding;
 
 namespace WsisTracker.Core.Countries;
@@ -37,7 +38,7 @@ internal static class M49Files
         foreach (var (language, file) in Files)
         {
             using var reader = new StreamReader(SeedData.Open(file));
-            var rows = CsvRows.Read(reader);
+            var rows = Csv.Records(reader);
             if (rows.Count == 0 || !rows[0].Cells.Select(c => c.TrimStart('\uFEFF')).SequenceEqual(Header))
             {
                 throw new InvalidOperationException($"{file} does not have the M49 export's header.");

@@ -1,5 +1,5 @@
 using System.Globalization;
-using WsisTracker.Core.Countries;
+using WsisTracker.Core.Common;
 
 namespace WsisTracker.Core.Indicators;
 
@@ -36,7 +36,7 @@ public static class WorldBankCsv
         List<(int Line, string[] Cells)> rows;
         try
         {
-            rows = CsvRows.Read(input);
+            rows = Csv.Records(input);
         }
         catch (Exception e) when (e is CsvHelper.CsvFormatException or FormatException)
         {

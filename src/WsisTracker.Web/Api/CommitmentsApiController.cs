@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
@@ -20,6 +21,7 @@ public sealed class CommitmentsApiController(CommitmentReads commitments, Commit
     /// <param name="query">Filters, order and paging.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet]
+    [OutputCache(PolicyName = WsisTrackerApp.ReadModelApi)]
     [ProducesResponseType<CommitmentPage>(StatusCodes.Status200OK, "application/json", CsvOutputFormatter.MediaType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<IActionResult> ListAsync([FromQuery] CommitmentListQuery query, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
@@ -18,6 +19,7 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
 {
     /// <summary>The filtered, sorted, paged list; an invalid filter is shown next to its field and lists nothing.</summary>
     [HttpGet("/commitments")]
+    [OutputCache(PolicyName = WsisTrackerApp.ReadModelPages)]
     [EnableRateLimiting(RateLimits.CostlyPages)]
     public async Task<IActionResult> IndexAsync(
         [FromQuery] CommitmentListPageQuery query,

@@ -113,6 +113,7 @@ public sealed partial class ChangeListener(ReadCache cache, string connectionStr
                 // Whatever was cached before this point may predate a write whose notification no one received.
                 cache.Invalidate("reconnect");
                 Volatile.Write(ref _state, (int)ChangeListenerState.Listening);
+                cache.HearsOthers(true);
                 LogListening(connection.ProcessID, Drops);
                 delay = retryDelay;
                 while (true)
@@ -122,11 +123,13 @@ public sealed partial class ChangeListener(ReadCache cache, string connectionStr
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                cache.HearsOthers(false);
                 return;
             }
             catch (Exception e)
             {
                 Volatile.Write(ref _state, (int)ChangeListenerState.Disconnected);
+                cache.HearsOthers(false);
                 Interlocked.Increment(ref _drops);
                 LogLost(e, delay.TotalSeconds, cache.MaxAge.TotalSeconds);
             }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
@@ -67,24 +68,12 @@ public static class Cultures
         }
 
         builder.Services.AddScoped<PageText>();
-        builder.Services.Configure<RequestLocalizationOptions>(options =>
-        {
-            var cultures = Published.Select(c => new CultureInfo(c.Name)).ToList();
-            if (pseudo)
-            {
-                cultures.Add(new CultureInfo(Pseudo));
-            }
-
-            options.DefaultRequestCulture = new RequestCulture(English);
-            options.SupportedCultures = cultures;
-            options.SupportedUICultures = cultures;
-            // Only the URL chooses the culture of a page; Accept-Language and the cookie only choose where "/" sends
-            // a first-time reader (UseCultures).
-            options.RequestCultureProviders =
-            [
-                new CustomRequestCultureProvider(context => Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(Of(context)))),
-            ];
-        });
+        // Only the URL chooses the culture of a page; Accept-Language and the cookie only choose where "/" sends a
+        // first-time reader (UseCultures), which sets the request's culture itself from these read-only instances
+        // (RequestLocalizationMiddleware made a read-only copy of the culture on every request).
+        var cultures = Published.Select(c => c.Name).Append(pseudo ? Pseudo : English).Distinct()
+            .ToFrozenDictionary(name => name, name => new RequestCulture(CultureInfo.ReadOnly(new CultureInfo(name))));
+        builder.Services.AddSingleton(new RequestCultures(cultures));
     }
 
     /// <summary>
@@ -94,6 +83,7 @@ public static class Cultures
     public static void UseCultures(this WebApplication app)
     {
         var pseudo = PseudoEnabled(app.Configuration, app.Environment);
+        var cultures = app.Services.GetRequiredService<RequestCultures>();
         app.Use(async (context, next) =>
         {
             var request = context.Request;
@@ -128,9 +118,18 @@ public static class Cultures
                 Remember(context, culture, chosen);
             }
 
+            var requestCulture = cultures.Of(culture);
+            context.Features.Set<IRequestCultureFeature>(new RequestCultureFeature(requestCulture, provider: null));
+            CultureInfo.CurrentCulture = requestCulture.Culture;
+            CultureInfo.CurrentUICulture = requestCulture.UICulture;
             await next(context);
         });
-        app.UseRequestLocalization();
+    }
+
+    /// <summary>The request culture of each culture the URL can name.</summary>
+    private sealed class RequestCultures(FrozenDictionary<string, RequestCulture> cultures)
+    {
+        public RequestCulture Of(string name) => cultures[name];
     }
 
     private static void Remember(HttpContext context, string culture, string? chosen)

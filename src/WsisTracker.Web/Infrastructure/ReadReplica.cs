@@ -99,9 +99,7 @@ public sealed class ReadReplica
 
     /// <summary>A GET or HEAD that carries no credentials: what it reads may be a moment old.</summary>
     public static bool MayLag(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && !request.Headers.ContainsKey("Authorization")
-        && !request.Cookies.Keys.Any(name => name.StartsWith(SecretariatSetup.StaffCookieName, StringComparison.Ordinal));
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !SecretariatSetup.CarriesCredentials(request);
 
     private bool RecentlyWritten()
     {

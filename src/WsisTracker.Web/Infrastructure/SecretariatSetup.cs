@@ -17,6 +17,15 @@ public static class SecretariatSetup
     /// <summary>The staff sign-in cookie (a request carrying it never reads from a standby: <see cref="ReadReplica"/>).</summary>
     public const string StaffCookieName = "wsis.staff";
 
+    /// <summary>
+    /// Whether the request carries something that can make it someone's: a key (<c>Authorization</c>) or a staff
+    /// sign-in cookie (also chunked, <c>wsis.staff</c>C1...). Known before authentication runs, so the output cache
+    /// and the choice of a standby can go by it. A request without either is anonymous, whatever authentication finds.
+    /// </summary>
+    public static bool CarriesCredentials(HttpRequest request) =>
+        request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
+        || request.Cookies.Keys.Any(name => name.StartsWith(StaffCookieName, StringComparison.Ordinal));
+
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
 
     /// <summary>The default of <c>Sessions:AbsoluteLifetime</c>: a session ends this long after sign-in, however active.</summary>

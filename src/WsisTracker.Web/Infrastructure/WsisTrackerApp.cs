@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 using Serilog;
 using Serilog.Events;
 using WsisTracker.Core;
@@ -29,7 +31,9 @@ public static class WsisTrackerApp
             .Enrich.FromLogContext()
             .Enrich.With<LogValueEscaping>()
             .Enrich.With<TraceIdEnricher>()
-            .WriteTo.Console(outputTemplate: LogTemplate),
+            // Written by a background thread: a request adds its line to a queue instead of taking the console's lock
+            // (contended under load); when the queue is full a request waits, so no line is dropped. Flushed at shutdown.
+            .WriteTo.Async(sink => sink.Console(outputTemplate: LogTemplate), blockWhenFull: true),
             preserveStaticLogger: true);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
@@ -66,15 +70,28 @@ public static class WsisTrackerApp
         // With cross-instance invalidation (decision 122) each instance's audited writes carry its origin in their
         // notifications, and every other instance's listener starts a new generation when one commits.
         var origin = CrossInstanceInvalidation.Enabled(builder.Configuration) ? Guid.NewGuid().ToString("N") : null;
-        builder.Services.AddSingleton(services => new ReadCache(TimeSpan.FromSeconds(readModelSeconds)) { ChangeOrigin = origin });
+        // While the listener listens, a write anywhere starts a new generation at once, so entries may live longer than
+        // the age that bounds staleness without it; not when reads may come from a lagging standby (decision 127).
+        var listeningSeconds = builder.Configuration.GetValue("Caching:ListeningReadModelSeconds", ReadCache.DefaultListeningLifetime.TotalSeconds);
+        if (listeningSeconds < readModelSeconds)
+        {
+            throw new InvalidOperationException($"Caching:ListeningReadModelSeconds must be at least Caching:ReadModelSeconds ({readModelSeconds}), not {listeningSeconds}.");
+        }
+
+        var listeningLifetime = origin is not null && builder.Configuration.GetConnectionString(ReadReplica.ConnectionStringName) is not { Length: > 0 }
+            ? TimeSpan.FromSeconds(listeningSeconds)
+            : (TimeSpan?)null;
+        builder.Services.AddSingleton(services => new ReadCache(TimeSpan.FromSeconds(readModelSeconds)) { ChangeOrigin = origin, ListeningLifetime = listeningLifetime });
         builder.AddCrossInstanceInvalidation(connectionString);
-        // The anonymous dashboard and reader pages, rendered once per read-cache generation: a save here starts a new
-        // one, so a write shows at once on this instance, and on the others as soon as their listener hears of it. Signed-in requests are never cached (the default policy).
-        // The day is in the key too: the overdue and reporting statuses a page shows change at midnight with no write.
-        builder.Services.AddOutputCache(options => options.AddPolicy(ReadModelPages, policy => policy
-            .Expire(TimeSpan.FromSeconds(readModelSeconds))
-            .SetCacheKeyPrefix(context =>
-                $"g{context.RequestServices.GetRequiredService<ReadCache>().Generation}-{context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime:yyyyMMdd}-{Cultures.Of(context)}")));
+        // The anonymous dashboard, reader, list and search pages and the API's list, rendered once per read-cache
+        // generation: a save here starts a new one, so a write shows at once on this instance, and on the others as
+        // soon as their listener hears of it. Signed-in requests and requests with a key are never cached (the default policy).
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddPolicy(ReadModelPages, policy => ReadModel(policy));
+            // The API's reads also answer in CSV (Accept: text/csv) and name things in the reader's language.
+            options.AddPolicy(ReadModelApi, policy => ReadModel(policy).SetVaryByHeader(HeaderNames.Accept, HeaderNames.AcceptLanguage));
+        });
         CountingOutputCacheStore.Decorate(builder.Services);
         builder.Services.AddWsisTrackerCore();
         builder.AddCultures();
@@ -85,6 +102,7 @@ public static class WsisTrackerApp
                 options.Filters.Add<RejectedInputLogging>();
                 options.Filters.Add<PublicReadTimeout.Filter>();
                 options.Filters.Add<ExactContentType>();
+                options.Conventions.Add(new HeadWherePagesGet());
             })
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
@@ -109,6 +127,16 @@ public static class WsisTrackerApp
 
     /// <summary>The output-cache policy of pages made only of read-cache models (see <see cref="ReadCache"/>).</summary>
     public const string ReadModelPages = "read-model-pages";
+
+    /// <summary>As <see cref="ReadModelPages"/>, for the API's anonymous reads (varied by Accept and Accept-Language too).</summary>
+    public const string ReadModelApi = "read-model-api";
+
+    // Keyed by the read-cache generation, the day (the overdue and reporting statuses change at midnight with no
+    // write) and the culture; as long-lived as a read-cache entry (decision 127). Only anonymous requests (the default policy).
+    private static OutputCachePolicyBuilder ReadModel(OutputCachePolicyBuilder policy) => policy
+        .AddPolicy<ReadModelLifetime>()
+        .SetCacheKeyPrefix(context =>
+            $"g{context.RequestServices.GetRequiredService<ReadCache>().Generation}-{context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime:yyyyMMdd}-{Cultures.Of(context)}");
 
     public static void UseWsisTracker(this WebApplication app)
     {
@@ -137,8 +165,10 @@ public static class WsisTrackerApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseWsisTrackerApi();
-        app.UseSecretariat();
+        // Before authentication: a cached anonymous page is answered without authenticating, authorising or
+        // checking two-factor for nobody; a request with a key or a staff cookie is never cached (ReadModelLifetime).
         app.UseOutputCache();
+        app.UseSecretariat();
         app.UseSwagger();
         app.UseSwaggerUI(options =>
         {

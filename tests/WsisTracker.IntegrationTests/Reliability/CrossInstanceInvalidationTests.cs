@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
 using WsisTracker.IntegrationTests.Infrastructure;
 using WsisTracker.Web.Infrastructure;
@@ -63,6 +64,8 @@ public sealed class CrossInstanceInvalidationTests(WsisTrackerFactory app, ITest
         var commitment = await app.CreateCommitmentAsync();
         var drops = listener.Drops;
         Assert.Equal("Healthy", await HealthAsync(onB));
+        var cacheOfB = b.Services.GetRequiredService<ReadCache>();
+        Assert.Equal(cacheOfB.ListeningLifetime, cacheOfB.EntryLifetime);
 
         await using (var admin = new NpgsqlConnection(app.ConnectionString))
         {
@@ -85,6 +88,8 @@ public sealed class CrossInstanceInvalidationTests(WsisTrackerFactory app, ITest
         Assert.True(await EventuallyAsync(TimeSpan.FromSeconds(10), () => Task.FromResult(listener.State != ChangeListenerState.Listening)), "the listener never noticed");
         // Until it reconnects, B serves from its cache as it would without a listener (its age bounds the lag), and says so.
         Assert.Equal("Degraded", await HealthAsync(onB));
+        // Deaf, B keeps what it caches no longer than the age that bounds its lag (decision 127).
+        Assert.Equal(cacheOfB.MaxAge, cacheOfB.EntryLifetime);
         Assert.Contains(app.Logs.Lines, line => line.Contains("change listener's connection is lost", StringComparison.Ordinal));
         Assert.Empty(await NotesOnDashboardAsync(onB, commitment.Id));
 
@@ -94,6 +99,7 @@ public sealed class CrossInstanceInvalidationTests(WsisTrackerFactory app, ITest
         Assert.True(await EventuallyAsync(TimeSpan.FromSeconds(20), () => Task.FromResult(listener.State == ChangeListenerState.Listening)), "the listener never reconnected");
         Assert.True(listener.Drops > drops);
         Assert.Equal("Healthy", await HealthAsync(onB));
+        Assert.Equal(cacheOfB.ListeningLifetime, cacheOfB.EntryLifetime);
         Assert.True(await EventuallyAsync(WithinOneSecond, async () => (await NotesOnDashboardAsync(onB, commitment.Id)).Contains(missed)));
 
         // And the next write propagates through the new connection.

@@ -42,6 +42,29 @@ public sealed class ReadCacheTests
         Assert.Equal(2, computations);
     }
 
+    [Fact]
+    public void EntriesLiveLonger_OnlyWhileTheListenerListens_AndItsLossStartsANewGeneration()
+    {
+        var cache = new ReadCache(TimeSpan.FromSeconds(30)) { ListeningLifetime = TimeSpan.FromMinutes(10) };
+        Assert.Equal(TimeSpan.FromSeconds(30), cache.EntryLifetime);
+
+        cache.HearsOthers(true);
+        Assert.Equal(TimeSpan.FromMinutes(10), cache.EntryLifetime);
+
+        var generation = cache.Generation;
+        cache.HearsOthers(false);
+        Assert.Equal(TimeSpan.FromSeconds(30), cache.EntryLifetime);
+        Assert.True(cache.Generation > generation, "entries kept for the listening lifetime would outlive the connection that made them safe");
+    }
+
+    [Fact]
+    public void WithoutAListeningLifetime_EveryEntryLivesMaxAge()
+    {
+        var cache = new ReadCache(TimeSpan.FromSeconds(30));
+        cache.HearsOthers(true);
+        Assert.Equal(cache.MaxAge, cache.EntryLifetime);
+    }
+
     [Theory]
     [InlineData("dashboard:", true)]
     [InlineData("dashboard:a-res-70-125", true)]
