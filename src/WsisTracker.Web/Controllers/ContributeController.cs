@@ -105,10 +105,10 @@ public sealed class ContributeController(ProgressReportService reports, Contribu
 
             Response.StatusCode = StatusCodes.Status409Conflict;
             var open = current.Value!.OpenReport;
-            return View(View_, new ReportPage(current.Value, form with { ReportId = open?.Id, Version = open?.Version ?? 0 }, Conflict: error.Message));
+            return View(View_, new ReportPage(current.Value, form with { ReportId = open?.Id, Version = open?.Version ?? 0 }, Conflict: text[error.Message]));
         }
 
-        ModelState.AddErrors(error);
+        ModelState.AddErrors(error, text);
         return View(View_, new ReportPage(context.Value!, form));
     }
 

@@ -7,7 +7,15 @@ namespace WsisTracker.Web.Infrastructure;
 public static class PageErrors
 {
     /// <summary>Puts each field error next to its field (ModelState keys ignore case); other messages go to the summary.</summary>
-    public static void AddErrors(this ModelStateDictionary modelState, Error error)
+    public static void AddErrors(this ModelStateDictionary modelState, Error error) => modelState.AddErrors(error, message => message);
+
+    /// <summary>
+    /// The same, with each message in the page's culture: a Core message is looked up by its English text
+    /// (decision 119); one with no translation yet (or with values written into it) stays English.
+    /// </summary>
+    public static void AddErrors(this ModelStateDictionary modelState, Error error, PageText text) => modelState.AddErrors(error, message => text[message]);
+
+    private static void AddErrors(this ModelStateDictionary modelState, Error error, Func<string, string> translate)
     {
         if (error.FieldErrors is { Count: > 0 } fields)
         {
@@ -15,13 +23,13 @@ public static class PageErrors
             {
                 foreach (var message in messages)
                 {
-                    modelState.AddModelError(field, message);
+                    modelState.AddModelError(field, translate(message));
                 }
             }
         }
         else
         {
-            modelState.AddModelError("", error.Message);
+            modelState.AddModelError("", translate(error.Message));
         }
     }
 }

@@ -105,4 +105,22 @@ public sealed class AccountTranslationTests(WsisTrackerFactory app)
         Assert.Contains("La valeur « beaucoup » n'est pas valide", Error("ProgressPercent"), StringComparison.Ordinal);
         Assert.Equal("Indiquez la date à laquelle se rapporte l'avancement déclaré.", Error("AsOf"));
     }
+
+    [Fact]
+    public async Task ProposalForm_InFrench_ShowsTheRulesMessagesInFrench()
+    {
+        var (slug, _) = await app.CreateLedCommitmentAsync();
+        var contributor = await app.CreateContributorAsync(slug);
+        using var client = await app.SignInAsync(contributor.Login);
+        const string url = "/fr/contribute/commitments/propose";
+        var form = await client.GetPageAsync(url);
+
+        using var response = await client.SubmitAsync(form, url, new Dictionary<string, object?> { ["Title"] = " ", ["Description"] = "Une description.", ["Paragraphs"] = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await PageClient.ParseAsync(response);
+        string Error(string field) => page.QuerySelector($"#{field}")!.ParentElement!.QuerySelector(".field-error")!.TextContent.Trim();
+        Assert.Equal("Obligatoire.", Error("Title"));
+        Assert.Equal("Citez au moins un paragraphe d'une résolution.", Error("Paragraphs"));
+    }
 }

@@ -59,7 +59,7 @@ public sealed record ProposalPage(ProposalForm Form, IReadOnlyList<StakeholderMo
 /// organisations. It is proposed, not public, until the secretariat publishes it from the workspace.
 /// </summary>
 [Authorize(Roles = StaffRoles.Contributor)]
-public sealed class ProposalsController(CommitmentWrites writes, ContributorScope scope, ActionLineService actionLines, StakeholderService stakeholders) : Controller
+public sealed class ProposalsController(CommitmentWrites writes, ContributorScope scope, ActionLineService actionLines, StakeholderService stakeholders, PageText text) : Controller
 {
     [HttpGet("/contribute/commitments/propose")]
     public async Task<IActionResult> NewAsync(CancellationToken cancellationToken) =>
@@ -72,7 +72,7 @@ public sealed class ProposalsController(CommitmentWrites writes, ContributorScop
         var organisation = page.Own.FirstOrDefault(s => s.Slug == form.Stakeholder) ?? (page.Own.Count == 1 && form.Stakeholder is null ? page.Own[0] : null);
         if (organisation is null)
         {
-            ModelState.AddModelError(nameof(form.Stakeholder), "Choose one of your organisations.");
+            ModelState.AddModelError(nameof(form.Stakeholder), text["Choose one of your organisations."]);
         }
 
         if (!ModelState.IsValid)
@@ -88,7 +88,7 @@ public sealed class ProposalsController(CommitmentWrites writes, ContributorScop
             return Redirect("/contribute/commitments/propose");
         }
 
-        ModelState.AddErrors(proposed.Error!);
+        ModelState.AddErrors(proposed.Error!, text);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("~/Views/Contribute/Propose.cshtml", page);
     }
