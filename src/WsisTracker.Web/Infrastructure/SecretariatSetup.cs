@@ -71,6 +71,10 @@ public static class SecretariatSetup
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = StaffCookieName;
+
+            // The culture prefix is the PathBase (docs/languages.md), and cookies default to the PathBase: a session
+            // begun or renewed on /fr/... must hold for every language.
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = cookieSecurity;
@@ -93,9 +97,11 @@ public static class SecretariatSetup
                 return RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             };
         });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options => options.Cookie.Path = "/");
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options =>
         {
             options.Cookie.Name = "wsis.antiforgery";
+            options.Cookie.Path = "/";
             options.Cookie.SecurePolicy = cookieSecurity;
         });
         services.Configure<MvcOptions>(options => options.Conventions.Add(new PageFormsAntiforgery()));

@@ -56,7 +56,14 @@ public sealed class AccountTranslationTests(WsisTrackerFactory app)
         using (var first = app.CreatePageClient())
         {
             using var signedIn = await first.TrySignInAsync(newcomer.Email, newcomer.Password);
-            AssertTranslated(await first.GetPageAsync("/qps/account/two-factor"));
+            var setup = await first.GetPageAsync("/qps/account/two-factor");
+            AssertTranslated(setup);
+            var key = setup.QuerySelector("#authenticator-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
+            using var enabled = await first.SubmitAsync(setup, "/qps/account/two-factor", new Dictionary<string, object?> { ["Code"] = WsisTracker.TestSupport.Totp.Code(key) });
+            Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+            var recoveryCodes = await PageClient.ParseAsync(enabled);
+            Assert.NotEmpty(recoveryCodes.QuerySelectorAll(".recovery-codes code"));
+            AssertTranslated(recoveryCodes);
         }
 
         var login = await app.CreateUserAsync(StaffRoles.Administrator);
