@@ -40,6 +40,13 @@ public sealed class ApiOperationFilter : IOperationFilter
             AddHeader(operation, StatusCodes.Status200OK, "ETag", "The resource's version; send it in If-Match to write, or If-None-Match to revalidate.");
         }
 
+        if (method.GetCustomAttributes(typeof(DisplayNamesAttribute), true).Length > 0)
+        {
+            var languages = string.Join(", ", Cultures.Published.Select(c => c.Name));
+            operation.Parameters.Add(Header("Accept-Language", $"The language of the display names (action-line titles): {languages}; English when none of these is asked for. Codes and stored texts do not change.", required: false, "fr"));
+            AddHeader(operation, StatusCodes.Status200OK, "Content-Language", $"The language the display names are in ({languages}).");
+        }
+
         if (method.GetCustomAttributes(typeof(RequiresIfMatchAttribute), true).Length > 0)
         {
             operation.Parameters.Add(Header("If-Match", "The ETag of the resource as you last read it (for progress: the commitment's ETag).", required: true, "\"123456\""));

@@ -68,6 +68,7 @@ public static class Cultures
         }
 
         builder.Services.AddScoped<PageText>();
+        builder.Services.AddScoped<Api.DisplayNames>();
         // Only the URL chooses the culture of a page; Accept-Language and the cookie only choose where "/" sends a
         // first-time reader (UseCultures), which sets the request's culture itself from these read-only instances
         // (RequestLocalizationMiddleware made a read-only copy of the culture on every request).
@@ -149,7 +150,8 @@ public static class Cultures
 
     private static string? Known(string culture) => Published.Any(c => c.Name == culture) ? culture : null;
 
-    private static string? Preferred(HttpRequest request)
+    /// <summary>The best of the request's <c>Accept-Language</c> among the six languages, or null when none matches.</summary>
+    public static string? Preferred(HttpRequest request)
     {
         var header = request.GetTypedHeaders().AcceptLanguage;
         foreach (var value in header.OrderByDescending(v => v.Quality ?? 1))
