@@ -85,6 +85,11 @@ public static class Cultures
     {
         var pseudo = PseudoEnabled(app.Configuration, app.Environment);
         var cultures = app.Services.GetRequiredService<RequestCultures>();
+        // English is the culture a request starts in, so an English request sets no culture of its own (each set is a
+        // copy of the execution context).
+        var english = cultures.Of(English);
+        CultureInfo.DefaultThreadCurrentCulture = english.Culture;
+        CultureInfo.DefaultThreadCurrentUICulture = english.UICulture;
         app.Use(async (context, next) =>
         {
             var request = context.Request;
@@ -120,9 +125,17 @@ public static class Cultures
             }
 
             var requestCulture = cultures.Of(culture);
-            context.Features.Set<IRequestCultureFeature>(new RequestCultureFeature(requestCulture, provider: null));
-            CultureInfo.CurrentCulture = requestCulture.Culture;
-            CultureInfo.CurrentUICulture = requestCulture.UICulture;
+            context.Features.Set(cultures.FeatureOf(culture));
+            if (!ReferenceEquals(CultureInfo.CurrentCulture, requestCulture.Culture))
+            {
+                CultureInfo.CurrentCulture = requestCulture.Culture;
+            }
+
+            if (!ReferenceEquals(CultureInfo.CurrentUICulture, requestCulture.UICulture))
+            {
+                CultureInfo.CurrentUICulture = requestCulture.UICulture;
+            }
+
             await next(context);
         });
     }
@@ -130,7 +143,13 @@ public static class Cultures
     /// <summary>The request culture of each culture the URL can name.</summary>
     private sealed class RequestCultures(FrozenDictionary<string, RequestCulture> cultures)
     {
+        private readonly FrozenDictionary<string, IRequestCultureFeature> _features =
+            cultures.ToFrozenDictionary(pair => pair.Key, pair => (IRequestCultureFeature)new RequestCultureFeature(pair.Value, provider: null));
+
         public RequestCulture Of(string name) => cultures[name];
+
+        /// <summary>The request's culture feature (immutable, so one instance per culture serves every request).</summary>
+        public IRequestCultureFeature FeatureOf(string name) => _features[name];
     }
 
     private static void Remember(HttpContext context, string culture, string? chosen)

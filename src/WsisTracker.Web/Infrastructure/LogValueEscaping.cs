@@ -55,7 +55,19 @@ public sealed class LogValueEscaping : ILogEventEnricher
         }
     }
 
-    private static bool NeedsEscaping(string text) => text.Any(IsEscaped);
+    private static bool NeedsEscaping(string text)
+    {
+        // A loop over the span: every string of every log event passes here (LINQ over a string allocates an enumerator).
+        foreach (var c in text.AsSpan())
+        {
+            if (IsEscaped(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsEscaped(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085';
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
-using Serilog.Context;
 
 namespace WsisTracker.Web.Infrastructure;
 
@@ -73,29 +72,30 @@ public static class SecuritySetup
 
     /// <summary>
     /// Sets the headers when the response starts, so that they survive the exception handler clearing a failed
-    /// response; the correlation id also goes into every log line of the request.
+    /// response. The correlation id is the request's trace id, which <see cref="TraceIdEnricher"/> writes into every log
+    /// line of the request (as <c>TraceId</c> and <c>CorrelationId</c>), so nothing is pushed onto the log context here.
     /// </summary>
-    private static async Task AddHeadersAsync(HttpContext context, Func<Task> next)
+    private static Task AddHeadersAsync(HttpContext context, Func<Task> next)
     {
-        var correlationId = Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
-        context.Items[CorrelationHeader] = correlationId;
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerContentSecurityPolicy : ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers.XXSSProtection = "0";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers[CorrelationHeader] = correlationId;
-            return Task.CompletedTask;
-        });
-        using (LogContext.PushProperty("CorrelationId", correlationId))
-        {
-            await next();
-        }
+        context.Items[CorrelationHeader] = Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
+        context.Response.OnStarting(SetHeaders, context);
+        return next();
     }
+
+    // One static callback with the context as its state: no closure per request.
+    private static readonly Func<object, Task> SetHeaders = state =>
+    {
+        var context = (HttpContext)state;
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerContentSecurityPolicy : ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers.XXSSProtection = "0";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers[CorrelationHeader] = CorrelationId(context);
+        return Task.CompletedTask;
+    };
 
     /// <summary>
     /// Whether the app insists on HTTPS (decision 048): cookies always <c>Secure</c>, and an API key sent over plain

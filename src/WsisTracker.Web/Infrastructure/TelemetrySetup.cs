@@ -102,7 +102,7 @@ public sealed class MetricsAccess(IReadOnlyList<IPNetwork> networks)
     }
 }
 
-/// <summary>Adds <c>TraceId</c> and <c>SpanId</c> (W3C, hex) of the current activity to every log event, for the output template and any sink.</summary>
+/// <summary>Adds <c>TraceId</c> (also as <c>CorrelationId</c>) and <c>SpanId</c> (W3C, hex) of the current activity to every log event, for the output template and any sink.</summary>
 public sealed class TraceIdEnricher : ILogEventEnricher
 {
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
@@ -111,7 +111,10 @@ public sealed class TraceIdEnricher : ILogEventEnricher
         var spanId = logEvent.SpanId?.ToHexString() ?? Activity.Current?.SpanId.ToHexString();
         if (traceId is not null)
         {
-            logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("TraceId", traceId));
+            var id = propertyFactory.CreateProperty("TraceId", traceId);
+            logEvent.AddPropertyIfAbsent(id);
+            // The correlation id of the response's X-Correlation-Id header is the trace id (SecuritySetup).
+            logEvent.AddPropertyIfAbsent(new LogEventProperty("CorrelationId", id.Value));
         }
 
         if (spanId is not null)

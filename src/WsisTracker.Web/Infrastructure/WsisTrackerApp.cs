@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
@@ -6,7 +7,9 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 using WsisTracker.Core;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Caching;
@@ -21,6 +24,18 @@ public static class WsisTrackerApp
     /// <summary>The console's line: the request's trace and span ids (decision 124; the trace id is also the correlation id) end it.</summary>
     public const string LogTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} trace={TraceId} span={SpanId}{NewLine}{Exception}";
 
+    /// <summary>
+    /// Standard output redirected (a container, a service manager, a file, the tests): lines queued by the request and
+    /// written in batches by <see cref="BatchedConsoleSink"/> (decision 129); the queue is unbounded, so no line is
+    /// dropped and no request waits for the console. A terminal gets the coloured console, a line at a time.
+    /// </summary>
+    private static LoggerConfiguration WriteToConsole(this LoggerConfiguration logger) =>
+        Console.IsOutputRedirected
+            ? logger.WriteTo.Sink(
+                new BatchedConsoleSink(new MessageTemplateTextFormatter(LogTemplate, CultureInfo.InvariantCulture), Console.Out),
+                new BatchingOptions { BatchSizeLimit = BatchedConsoleSink.BatchSize, BufferingTimeLimit = BatchedConsoleSink.Interval, QueueLimit = null })
+            : logger.WriteTo.Console(outputTemplate: LogTemplate, formatProvider: CultureInfo.InvariantCulture);
+
     public static void AddWsisTracker(this WebApplicationBuilder builder)
     {
         // Each host gets its own logger; the static one (Program.cs) only reports failures to start. This lets several
@@ -31,9 +46,7 @@ public static class WsisTrackerApp
             .Enrich.FromLogContext()
             .Enrich.With<LogValueEscaping>()
             .Enrich.With<TraceIdEnricher>()
-            // Written by a background thread: a request adds its line to a queue instead of taking the console's lock
-            // (contended under load); when the queue is full a request waits, so no line is dropped. Flushed at shutdown.
-            .WriteTo.Async(sink => sink.Console(outputTemplate: LogTemplate), blockWhenFull: true),
+            .WriteToConsole(),
             preserveStaticLogger: true);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
