@@ -62,7 +62,7 @@ public sealed class IndicatorsController(IndicatorService indicators, PageText t
         }
 
         logger.LogInformation("{Admin} imported the indicator {Code}: {Values} values", User.Identity?.Name, imported.Code, imported.Values);
-        Notice(text["Imported {0}: {1} values of {2} countries. The API and the country pages show them now.", imported.Code, PageText.Number(imported.Values), PageText.Number(imported.Countries)]);
+        Notice(text["Imported {0}: {1}. The API and the country pages show them now.", imported.Code, text.Count(imported.Values, "value")]);
         return Redirect("/admin/indicators/import");
     }
 }
