@@ -113,6 +113,23 @@ public sealed class IndicatorImportPageTests(WsisTrackerFactory app)
     }
 
     [Fact]
+    public async Task AFileWithCrlfLineEndsAndALeadingBlankLine_IsStoredAsPreviewed()
+    {
+        var code = NewCode();
+        using var admin = await app.CreateClientAsAsync(StaffRoles.Administrator);
+
+        using var previewed = await UploadAsync(admin, "/admin/indicators/import", "\r\n" + Small(code).ReplaceLineEndings("\r\n"));
+        var preview = await PageClient.ParseAsync(previewed);
+        Assert.Equal("3", preview.QuerySelector("#values")!.TextContent);
+        Assert.StartsWith("\n\"Data Source\"", preview.QuerySelector("textarea[name=csv]")!.TextContent, StringComparison.Ordinal);
+
+        using var confirmed = await admin.SubmitAsync(preview, "/admin/indicators/import");
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(3, (await app.GetJsonAsync<JsonElement>($"/api/v1/indicators/{code}/values")).GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task NoFile_IsAFormError()
     {
         using var admin = await app.CreateClientAsAsync(StaffRoles.Administrator);
