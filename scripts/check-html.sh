@@ -113,11 +113,29 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
   [ "$code" = 200 ] && grep -q 'id="annex-p13"' "$file" || die "GET /resolutions/a-res-80-3 answered $code, or without its annex anchors"
   files+=("$file"); echo "/resolutions/a-res-80-3" >"$file.url"
   # The same session's e-mail outbox (no SMTP server here: the notice that messages are kept) and account page.
-  for page in "/admin/outbox" "/admin/outbox?state=Pending" "/account"; do
+  for page in "/admin/outbox" "/admin/outbox?state=Pending" "/account" "/workspace/countries" "/workspace/countries/BTN" "/admin/indicators/import"; do
     i=$((i + 1)); file="$work/page-$i.html"
     code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base$page")"
     [ "$code" = 200 ] || die "GET $page answered $code with the administrator's session"
     files+=("$file"); echo "$page" >"$file.url"
+  done
+  # A country's memberships with a refused period beside its field (400), and the indicator import's preview of the
+  # shipped series and of a file with a problem by line.
+  token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$work/page-$((i - 1)).html" | head -1 | sed 's/.*value="//; s/"$//')"
+  i=$((i + 1)); file="$work/page-$i.html"
+  code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "Grouping=sids" --data-urlencode "From=1941-01-01" --data-urlencode "To=1940-01-01" "$base/workspace/countries/BTN/memberships")"
+  [ "$code" = 400 ] && grep -q 'The end date must be after the start date.' "$file" || die "POST /workspace/countries/BTN/memberships answered $code, without the period's error"
+  files+=("$file"); echo "/workspace/countries/BTN (a refused period)" >"$file.url"
+  token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$work/page-$((i - 1)).html" | head -1 | sed 's/.*value="//; s/"$//')"
+  series="$ROOT/src/WsisTracker.Core/Data/Seeding/Data/indicators/API_IT.NET.USER.ZS.csv"
+  sed '6s/,0,/,lots,/' "$series" >"$work/malformed.csv"
+  for upload in "$series" "$work/malformed.csv"; do
+    i=$((i + 1)); file="$work/page-$i.html"
+    code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" -F "__RequestVerificationToken=$token" \
+      -F "file=@$upload;type=text/csv" "$base/admin/indicators/import/preview")"
+    grep -q 'id="summary"\|id="problems"' "$file" || die "POST /admin/indicators/import/preview of ${upload##*/} answered $code, without a preview"
+    files+=("$file"); echo "/admin/indicators/import/preview (${upload##*/})" >"$file.url"
   done
   # With the same session, the reporting cycles page, a cycle opened through its form, and the cycle's draft report.
   i=$((i + 1)); file="$work/page-$i.html"

@@ -23,7 +23,10 @@ public sealed class IndicatorService(WsisTrackerDbContext db, CountryService cou
     {
         var known = await db.Countries.Select(c => c.Iso3).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
         var parsed = WorldBankCsv.Parse(file, known);
-        var result = new IndicatorImport(parsed.Code, parsed.Name, parsed.Values.Count, parsed.Values.Select(v => v.Iso3).Distinct().Count(), parsed.NotCountries, parsed.Problems, false);
+        var years = parsed.Values.Select(v => v.Year).ToList();
+        var result = new IndicatorImport(
+            parsed.Code, parsed.Name, parsed.Values.Count, parsed.Values.Select(v => v.Iso3).Distinct().Count(),
+            years.Count == 0 ? null : years.Min(), years.Count == 0 ? null : years.Max(), parsed.NotCountries, parsed.Problems, false);
         if (!parsed.Succeeded || !store)
         {
             return result;

@@ -201,6 +201,7 @@ public sealed class AuthorizationWalkTests(WsisTrackerFactory app)
                     .Replace("/workspace/stakeholders/{id}", $"/workspace/stakeholders/{targets.SpareStakeholder}", StringComparison.Ordinal)
                     .Replace("/workspace/reviews/{id}", $"/workspace/reviews/{targets.Submitted[0]}", StringComparison.Ordinal)
                     .Replace("/workspace/cycles/{id}", $"/workspace/cycles/{targets.Cycle}", StringComparison.Ordinal)
+                    .Replace("/workspace/countries/{iso3}", "/workspace/countries/KEN", StringComparison.Ordinal)
                     .Replace("/admin/users/{id}", $"/admin/users/{userId}", StringComparison.Ordinal)
                     .Replace("/contribute/commitments/{id}", $"/contribute/commitments/{targets.Commitment}", StringComparison.Ordinal)
                     .Replace("/contribute/reports/{id}", $"/contribute/reports/{targets.Draft}", StringComparison.Ordinal);
