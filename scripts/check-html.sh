@@ -45,7 +45,7 @@ commitment="$(curl -fs "$base/commitments?resolution=a-res-70-125&paragraph=71" 
 stakeholder="$(curl -fs "$base/stakeholders" | grep -o 'href="/stakeholders/[0-9]*"' | head -1 | grep -o '[0-9]*')"
 [ -n "$commitment" ] && [ -n "$stakeholder" ] || die "could not find a commitment and a stakeholder to check"
 pages=(
-  "/" "/?resolution=a-res-80-173" "/action-lines/C5" "/action-lines/C7" "/action-lines/C7.1"
+  "/" "/?resolution=a-res-80-173" "/?region=002&grouping=ldc" "/?region=12" "/action-lines/C5" "/action-lines/C7" "/action-lines/C7.1"
   "/resolutions/a-res-70-125" "/resolutions/a-res-80-173"
   "/commitments" "/commitments?overdue=true&sort=TargetDate" "/commitments?actionLine=C5&status=notStarted&page=1"
   "/commitments?status=bogus" "/commitments/$commitment" "/stakeholders" "/stakeholders/$stakeholder" "/countries" "/countries/BTN?asOf=2023-12-12" "/commitments?region=002&grouping=ldc"

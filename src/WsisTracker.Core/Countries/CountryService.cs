@@ -10,7 +10,7 @@ namespace WsisTracker.Core.Countries;
 /// Countries, the M49 areas and the groupings, read as of a date; and the secretariat's maintenance of the dated
 /// memberships (decision 110). The one place a membership's rules are applied, for the pages and the API.
 /// </summary>
-public sealed class CountryService(WsisTrackerDbContext db, TimeProvider time)
+public sealed class CountryService(WsisTrackerDbContext db, TimeProvider time, Caching.ReadCache? cache = null)
 {
     /// <summary>Today in UTC: the default date of every "as of".</summary>
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -18,10 +18,16 @@ public sealed class CountryService(WsisTrackerDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<GroupingModel>> GroupingsAsync(CancellationToken cancellationToken) =>
         await db.Groupings.AsNoTracking().OrderBy(g => g.Code).Select(g => new GroupingModel(g.Code, g.Name, g.Source)).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<RegionModel>> RegionsAsync(CancellationToken cancellationToken) =>
-        await db.Regions.AsNoTracking().OrderBy(r => r.Code)
+    /// <summary>Every M49 area by code, from the read cache's room for aggregates (the filters of three pages offer them).</summary>
+    /// <remarks>The seeder's instance has no cache and reads them each time.</remarks>
+    public Task<IReadOnlyList<RegionModel>> RegionsAsync(CancellationToken cancellationToken)
+    {
+        async Task<IReadOnlyList<RegionModel>> ReadAsync() => await db.Regions.AsNoTracking().OrderBy(r => r.Code)
             .Select(r => new RegionModel(r.Code, r.Level, r.ParentCode, new LocalizedNames(r.NameEn, r.NameFr, r.NameEs, r.NameAr, r.NameZh, r.NameRu)))
             .ToListAsync(cancellationToken);
+
+        return cache is null ? ReadAsync() : cache.GetOrCreateAggregateAsync("countries:regions", ReadAsync);
+    }
 
     /// <summary>Every country (or the members of <paramref name="grouping"/>) with its groupings on <paramref name="asOf"/> (today when none).</summary>
     public async Task<Result<CountryList>> ListAsync(string? grouping, DateOnly? asOf, CancellationToken cancellationToken)

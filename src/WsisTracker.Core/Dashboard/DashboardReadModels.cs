@@ -14,7 +14,17 @@ public sealed record DashboardModel(
     IReadOnlyList<CommitmentSummary> Overdue,
     IReadOnlyList<RecentUpdate> RecentlyUpdated,
     DateTimeOffset? LastChanged,
-    int SyntheticCount);
+    int SyntheticCount)
+{
+    /// <summary>The M49 area the figures are limited to (commitments of a stakeholder whose country is in it), if any.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>The grouping the figures are limited to (ldc, lldc, sids), if any; membership as of <see cref="GroupingsAsOf"/>.</summary>
+    public string? Grouping { get; init; }
+
+    /// <summary>The day grouping memberships were read for; set when <see cref="Grouping"/> is.</summary>
+    public DateOnly? GroupingsAsOf { get; init; }
+}
 
 /// <summary>The commitments of one action line (a C7 sub-line counts for itself and for C7).</summary>
 public sealed record ActionLineProgress(string Code, string Title, bool IsSubLine, int Total, int Achieved, int Overdue, int AverageProgress)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Caching;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Countries;
 using WsisTracker.Core.Data;
 using WsisTracker.Core.Resolutions;
 
@@ -10,35 +11,41 @@ namespace WsisTracker.Core.Dashboard;
 /// The dashboard's figures, each from an aggregate query in PostgreSQL (never by loading commitments): a fixed number
 /// of SQL commands whatever the data size.
 /// </summary>
-public sealed class DashboardService(WsisTrackerDbContext db, CommitmentReads commitments, ResolutionService resolutions, ReadCache cache)
+public sealed class DashboardService(WsisTrackerDbContext db, CommitmentReads commitments, ResolutionService resolutions, CountryService countries, ReadCache cache)
 {
     public const int ListLength = 10;
 
     /// <summary>
-    /// The dashboard, from the read cache's room for aggregates (see <see cref="ReadCache"/> for how fresh it is).
-    /// Only the whole dashboard and those of stored resolutions are kept: a filter by an unknown slug is computed
-    /// each time, so junk filters cannot fill the room the dashboard needs.
+    /// The dashboard, from the read cache's room for aggregates (see <see cref="ReadCache"/> for how fresh it is), of
+    /// every commitment or of those citing a resolution, of stakeholders in an M49 area (<paramref name="region"/>) and
+    /// of stakeholders whose country is in a grouping today (<paramref name="grouping"/>), as the list's filters mean them.
+    /// Only dashboards of stored resolutions, areas and groupings are kept: a filter by an unknown slug or code is
+    /// computed each time, so junk filters cannot fill the room the dashboard needs.
     /// </summary>
-    public async Task<DashboardModel> GetAsync(string? resolution, CancellationToken cancellationToken)
+    public async Task<DashboardModel> GetAsync(string? resolution, string? region, string? grouping, CancellationToken cancellationToken)
     {
-        if (resolution is not null)
+        var filter = new CommitmentFilter(Resolution: resolution, Region: region, Grouping: grouping);
+        // A grouping is one of three codes (bounded at binding); a resolution or an area must be stored to be kept.
+        if ((resolution is not null && !(await ResolutionsAsync(cancellationToken)).Any(r => r.Slug == resolution))
+            || (region is not null && !(await countries.RegionsAsync(cancellationToken)).Any(r => r.Code == region)))
         {
-            var slugs = await cache.GetOrCreateAggregateAsync("resolutions:slugs", async () =>
-                (IReadOnlySet<string>)(await db.Resolutions.AsNoTracking().Select(r => r.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal));
-            if (!slugs.Contains(resolution))
-            {
-                return await ComputeAsync(resolution, cancellationToken);
-            }
+            return await ComputeAsync(filter, cancellationToken);
         }
 
-        // The day is part of the key: overdue and reporting statuses change at midnight with no write (decision 085).
-        return await cache.GetOrCreateAggregateAsync($"dashboard:{resolution}:{commitments.Today():yyyy-MM-dd}", () => ComputeAsync(resolution, cancellationToken));
+        // The day is part of the key: overdue and reporting statuses, and grouping memberships, change at midnight with
+        // no write (decisions 085 and 110).
+        return await cache.GetOrCreateAggregateAsync($"dashboard:{resolution}:{region}:{grouping}:{commitments.Today():yyyy-MM-dd}", () => ComputeAsync(filter, cancellationToken));
     }
 
-    private async Task<DashboardModel> ComputeAsync(string? resolution, CancellationToken cancellationToken)
+    /// <summary>The dashboard of every commitment, or of those citing <paramref name="resolution"/>.</summary>
+    public Task<DashboardModel> GetAsync(string? resolution, CancellationToken cancellationToken) => GetAsync(resolution, null, null, cancellationToken);
+
+    private Task<IReadOnlyList<ResolutionSummary>> ResolutionsAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAggregateAsync("resolutions:list", () => resolutions.ListAsync(cancellationToken));
+
+    private async Task<DashboardModel> ComputeAsync(CommitmentFilter filter, CancellationToken cancellationToken)
     {
         var today = commitments.Today();
-        var filter = new CommitmentFilter(Resolution: resolution);
         var scoped = CommitmentReads.Filter(db, filter, today);
         var scopedOverdue = CommitmentReads.Filter(db, filter with { Overdue = true }, today);
 
@@ -123,8 +130,8 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentReads co
         var synthetic = await scoped.CountAsync(c => c.IsSynthetic, cancellationToken);
 
         return new DashboardModel(
-            resolution,
-            await resolutions.ListAsync(cancellationToken),
+            filter.Resolution,
+            await ResolutionsAsync(cancellationToken),
             totals,
             actionLines,
             groups.Select(g => new GroupProgress(g.Group, g.Total, g.Achieved, groupOverdue.GetValueOrDefault(g.Group), Average(g.Progress, g.Total))
@@ -134,7 +141,12 @@ public sealed class DashboardService(WsisTrackerDbContext db, CommitmentReads co
             overdue.Value?.Items ?? [],
             recent,
             lastChanged,
-            synthetic);
+            synthetic)
+        {
+            Region = filter.Region,
+            Grouping = filter.Grouping,
+            GroupingsAsOf = filter.Grouping is null ? null : today,
+        };
     }
 
     /// <summary>

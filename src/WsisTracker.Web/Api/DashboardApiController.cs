@@ -1,7 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using WsisTracker.Core.Common;
 using WsisTracker.Core.Dashboard;
+using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Api;
 
@@ -10,12 +9,13 @@ namespace WsisTracker.Web.Api;
 public sealed class DashboardApiController(DashboardService dashboard, DisplayNames names) : ApiControllerBase
 {
     /// <summary>Totals, counts by status, action line and stakeholder group, the overdue count and the latest change; action-line titles in the language of <c>Accept-Language</c>.</summary>
-    /// <param name="resolution">Only commitments citing this resolution (slug); all when omitted.</param>
+    /// <remarks><c>region</c> and <c>grouping</c> limit the figures as they limit <c>GET /api/v1/commitments</c>: commitments of a stakeholder whose country is in the area, or in the grouping today (<c>groupingsAsOf</c> says which day).</remarks>
+    /// <param name="query">The filters: <c>resolution</c>, <c>region</c>, <c>grouping</c>.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet]
     [DisplayNames]
     [ProducesResponseType<DashboardModel>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<IActionResult> GetAsync([FromQuery, StringLength(Limits.Symbol)] string? resolution, CancellationToken cancellationToken) =>
-        Ok(names.Of(await dashboard.GetAsync(resolution, cancellationToken)));
+    public async Task<IActionResult> GetAsync([FromQuery] DashboardQuery query, CancellationToken cancellationToken) =>
+        Ok(names.Of(await dashboard.GetAsync(DashboardQuery.Blank(query.Resolution), DashboardQuery.Blank(query.Region), DashboardQuery.Blank(query.Grouping), cancellationToken)));
 }

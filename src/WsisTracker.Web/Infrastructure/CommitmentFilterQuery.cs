@@ -11,6 +11,15 @@ namespace WsisTracker.Web.Infrastructure;
 /// </summary>
 public abstract class CommitmentFilterQuery
 {
+    /// <summary>The bounds of <c>region</c> and <c>grouping</c>, shared with the dashboard's filters (<see cref="DashboardQuery"/>).</summary>
+    public const string RegionPattern = "^[0-9]{3}$";
+
+    public const string RegionMessage = "A region is a three-digit M49 code, such as 002 (Africa).";
+
+    public const string GroupingPattern = "^(ldc|lldc|sids)$";
+
+    public const string GroupingMessage = "A grouping is ldc, lldc or sids.";
+
     /// <summary>Resolution slug, e.g. <c>a-res-80-173</c>.</summary>
     [StringLength(Limits.Symbol)]
     public string? Resolution { get; init; }
@@ -42,11 +51,11 @@ public abstract class CommitmentFilterQuery
     public string? Q { get; init; }
 
     /// <summary>Only commitments of a stakeholder whose country is in this M49 region, sub-region or intermediate region (three-digit code, e.g. <c>002</c> Africa).</summary>
-    [RegularExpression("^[0-9]{3}$", ErrorMessage = "A region is a three-digit M49 code, such as 002 (Africa).")]
+    [RegularExpression(RegionPattern, ErrorMessage = RegionMessage)]
     public string? Region { get; init; }
 
     /// <summary>Only commitments of a stakeholder whose country is a member of this grouping today: <c>ldc</c>, <c>lldc</c> or <c>sids</c>.</summary>
-    [RegularExpression("^(ldc|lldc|sids)$", ErrorMessage = "A grouping is ldc, lldc or sids.")]
+    [RegularExpression(GroupingPattern, ErrorMessage = GroupingMessage)]
     public string? Grouping { get; init; }
 
     /// <summary>The filter, with blank values treated as absent.</summary>
@@ -54,4 +63,22 @@ public abstract class CommitmentFilterQuery
         Blank(Resolution), Blank(ActionLine), Status, StakeholderGroup, Blank(Stakeholder), Paragraph, Overdue, Blank(Q), updatedSince, ReportingStatus, Blank(Region), Blank(Grouping));
 
     protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>The dashboard's filters (page and API): a resolution, an M49 area and a grouping, bounded as the list's are.</summary>
+public sealed class DashboardQuery
+{
+    /// <summary>Only commitments citing this resolution (slug); all when omitted.</summary>
+    [StringLength(Limits.Symbol)]
+    public string? Resolution { get; init; }
+
+    /// <summary>Only commitments of a stakeholder whose country is in this M49 region, sub-region or intermediate region (three-digit code, e.g. <c>002</c> Africa).</summary>
+    [RegularExpression(CommitmentFilterQuery.RegionPattern, ErrorMessage = CommitmentFilterQuery.RegionMessage)]
+    public string? Region { get; init; }
+
+    /// <summary>Only commitments of a stakeholder whose country is a member of this grouping today: <c>ldc</c>, <c>lldc</c> or <c>sids</c>.</summary>
+    [RegularExpression(CommitmentFilterQuery.GroupingPattern, ErrorMessage = CommitmentFilterQuery.GroupingMessage)]
+    public string? Grouping { get; init; }
+
+    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

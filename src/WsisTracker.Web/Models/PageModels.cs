@@ -9,7 +9,20 @@ using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Models;
 
-public sealed record DashboardViewModel(DashboardModel Dashboard);
+public sealed record DashboardViewModel(DashboardModel Dashboard)
+{
+    /// <summary>The M49 areas the region filter offers (every level but the world).</summary>
+    public IReadOnlyList<WsisTracker.Core.Countries.RegionModel> Regions { get; init; } = [];
+
+    /// <summary>The day the grouping filter reads memberships for.</summary>
+    public DateOnly GroupingsAsOf { get; init; }
+
+    /// <summary>The filters as a query-string tail (<c>&amp;resolution=...&amp;region=...</c>) for links to the list.</summary>
+    public string Scope =>
+        (Dashboard.Resolution is { } r ? $"&resolution={Uri.EscapeDataString(r)}" : "")
+        + (Dashboard.Region is { } g ? $"&region={g}" : "")
+        + (Dashboard.Grouping is { } p ? $"&grouping={p}" : "");
+}
 
 public sealed record ActionLineViewModel(ActionLineOverview Overview);
 

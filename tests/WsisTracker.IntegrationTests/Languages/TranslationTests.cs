@@ -23,6 +23,8 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
     [Theory]
     [InlineData("/")]
     [InlineData("/?resolution=a-res-80-173")]
+    [InlineData("/?region=002&grouping=ldc")]
+    [InlineData("/?region=12&grouping=g77")]
     [InlineData("/commitments")]
     [InlineData("/commitments?status=bogus", HttpStatusCode.BadRequest)]
     [InlineData("/commitments?overdue=true&sort=TargetDate")]
