@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Reports;
 using WsisTracker.Core.Stakeholders;
 
@@ -59,6 +60,20 @@ public sealed class PageText(IStringLocalizer<SharedResource> localizer)
 
     /// <summary>A progress report's state ("draft", "submitted"...) in the culture.</summary>
     public string State(ReportState state) => this[ProgressReport.StateLabel(state)];
+
+    /// <summary>A reporting cycle's scope in words ("all", "resolution a-res-70-125, action line C3"); English as the Word document writes it.</summary>
+    public string Scope(CycleScope scope) => IsEnglish ? ReportDocument.ScopeText(scope)
+        : scope.IsAll ? this["all"]
+        : string.Join(", ", new[]
+        {
+            scope.Resolution is { } r ? this["resolution {0}", r] : null,
+            scope.ActionLine is { } a ? this["action line {0}", a] : null,
+            scope.Stakeholder is { } s ? this["stakeholder {0}", s] : null,
+        }.Where(x => x is not null));
+
+    /// <summary>"3 of 4 commitments answered (75 %), 1 late."; English as the Word document writes it.</summary>
+    public string Rate(ResponseRate rate) => IsEnglish ? ReportDocument.RateText(rate)
+        : this["{0} of {1} answered ({2}), {3} late.", Number(rate.Answered), Count(rate.Expected, "commitment"), Percent(rate.Percent), Number(rate.Late)];
 
     /// <summary>"1 commitment", "2 commitments"; in Russian or Arabic the form the number asks for (keys "{0} commitments|few").</summary>
     public string Count(int count, string singular)
