@@ -252,9 +252,7 @@ public sealed class StaffTranslationTests(WsisTrackerFactory app)
 
         if (url.Contains("{user}", StringComparison.Ordinal))
         {
-            var login = await app.CreateUserAsync(StaffRoles.Contributor);
-            var users = await WithServiceAsync<StaffAccounts, IReadOnlyList<StaffUserModel>>(a => a.ListAsync(CancellationToken.None));
-            url = url.Replace("{user}", users.Single(u => u.Email == login.Email).Id, StringComparison.Ordinal);
+            url = url.Replace("{user}", (await app.CreateContributorAsync("itu")).UserId, StringComparison.Ordinal);
         }
 
         return url;
