@@ -45,6 +45,8 @@ public sealed class StaffTranslationTests(WsisTrackerFactory app)
     [InlineData(StaffRoles.Secretariat, "/workspace/cycles/{cycle}")]
     [InlineData(StaffRoles.Secretariat, "/workspace/cycles/{closed-cycle}")]
     [InlineData(StaffRoles.Secretariat, "/workspace/csv")]
+    [InlineData(StaffRoles.Secretariat, "/reporting-cycles/{cycle}/report")]
+    [InlineData(StaffRoles.Secretariat, "/reporting-cycles/{closed-cycle}/report")]
     [InlineData(StaffRoles.Administrator, "/workspace")]
     [InlineData(StaffRoles.Administrator, "/admin/users")]
     [InlineData(StaffRoles.Administrator, "/admin/users/{user}")]
