@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
@@ -13,7 +15,7 @@ namespace WsisTracker.Web.Infrastructure;
 /// the labels of statuses and groups, counted nouns with the language's plural forms, dates and percentages
 /// (docs/languages.md). English pages read exactly as <see cref="PageFormat"/> writes them.
 /// </summary>
-public sealed class PageText(IStringLocalizer<SharedResource> localizer)
+public sealed partial class PageText(IStringLocalizer<SharedResource> localizer)
 {
     /// <summary>The separator between a counted noun's key and its CLDR plural category: "{0} commitments|few".</summary>
     public const char PluralSeparator = '|';
@@ -46,6 +48,38 @@ public sealed class PageText(IStringLocalizer<SharedResource> localizer)
     public static string TwinOf(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public string this[string text, params object[] arguments] => localizer[text, arguments];
+
+    /// <summary>
+    /// A sentence with stored data (names, titles) in its placeholders, each isolated in a <c>bdi</c>:
+    /// <c>T.WithStored("Review: {0} on {1}", name, title)</c>. In the pseudo-locale each piece of the sentence is marked.
+    /// </summary>
+    public IHtmlContent WithStored(string text, params string[] stored)
+    {
+        var sentence = Lookup(text);
+        if (PseudoLocalizerFactory.Active && sentence.Length >= 2)
+        {
+            sentence = sentence[1..^1];
+        }
+
+        var content = new HtmlContentBuilder();
+        var pieces = Placeholder().Split(sentence);
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            if (i % 2 == 1)
+            {
+                content.AppendHtml("<bdi>").Append(stored[int.Parse(pieces[i], CultureInfo.InvariantCulture)]).AppendHtml("</bdi>");
+            }
+            else if (pieces[i].Length > 0)
+            {
+                content.Append(PseudoLocalizerFactory.Active ? PseudoLocalizerFactory.Wrap(pieces[i]) : pieces[i]);
+            }
+        }
+
+        return content;
+    }
+
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex Placeholder();
 
     public string Status(CommitmentStatus status) => this[PageFormat.Status(status)];
 

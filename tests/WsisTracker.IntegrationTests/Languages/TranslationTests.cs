@@ -130,7 +130,7 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
         return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("WsisTracker.sln not found above the test output."), "src", "WsisTracker.Web");
     }
 
-    [GeneratedRegex(@"\bT\[""((?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"\bT(?:\[|\.WithStored\()""((?:[^""\\]|\\.)*)""")]
     private static partial Regex KeyUse();
 
     [GeneratedRegex(@"\bT\.Count\([^,]+,\s*""([^""]+)""\)")]
