@@ -19,7 +19,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, SignInDel
 
     /// <summary>Where a sign-in without a return address lands: contributors on their commitments, the others in the workspace.</summary>
     private async Task<string> LandingAsync(string email) =>
-        await signIn.UserManager.FindByEmailAsync(email) is { } user && await signIn.UserManager.IsInRoleAsync(user, StaffRoles.Contributor) ? "/contribute" : "/workspace";
+        await signIn.UserManager.FindByEmailAsync(email) is { } user && await signIn.UserManager.IsInRoleAsync(user, StaffRoles.Contributor) ? Url.Content("~/contribute") : Url.Content("~/workspace");
 
     [HttpGet("/account/login")]
     [AllowAnonymous]
@@ -46,7 +46,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, SignInDel
         if (result.RequiresTwoFactor)
         {
             logger.LogInformation("Staff sign-in for {Email}: password accepted, code asked for", email);
-            return Redirect(Url.IsLocalUrl(form.ReturnUrl) ? $"/account/login/code?returnUrl={Uri.EscapeDataString(form.ReturnUrl)}" : "/account/login/code");
+            return Redirect(Url.Content("~/account/login/code") + (Url.IsLocalUrl(form.ReturnUrl) ? $"?returnUrl={Uri.EscapeDataString(form.ReturnUrl)}" : ""));
         }
 
         if (result.IsLockedOut)
@@ -82,7 +82,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, SignInDel
             logger.LogInformation("Staff sign-out for {Email}", name);
         }
 
-        return LocalRedirect("/");
+        return LocalRedirect(Url.Content("~/"));
     }
 
     [HttpGet("/account/denied")]

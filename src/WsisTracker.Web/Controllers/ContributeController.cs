@@ -85,7 +85,7 @@ public sealed class ContributeController(ProgressReportService reports, Contribu
             TempData[WorkspaceControllerBase.NoticeKey] = saved.Value!.State == ReportState.Submitted
                 ? "Report submitted. The secretariat reviews it; you see its state here."
                 : "Draft saved. Submit it when it is ready.";
-            return Redirect($"/contribute/commitments/{id}/report");
+            return Redirect(Url.Content($"~/contribute/commitments/{id}/report"));
         }
 
         var error = saved.Error!;

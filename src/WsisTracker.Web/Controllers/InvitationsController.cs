@@ -59,7 +59,7 @@ public sealed class InvitationsController(Invitations invitations, ILogger<Invit
         if (accepted.Succeeded)
         {
             logger.LogInformation("Invitation accepted: the {Role} account {Email} was made", accepted.Value!.Role, accepted.Value.Email);
-            return Redirect("/account/login?invited=1");
+            return Redirect(Url.Content("~/account/login") + "?invited=1");
         }
 
         logger.LogWarning("Invitation refused for {Email}: {Code}", invitation.Value!.Email, accepted.Error!.Code);

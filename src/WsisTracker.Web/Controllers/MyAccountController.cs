@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Web.Areas.Workspace.Controllers;
+using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Controllers;
 
@@ -15,7 +16,7 @@ public sealed record MyAccountPage(OwnAccountModel Account);
 
 /// <summary>A signed-in person's own account page (<c>/account</c>): who they are, and whether they get reminders by e-mail.</summary>
 [Authorize]
-public sealed class MyAccountController(ReminderPreferences preferences, UserManager<StaffUser> users) : Controller
+public sealed class MyAccountController(ReminderPreferences preferences, UserManager<StaffUser> users, PageText text) : Controller
 {
     public const string Path = "/account";
 
@@ -38,8 +39,8 @@ public sealed class MyAccountController(ReminderPreferences preferences, UserMan
         }
 
         TempData[WorkspaceControllerBase.NoticeKey] = saved.Value!.ReceivesReminders
-            ? "Reminders by e-mail are on."
-            : "Reminders by e-mail are off: no new reminder will be written to you.";
-        return Redirect(Path);
+            ? text["Reminders by e-mail are on."]
+            : text["Reminders by e-mail are off: no new reminder will be written to you."];
+        return Redirect(Url.Content("~" + Path));
     }
 }

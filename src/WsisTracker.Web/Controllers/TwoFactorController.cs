@@ -39,7 +39,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAc
     [AllowAnonymous]
     public async Task<IActionResult> CodeAsync(string? returnUrl) =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null
-            ? Redirect("/account/login")
+            ? Redirect(Url.Content("~/account/login"))
             : View("~/Views/Account/Code.cshtml", new TwoFactorCodeForm { ReturnUrl = returnUrl });
 
     [HttpPost("/account/login/code")]
@@ -50,7 +50,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAc
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
-            return Redirect("/account/login");
+            return Redirect(Url.Content("~/account/login"));
         }
 
         var code = new string((form.Code ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
@@ -60,7 +60,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAc
         if (result.Succeeded)
         {
             logger.LogInformation("Staff two-factor sign-in succeeded for {Email}", user.Email);
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/workspace");
+            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : Url.Content("~/workspace"));
         }
 
         logger.LogWarning("Staff two-factor sign-in failed for {Email}", user.Email);
@@ -75,7 +75,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAc
         var setup = await accounts.AuthenticatorSetupAsync(signIn.UserManager.GetUserId(User)!);
         if (!setup.Succeeded)
         {
-            return Redirect("/account/login");
+            return Redirect(Url.Content("~/account/login"));
         }
 
         // Making the key changed the security stamp: renew this session's cookie so it stays valid.
@@ -104,7 +104,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAc
             }
 
             var setup = await accounts.AuthenticatorSetupAsync(id);
-            return setup.Succeeded ? View("~/Views/Account/TwoFactor.cshtml", ToPage(setup.Value, form with { Code = null })) : Redirect("/account/login");
+            return setup.Succeeded ? View("~/Views/Account/TwoFactor.cshtml", ToPage(setup.Value, form with { Code = null })) : Redirect(Url.Content("~/account/login"));
         }
 
         // A new session that carries the second factor (the stamp changed when two-factor sign-in was turned on).

@@ -6,12 +6,10 @@ namespace WsisTracker.Web.Infrastructure;
 /// <summary>The one mapping from a service's <see cref="Error"/> onto a page form's fields, for every staff page.</summary>
 public static class PageErrors
 {
-    /// <summary>Puts each field error next to its field (ModelState keys ignore case); other messages go to the summary.</summary>
-    public static void AddErrors(this ModelStateDictionary modelState, Error error) => modelState.AddErrors(error, message => message);
-
     /// <summary>
-    /// The same, with each message in the page's culture: a Core message is looked up by its English text
-    /// (decision 119); one with no translation yet (or with values written into it) stays English.
+    /// Puts each field error next to its field (ModelState keys ignore case), other messages in the summary, each in the
+    /// page's culture: a Core message is looked up by its English text (decision 119); one with no translation yet (or
+    /// with values written into it) stays English.
     /// </summary>
     public static void AddErrors(this ModelStateDictionary modelState, Error error, PageText text) => modelState.AddErrors(error, message => text[message]);
 

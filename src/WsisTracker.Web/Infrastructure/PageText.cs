@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Reports;
 using WsisTracker.Core.Stakeholders;
 
@@ -12,7 +15,7 @@ namespace WsisTracker.Web.Infrastructure;
 /// the labels of statuses and groups, counted nouns with the language's plural forms, dates and percentages
 /// (docs/languages.md). English pages read exactly as <see cref="PageFormat"/> writes them.
 /// </summary>
-public sealed class PageText(IStringLocalizer<SharedResource> localizer)
+public sealed partial class PageText(IStringLocalizer<SharedResource> localizer)
 {
     /// <summary>The separator between a counted noun's key and its CLDR plural category: "{0} commitments|few".</summary>
     public const char PluralSeparator = '|';
@@ -46,6 +49,38 @@ public sealed class PageText(IStringLocalizer<SharedResource> localizer)
 
     public string this[string text, params object[] arguments] => localizer[text, arguments];
 
+    /// <summary>
+    /// A sentence with stored data (names, titles) in its placeholders, each isolated in a <c>bdi</c>:
+    /// <c>T.WithStored("Review: {0} on {1}", name, title)</c>. In the pseudo-locale each piece of the sentence is marked.
+    /// </summary>
+    public IHtmlContent WithStored(string text, params string[] stored)
+    {
+        var sentence = Lookup(text);
+        if (PseudoLocalizerFactory.Active && sentence.Length >= 2)
+        {
+            sentence = sentence[1..^1];
+        }
+
+        var content = new HtmlContentBuilder();
+        var pieces = Placeholder().Split(sentence);
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            if (i % 2 == 1)
+            {
+                content.AppendHtml("<bdi>").Append(stored[int.Parse(pieces[i], CultureInfo.InvariantCulture)]).AppendHtml("</bdi>");
+            }
+            else if (pieces[i].Length > 0)
+            {
+                content.Append(PseudoLocalizerFactory.Active ? PseudoLocalizerFactory.Wrap(pieces[i]) : pieces[i]);
+            }
+        }
+
+        return content;
+    }
+
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex Placeholder();
+
     public string Status(CommitmentStatus status) => this[PageFormat.Status(status)];
 
     public string Reporting(ReportingStatus status) => this[PageFormat.Reporting(status)];
@@ -59,6 +94,20 @@ public sealed class PageText(IStringLocalizer<SharedResource> localizer)
 
     /// <summary>A progress report's state ("draft", "submitted"...) in the culture.</summary>
     public string State(ReportState state) => this[ProgressReport.StateLabel(state)];
+
+    /// <summary>A reporting cycle's scope in words ("all", "resolution a-res-70-125, action line C3"); English as the Word document writes it.</summary>
+    public string Scope(CycleScope scope) => IsEnglish ? ReportDocument.ScopeText(scope)
+        : scope.IsAll ? this["all"]
+        : string.Join(", ", new[]
+        {
+            scope.Resolution is { } r ? this["resolution {0}", r] : null,
+            scope.ActionLine is { } a ? this["action line {0}", a] : null,
+            scope.Stakeholder is { } s ? this["stakeholder {0}", s] : null,
+        }.Where(x => x is not null));
+
+    /// <summary>"3 of 4 commitments answered (75 %), 1 late."; English as the Word document writes it.</summary>
+    public string Rate(ResponseRate rate) => IsEnglish ? ReportDocument.RateText(rate)
+        : this["{0} of {1} answered ({2}), {3} late.", Number(rate.Answered), Count(rate.Expected, "commitment"), Percent(rate.Percent), Number(rate.Late)];
 
     /// <summary>"1 commitment", "2 commitments"; in Russian or Arabic the form the number asks for (keys "{0} commitments|few").</summary>
     public string Count(int count, string singular)

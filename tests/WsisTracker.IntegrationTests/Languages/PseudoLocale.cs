@@ -17,7 +17,7 @@ public static partial class PseudoLocale
         foreach (var node in body.Descendants<IText>())
         {
             var parent = node.ParentElement;
-            if (parent is null || parent.Closest("script, style, textarea, bdi, code, time, q, blockquote, .para-label, a.cite, .para-text, .section-heading, select#f-stakeholder, select#f-resolution, select#Stakeholder, select#PartnerStakeholders, select#resolution, .headline, .sub-anchor, svg") is not null
+            if (parent is null || parent.Closest("script, style, textarea, bdi, code, time, q, blockquote, .para-label, a.cite, .para-text, .section-heading, select#f-stakeholder, select#f-resolution, select#Stakeholder, select#PartnerStakeholders, select#resolution, select#LeadStakeholders, select#stakeholder, select#Stakeholders, select#InviteStakeholders, .headline, .sub-anchor, svg") is not null
                 || parent.Closest("[lang]") is { } scoped && scoped.GetAttribute("lang") != Cultures.Pseudo)
             {
                 continue;

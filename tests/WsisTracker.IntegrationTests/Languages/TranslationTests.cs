@@ -100,6 +100,14 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
         used.UnionWith(PageFormat.Groupings.Select(g => g.Label));
         used.UnionWith(PageFormat.Groupings.Select(g => g.Code.ToUpperInvariant()));
         used.UnionWith(Enum.GetValues<LineageKind>().Select(c => c.ToString().ToLowerInvariant()));
+        // The staff pages write these enumerations' names through the resources (outbox states, CSV changes, the
+        // audit's actors and actions, the forms of a resolution text).
+        used.UnionWith(Enum.GetValues<Core.Email.OutboxState>().Select(s => s.ToString()));
+        used.UnionWith(Enum.GetValues<Core.Commitments.CsvRowChange>().Select(c => c.ToString()));
+        used.UnionWith(Enum.GetValues<Core.Auditing.ActorKind>().Select(k => k.ToString()));
+        used.UnionWith(Enum.GetValues<Core.Resolutions.Parsing.ResolutionTextForm>().Select(f => f.ToString()));
+        used.UnionWith(["Added", "Modified", "Deleted"]);
+        used.UnionWith(["Response rate by lead stakeholder", "Response rate by action line", "Lead stakeholder", "Action line"]);
         Assert.NotEmpty(used);
         foreach (var culture in Translated)
         {
@@ -124,7 +132,7 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
         return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("WsisTracker.sln not found above the test output."), "src", "WsisTracker.Web");
     }
 
-    [GeneratedRegex(@"\bT\[""((?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"\bT(?:\[|\.WithStored\()""((?:[^""\\]|\\.)*)""")]
     private static partial Regex KeyUse();
 
     [GeneratedRegex(@"\bT\.Count\([^,]+,\s*""([^""]+)""\)")]

@@ -85,7 +85,7 @@ public sealed class ProposalsController(CommitmentWrites writes, ContributorScop
         if (proposed.Succeeded)
         {
             TempData[WorkspaceControllerBase.NoticeKey] = $"Proposed “{proposed.Value!.Title}” for {organisation.Name}. The secretariat publishes it once it has checked it; until then only you and the secretariat see it.";
-            return Redirect("/contribute/commitments/propose");
+            return Redirect(Url.Content("~/contribute/commitments/propose"));
         }
 
         ModelState.AddErrors(proposed.Error!, text);

@@ -34,7 +34,7 @@ public sealed class OutboxController(OutboxAdmin outbox, EmailSettings settings)
             return NotFound();
         }
 
-        Notice(retried.Succeeded ? $"Message {id} will be sent at the next round." : retried.Error!.Message);
-        return Redirect("/admin/outbox");
+        Notice(retried.Succeeded ? Text["Message {0} will be sent at the next round.", id] : Text[retried.Error!.Message]);
+        return RedirectWithin("/admin/outbox");
     }
 }

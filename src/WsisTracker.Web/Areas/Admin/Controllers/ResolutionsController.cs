@@ -34,7 +34,7 @@ public sealed class ResolutionsController(ResolutionImporter importer, ILogger<R
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            ModelState.AddModelError("file", "Choose a text file, or paste the text.");
+            ModelState.AddModelError("file", Text["Choose a text file, or paste the text."]);
             return View(ViewName, new ResolutionImportPage(null, null));
         }
 
@@ -50,13 +50,13 @@ public sealed class ResolutionsController(ResolutionImporter importer, ILogger<R
         if (imported.Succeeded)
         {
             logger.LogInformation("{Admin} imported the resolution {Slug}", User.Identity?.Name, imported.Value);
-            Notice($"Imported {imported.Value}. Commitments can now cite its paragraphs.");
-            return Redirect("/admin/resolutions/import");
+            Notice(Text["Imported {0}. Commitments can now cite its paragraphs.", imported.Value!]);
+            return RedirectWithin("/admin/resolutions/import");
         }
 
         if (imported.Error!.Kind != ErrorKind.Validation)
         {
-            ModelState.AddModelError("", imported.Error.Message);
+            ModelState.AddModelError("", Text[imported.Error.Message]);
         }
 
         return View(ViewName, new ResolutionImportPage(text, await importer.PreviewAsync(text, cancellationToken)));

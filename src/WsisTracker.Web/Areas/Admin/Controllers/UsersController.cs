@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Accounts;
@@ -64,7 +65,7 @@ public sealed class UsersController(StaffAccounts accounts, Invitations invitati
             {
                 foreach (var message in messages)
                 {
-                    ModelState.AddModelError("Invite." + field, message);
+                    ModelState.AddModelError("Invite." + field, Text[message]);
                 }
             }
 
@@ -94,8 +95,8 @@ public sealed class UsersController(StaffAccounts accounts, Invitations invitati
         if (created.Succeeded)
         {
             logger.LogInformation("{Admin} created the {Role} account {Email}", User.Identity?.Name, created.Value!.Role, created.Value.Email);
-            Notice($"Created {created.Value.Email} ({created.Value.Role}). Give them their password by a separate channel.");
-            return Redirect("/admin/users");
+            Notice(Text["Created {0} ({1}). Give them their password by a separate channel.", created.Value.Email, Text.Role(created.Value.Role)]);
+            return RedirectWithin("/admin/users");
         }
 
         AddErrors(created.Error!);
@@ -111,28 +112,30 @@ public sealed class UsersController(StaffAccounts accounts, Invitations invitati
 
     [HttpPost("/admin/users/{id}/role")]
     public Task<IActionResult> ChangeRoleAsync(string id, string? role) =>
-        ApplyAsync(id, () => accounts.ChangeRoleAsync(id, role, CurrentUserId()), u => $"{u.Email} is now {u.Role}.");
+        ApplyAsync(id, () => accounts.ChangeRoleAsync(id, role, CurrentUserId()), "{0} is now {1}.");
 
     [HttpPost("/admin/users/{id}/disable")]
     public Task<IActionResult> DisableAsync(string id) =>
-        ApplyAsync(id, () => accounts.DisableAsync(id, CurrentUserId()), u => $"{u.Email} is disabled.");
+        ApplyAsync(id, () => accounts.DisableAsync(id, CurrentUserId()), "{0} is disabled.");
 
     [HttpPost("/admin/users/{id}/enable")]
     public Task<IActionResult> EnableAsync(string id) =>
-        ApplyAsync(id, () => accounts.EnableAsync(id), u => $"{u.Email} is enabled.");
+        ApplyAsync(id, () => accounts.EnableAsync(id), "{0} is enabled.");
 
     [HttpPost("/admin/users/{id}/password")]
     public Task<IActionResult> ResetPasswordAsync(string id, string? password) =>
-        ApplyAsync(id, () => accounts.ResetPasswordAsync(id, password), u => $"{u.Email} has a new password.");
+        ApplyAsync(id, () => accounts.ResetPasswordAsync(id, password), "{0} has a new password.");
 
-    private async Task<IActionResult> ApplyAsync(string id, Func<Task<Result<StaffUserModel>>> action, Func<StaffUserModel, string> done)
+    /// <summary>Applies a change to an account; <paramref name="done"/> says what changed ({0} the e-mail, {1} the role), logged in English and shown in the page's culture.</summary>
+    private async Task<IActionResult> ApplyAsync(string id, Func<Task<Result<StaffUserModel>>> action, string done)
     {
         var result = await action();
         if (result.Succeeded)
         {
-            logger.LogInformation("{Admin}: {Change}", User.Identity?.Name, done(result.Value!));
-            Notice(done(result.Value!));
-            return Redirect($"/admin/users/{id}");
+            var u = result.Value!;
+            logger.LogInformation("{Admin}: {Change}", User.Identity?.Name, string.Format(CultureInfo.InvariantCulture, done, u.Email, u.Role));
+            Notice(Text[done, u.Email, Text.Role(u.Role)]);
+            return RedirectWithin($"/admin/users/{id}");
         }
 
         if (result.Error!.Kind == ErrorKind.NotFound)
@@ -142,7 +145,7 @@ public sealed class UsersController(StaffAccounts accounts, Invitations invitati
 
         if (result.Error.Code == StaffAccounts.OwnAccountCode)
         {
-            return Refuse(id, result.Error.Message);
+            return Refuse(id, Text[result.Error.Message]);
         }
 
         AddErrors(result.Error);
@@ -153,7 +156,7 @@ public sealed class UsersController(StaffAccounts accounts, Invitations invitati
     private IActionResult Refuse(string id, string message)
     {
         Notice(message);
-        return Redirect($"/admin/users/{id}");
+        return RedirectWithin($"/admin/users/{id}");
     }
 
     private string? CurrentUserId() => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;

@@ -9,11 +9,13 @@ namespace WsisTracker.Web.Areas.Workspace.Controllers;
 /// <summary>The record-progress form. Evidence links are one per line.</summary>
 public sealed record ProgressForm
 {
+    [Display(Name = "Status")]
     public CommitmentStatus? Status { get; init; }
 
     [Display(Name = "Progress (%)")]
     public int? ProgressPercent { get; init; }
 
+    [Display(Name = "Note")]
     public string? Note { get; init; }
 
     [Display(Name = "Evidence links (one per line)")]
@@ -47,8 +49,10 @@ public sealed record MilestoneForm
 /// </summary>
 public sealed record CommitmentForm
 {
+    [Display(Name = "Title")]
     public string? Title { get; init; }
 
+    [Display(Name = "Description")]
     public string? Description { get; init; }
 
     /// <summary>Cited paragraphs as <c>resolution-slug:number</c>.</summary>
@@ -126,6 +130,7 @@ public sealed record CommitmentFormPage(
 
 public sealed record WithdrawForm
 {
+    [Display(Name = "Reason")]
     public string? Reason { get; init; }
 
     public uint Version { get; init; }

@@ -78,8 +78,8 @@ public sealed class CommitmentsController(
         var recorded = await progress.RecordProgressAsync(id, input.Value, form.Version, cancellationToken);
         if (recorded.Succeeded)
         {
-            Notice($"Progress recorded: {Commitment.StatusLabel(recorded.Value!.Update.Status)}.");
-            return Redirect($"/workspace/commitments/{id}");
+            Notice(Text["Progress recorded: {0}.", Text.Status(recorded.Value!.Update.Status)]);
+            return RedirectWithin($"/workspace/commitments/{id}");
         }
 
         if (IsStale(recorded.Error!))
@@ -98,8 +98,8 @@ public sealed class CommitmentsController(
         var published = await writes.PublishAsync(id, version, cancellationToken);
         if (published.Succeeded)
         {
-            Notice("Commitment published. It is public now, marked voluntary.");
-            return Redirect($"/workspace/commitments/{id}");
+            Notice(Text["Commitment published. It is public now, marked voluntary."]);
+            return RedirectWithin($"/workspace/commitments/{id}");
         }
 
         if (published.Error!.Kind == ErrorKind.NotFound)
@@ -114,7 +114,7 @@ public sealed class CommitmentsController(
         }
 
         Response.StatusCode = IsStale(published.Error) ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        ModelState.AddModelError("", IsStale(published.Error) ? "Someone else changed this proposal since you read it; it stands as shown below. Check it and publish again." : published.Error.Message);
+        ModelState.AddModelError("", IsStale(published.Error) ? Text["Someone else changed this proposal since you read it; it stands as shown below. Check it and publish again."] : Text[published.Error.Message]);
         var c = current.Value!;
         return View("Progress", new ProgressPage(c, new ProgressForm { Status = c.Status, ProgressPercent = c.ProgressPercent, AsOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), Version = c.Version }));
     }
@@ -135,8 +135,8 @@ public sealed class CommitmentsController(
         var created = await writes.CreateAsync(form.ToInput(), cancellationToken);
         if (created.Succeeded)
         {
-            Notice("Commitment created.");
-            return Redirect($"/workspace/commitments/{created.Value!.Id}");
+            Notice(Text["Commitment created."]);
+            return RedirectWithin($"/workspace/commitments/{created.Value!.Id}");
         }
 
         AddErrors(created.Error!);
@@ -163,8 +163,8 @@ public sealed class CommitmentsController(
         var revised = await writes.ReviseAsync(id, form.ToInput(), form.Version, cancellationToken);
         if (revised.Succeeded)
         {
-            Notice("Commitment saved.");
-            return Redirect($"/workspace/commitments/{id}");
+            Notice(Text["Commitment saved."]);
+            return RedirectWithin($"/workspace/commitments/{id}");
         }
 
         if (revised.Error!.Kind == ErrorKind.NotFound)
@@ -197,8 +197,8 @@ public sealed class CommitmentsController(
         var withdrawn = await writes.WithdrawAsync(id, form.Reason, form.Version, cancellationToken);
         if (withdrawn.Succeeded)
         {
-            Notice("Commitment withdrawn. It stays, with its history, marked withdrawn.");
-            return Redirect($"/workspace/commitments/{id}");
+            Notice(Text["Commitment withdrawn. It stays, with its history, marked withdrawn."]);
+            return RedirectWithin($"/workspace/commitments/{id}");
         }
 
         var current = await reads.GetAsync(id, cancellationToken);

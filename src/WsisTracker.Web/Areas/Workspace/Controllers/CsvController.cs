@@ -43,7 +43,7 @@ public sealed class CsvController(CommitmentCsv csv, ILogger<CsvController> logg
     {
         if (file is not { Length: > 0 })
         {
-            ModelState.AddModelError("file", "Choose the CSV file to import.");
+            ModelState.AddModelError("file", Text["Choose the CSV file to import."]);
             return View(ViewName, new CsvPage(null, null));
         }
 
@@ -51,7 +51,7 @@ public sealed class CsvController(CommitmentCsv csv, ILogger<CsvController> logg
         await file.CopyToAsync(bytes, cancellationToken);
         if (Csv.DecodeUtf8(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)) is not { } text)
         {
-            ModelState.AddModelError("file", "The file is not UTF-8. Save it again as \"CSV UTF-8 (comma delimited)\" and upload that file.");
+            ModelState.AddModelError("file", Text["The file is not UTF-8. Save it again as \"CSV UTF-8 (comma delimited)\" and upload that file."]);
             return View(ViewName, new CsvPage(null, null));
         }
 
@@ -71,7 +71,7 @@ public sealed class CsvController(CommitmentCsv csv, ILogger<CsvController> logg
         }
 
         logger.LogInformation("{Editor} imported a commitments CSV: {Changes} changes", User.Identity?.Name, report.ChangeCount);
-        Notice($"Imported: {report.Rows.Count(r => r.Change == CsvRowChange.Created)} created, {report.Rows.Count(r => r.Change == CsvRowChange.Changed)} changed, {report.Rows.Count(r => r.Change == CsvRowChange.Unchanged)} unchanged.");
-        return Redirect("/workspace/csv");
+        Notice(Text["Imported: {0} created, {1} changed, {2} unchanged.", report.Rows.Count(r => r.Change == CsvRowChange.Created), report.Rows.Count(r => r.Change == CsvRowChange.Changed), report.Rows.Count(r => r.Change == CsvRowChange.Unchanged)]);
+        return RedirectWithin("/workspace/csv");
     }
 }

@@ -39,8 +39,8 @@ public sealed class CyclesController(ReportingCycles cycles) : WorkspaceControll
             var opened = await cycles.OpenAsync(form, cancellationToken);
             if (opened.Succeeded)
             {
-                Notice($"Reporting cycle {opened.Value!.Name} opened.");
-                return Redirect($"/workspace/cycles/{opened.Value.Id}");
+                Notice(Text["Reporting cycle {0} opened.", opened.Value!.Name]);
+                return RedirectWithin($"/workspace/cycles/{opened.Value.Id}");
             }
 
             AddErrors(opened.Error!);
@@ -63,8 +63,8 @@ public sealed class CyclesController(ReportingCycles cycles) : WorkspaceControll
         var closed = await cycles.CloseAsync(id, version, cancellationToken);
         if (closed.Succeeded)
         {
-            Notice($"Reporting cycle {closed.Value!.Name} closed; its report is frozen.");
-            return Redirect($"/workspace/cycles/{id}");
+            Notice(Text["Reporting cycle {0} closed; its report is frozen.", closed.Value!.Name]);
+            return RedirectWithin($"/workspace/cycles/{id}");
         }
 
         if (closed.Error!.Kind == Core.Common.ErrorKind.NotFound)
@@ -72,8 +72,8 @@ public sealed class CyclesController(ReportingCycles cycles) : WorkspaceControll
             return NotFound();
         }
 
-        Notice(closed.Error.Message);
-        return Redirect($"/workspace/cycles/{id}");
+        Notice(Text[closed.Error.Message]);
+        return RedirectWithin($"/workspace/cycles/{id}");
     }
 
     private async Task<CyclesPage> PageAsync(

@@ -52,8 +52,8 @@ public sealed class ReviewsController(ProgressReportService reports, Contributor
         var decided = await decide(await scope.ForAsync(User, cancellationToken), cancellationToken);
         if (decided.Succeeded)
         {
-            Notice(done);
-            return Redirect("/workspace/reviews");
+            Notice(Text[done]);
+            return RedirectWithin("/workspace/reviews");
         }
 
         var error = decided.Error!;
@@ -65,7 +65,7 @@ public sealed class ReviewsController(ProgressReportService reports, Contributor
         if (IsStale(error) || error.Code is "report-state" or "report-refused")
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return await PageAsync(id, form, error.Message, cancellationToken);
+            return await PageAsync(id, form, Text[error.Message], cancellationToken);
         }
 
         AddErrors(error);
@@ -86,7 +86,7 @@ public sealed class ReviewsController(ProgressReportService reports, Contributor
 
     private ViewResult NotFoundPage(Error error)
     {
-        var view = View("NotFound", new NotFoundViewModel(error.Message));
+        var view = View("NotFound", new NotFoundViewModel(Text[error.Message]));
         view.StatusCode = StatusCodes.Status404NotFound;
         return view;
     }

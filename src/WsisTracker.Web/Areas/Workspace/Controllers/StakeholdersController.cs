@@ -6,15 +6,19 @@ namespace WsisTracker.Web.Areas.Workspace.Controllers;
 
 public sealed record StakeholderForm
 {
+    [Display(Name = "Name")]
     public string? Name { get; init; }
 
+    [Display(Name = "Acronym")]
     public string? Acronym { get; init; }
 
+    [Display(Name = "Group")]
     public StakeholderGroup? Group { get; init; }
 
     [Display(Name = "Country code (ISO 3166-1 alpha-3)")]
     public string? CountryCode { get; init; }
 
+    [Display(Name = "Website")]
     public string? Website { get; init; }
 
     public uint Version { get; init; }
@@ -53,8 +57,8 @@ public sealed class StakeholdersController(StakeholderService reads, Stakeholder
             var created = await writes.CreateAsync(form.ToInput(), cancellationToken);
             if (created.Succeeded)
             {
-                Notice($"Stakeholder {created.Value!.Name} created.");
-                return Redirect("/workspace/stakeholders");
+                Notice(Text["Stakeholder {0} created.", created.Value!.Name]);
+                return RedirectWithin("/workspace/stakeholders");
             }
 
             AddErrors(created.Error!);
@@ -81,8 +85,8 @@ public sealed class StakeholdersController(StakeholderService reads, Stakeholder
         var revised = await writes.ReviseAsync(id, form.ToInput(), form.Version, cancellationToken);
         if (revised.Succeeded)
         {
-            Notice($"Stakeholder {revised.Value!.Name} saved.");
-            return Redirect("/workspace/stakeholders");
+            Notice(Text["Stakeholder {0} saved.", revised.Value!.Name]);
+            return RedirectWithin("/workspace/stakeholders");
         }
 
         if (IsStale(revised.Error!))

@@ -12,7 +12,16 @@ public abstract class WorkspaceControllerBase : Controller
 {
     public const string NoticeKey = "Notice";
 
+    /// <summary>The page's text in the request's culture, for the notices and messages the controllers write.</summary>
+    protected PageText Text => field ??= HttpContext.RequestServices.GetRequiredService<PageText>();
+
     protected void Notice(string message) => TempData[NoticeKey] = message;
+
+    /// <summary>
+    /// A redirect to a page of the site under the request's path base, so a staff member working under <c>/fr/...</c>
+    /// stays there (the culture prefix is the path base, docs/languages.md).
+    /// </summary>
+    protected RedirectResult RedirectWithin(string path) => Redirect(Url.Content("~" + path));
 
     /// <summary>True when a write was refused because the form was read at an older version (<see cref="ErrorKind.StaleVersion"/>).</summary>
     protected static bool IsStale(Error error) => error.Kind == ErrorKind.StaleVersion;
@@ -36,6 +45,9 @@ public abstract class WorkspaceControllerBase : Controller
     protected Task<IActionResult> ConflictViewAsync<T>(Result<T> current, Func<T, IActionResult> view) =>
         ConflictViewAsync(current, value => Task.FromResult(view(value)));
 
-    /// <summary>Puts each field error next to its field; other messages go to the summary (<see cref="PageErrors"/>).</summary>
-    protected void AddErrors(Error error) => ModelState.AddErrors(error);
+    /// <summary>
+    /// Puts each field error next to its field, in the page's culture; other messages go to the summary
+    /// (<see cref="PageErrors"/>, decision 119).
+    /// </summary>
+    protected void AddErrors(Error error) => ModelState.AddErrors(error, Text);
 }
