@@ -13,7 +13,7 @@ namespace WsisTracker.Web.Controllers;
 /// gets one message whatever the reason (unknown account, wrong password, an account waiting after failures, a
 /// disabled one), so the page tells nobody which accounts exist.
 /// </summary>
-public sealed class AccountController(SignInManager<StaffUser> signIn, SignInDelays delays, StaffAccounts accounts, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<StaffUser> signIn, SignInDelays delays, StaffAccounts accounts, PageText text, ILogger<AccountController> logger) : Controller
 {
     public const string RefusedMessage = "The e-mail address or password is not right. After several failed attempts an account waits a little longer before each new try: wait a minute and try again.";
 
@@ -59,7 +59,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, SignInDel
             await delays.RecordFailureAsync(email, cancellationToken);
         }
 
-        ModelState.AddModelError("", RefusedMessage);
+        ModelState.AddModelError("", text[RefusedMessage]);
         return View(nameof(Login), form with { Password = null });
     }
 

@@ -29,7 +29,7 @@ public sealed record InvitationPage(InvitationModel? Invitation, InvitationForm 
 /// The token travels in the query string of the link and in the form, never in a path the request log writes.
 /// </summary>
 [AllowAnonymous]
-public sealed class InvitationsController(Invitations invitations, ILogger<InvitationsController> logger) : Controller
+public sealed class InvitationsController(Invitations invitations, PageText text, ILogger<InvitationsController> logger) : Controller
 {
     [HttpGet("/account/invitation")]
     public async Task<IActionResult> ShowAsync([StringLength(100)] string? token, CancellationToken cancellationToken)
@@ -71,13 +71,13 @@ public sealed class InvitationsController(Invitations invitations, ILogger<Invit
                 var key = string.Equals(field, "password", StringComparison.OrdinalIgnoreCase) ? nameof(form.Password)
                     : field == Invitations.ConfirmationField ? nameof(form.ConfirmPassword)
                     : "";
-                ModelState.AddModelError(key, message);
+                ModelState.AddModelError(key, text[message]);
             }
         }
 
         if (accepted.Error.FieldErrors is not { Count: > 0 })
         {
-            ModelState.AddModelError("", accepted.Error.Message);
+            ModelState.AddModelError("", text[accepted.Error.Message]);
         }
 
         return View("~/Views/Account/Invitation.cshtml", new InvitationPage(accepted.Error.Kind == ErrorKind.NotFound ? null : invitation.Value, form with { Password = null, ConfirmPassword = null }));

@@ -29,7 +29,7 @@ public sealed record RecoveryCodesPage(IReadOnlyList<string> Codes);
 /// the password, and setting it up. Administrators must set it up before any workspace or admin page
 /// (<see cref="Infrastructure.SecretariatSetup"/>); the secretariat may.
 /// </summary>
-public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAccounts accounts, ILogger<TwoFactorController> logger) : Controller
+public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAccounts accounts, PageText text, ILogger<TwoFactorController> logger) : Controller
 {
     /// <summary>The claim Identity adds to a session that passed a second factor.</summary>
     public const string MfaClaimType = "amr";
@@ -64,7 +64,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAc
         }
 
         logger.LogWarning("Staff two-factor sign-in failed for {Email}", user.Email);
-        ModelState.AddModelError(nameof(TwoFactorCodeForm.Code), "This code is not right. Type the 6 digits your authenticator app shows now, or one of your recovery codes.");
+        ModelState.AddModelError(nameof(TwoFactorCodeForm.Code), text["This code is not right. Type the 6 digits your authenticator app shows now, or one of your recovery codes."]);
         return View("~/Views/Account/Code.cshtml", form with { Code = null });
     }
 
@@ -99,7 +99,7 @@ public sealed class TwoFactorController(SignInManager<StaffUser> signIn, StaffAc
             {
                 foreach (var message in messages)
                 {
-                    ModelState.AddModelError(field, message);
+                    ModelState.AddModelError(field, text[message]);
                 }
             }
 

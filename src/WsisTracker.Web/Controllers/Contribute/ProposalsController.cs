@@ -84,7 +84,7 @@ public sealed class ProposalsController(CommitmentWrites writes, ContributorScop
         var proposed = await writes.ProposeAsync(organisation!.Id, form.ToInput(), cancellationToken);
         if (proposed.Succeeded)
         {
-            TempData[WorkspaceControllerBase.NoticeKey] = $"Proposed “{proposed.Value!.Title}” for {organisation.Name}. The secretariat publishes it once it has checked it; until then only you and the secretariat see it.";
+            TempData[WorkspaceControllerBase.NoticeKey] = text["Proposed “{0}” for {1}. The secretariat publishes it once it has checked it; until then only you and the secretariat see it.", proposed.Value.Title, organisation.Name];
             return Redirect(Url.Content("~/contribute/commitments/propose"));
         }
 
