@@ -13,16 +13,6 @@ namespace WsisTracker.IntegrationTests.Countries;
 [Collection(AppCollection.Name)]
 public sealed partial class CountryPagesTests(WsisTrackerFactory app)
 {
-    private async Task<StakeholderModel> GovernmentAsync(string iso3)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().Set("integration-tests", ActorKind.System);
-        var created = await scope.ServiceProvider.GetRequiredService<StakeholderWrites>()
-            .CreateAsync(new StakeholderInput($"Government {Guid.NewGuid():N}", null, StakeholderGroup.Governments, iso3, null), CancellationToken.None);
-        Assert.True(created.Succeeded, created.Error?.Message);
-        return created.Value;
-    }
-
     private async Task<int> PageCountAsync(string query)
     {
         var page = await app.GetPageAsync("/commitments?" + query);
@@ -39,9 +29,9 @@ public sealed partial class CountryPagesTests(WsisTrackerFactory app)
     public async Task RegionAndGroupingFilters_GiveTheSameCountsOnPageAndApi()
     {
         var stamp = Guid.NewGuid().ToString("N")[..10];
-        var bhutan = await GovernmentAsync("BTN");
-        var tuvalu = await GovernmentAsync("TUV");
-        var france = await GovernmentAsync("FRA");
+        var bhutan = await Governments.CreateAsync(app, "BTN");
+        var tuvalu = await Governments.CreateAsync(app, "TUV");
+        var france = await Governments.CreateAsync(app, "FRA");
         await app.CreateCommitmentAsync($"Region {stamp} one", "Bhutan's.", new ParagraphKey("a-res-70-125", 40), "C2", bhutan.Slug);
         await app.CreateCommitmentAsync($"Region {stamp} two", "Bhutan's again.", new ParagraphKey("a-res-70-125", 41), "C2", bhutan.Slug);
         await app.CreateCommitmentAsync($"Region {stamp} three", "Tuvalu's.", new ParagraphKey("a-res-70-125", 42), "C2", tuvalu.Slug);
@@ -92,7 +82,7 @@ public sealed partial class CountryPagesTests(WsisTrackerFactory app)
     public async Task CountryPage_ShowsMembershipsWithDatesAndItsGovernmentsCommitments()
     {
         var stamp = Guid.NewGuid().ToString("N")[..10];
-        var government = await GovernmentAsync("BTN");
+        var government = await Governments.CreateAsync(app, "BTN");
         var id = await app.CreateCommitmentAsync($"Bhutan page {stamp}", "Shown on Bhutan's page.", new ParagraphKey("a-res-70-125", 44), "C2", government.Slug);
 
         var page = await app.GetPageAsync("/countries/btn?asOf=2023-12-12");

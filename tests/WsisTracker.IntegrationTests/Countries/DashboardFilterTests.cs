@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
-using WsisTracker.Core.Stakeholders;
 using WsisTracker.IntegrationTests.Infrastructure;
 
 namespace WsisTracker.IntegrationTests.Countries;
@@ -16,8 +13,8 @@ public sealed class DashboardFilterTests(WsisTrackerFactory app)
     public async Task RegionAndGrouping_CountTheListsCommitments_OnPageAndApi()
     {
         var stamp = Guid.NewGuid().ToString("N")[..10];
-        var bhutan = await GovernmentAsync("BTN");
-        var tuvalu = await GovernmentAsync("TUV");
+        var bhutan = await Governments.CreateAsync(app, "BTN");
+        var tuvalu = await Governments.CreateAsync(app, "TUV");
         await app.CreateCommitmentAsync($"Dashboard {stamp} one", "Bhutan's.", new ParagraphKey("a-res-70-125", 40), "C2", bhutan.Slug);
         await app.CreateCommitmentAsync($"Dashboard {stamp} two", "Tuvalu's.", new ParagraphKey("a-res-70-125", 42), "C3", tuvalu.Slug);
 
@@ -79,14 +76,4 @@ public sealed class DashboardFilterTests(WsisTrackerFactory app)
 
     private async Task<int> ListTotalAsync(string query) =>
         (await app.GetJsonAsync<JsonElement>("/api/v1/commitments?limit=1&" + query)).GetProperty("totalCount").GetInt32();
-
-    private async Task<StakeholderModel> GovernmentAsync(string iso3)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().Set("integration-tests", ActorKind.System);
-        var created = await scope.ServiceProvider.GetRequiredService<StakeholderWrites>()
-            .CreateAsync(new StakeholderInput($"Government {Guid.NewGuid():N}", null, StakeholderGroup.Governments, iso3, null), CancellationToken.None);
-        Assert.True(created.Succeeded, created.Error?.Message);
-        return created.Value;
-    }
 }
