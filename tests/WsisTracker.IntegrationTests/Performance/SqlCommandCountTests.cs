@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using WsisTracker.Core.Data.Seeding;
 using WsisTracker.IntegrationTests.Infrastructure;
@@ -107,9 +108,9 @@ public sealed class SqlCommandCountTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// The staff's and contributors' pages (the review queue and a review, the cycles, the outbox, the contributor's
-    /// page and report form) issue the same number of commands when the reports, the outbox and the commitments grow
-    /// tenfold.
+    /// The staff's and contributors' pages (the review queue and a review, the cycles, the outbox, the grouping pages,
+    /// the indicator import, the contributor's page and report form) issue the same number of commands when the
+    /// reports, the outbox, a country's memberships and the commitments grow tenfold.
     /// </summary>
     [Fact]
     public async Task StaffAndContributorPages_IssueTheSameNumberOfCommands_WhenReportsAndMessagesGrowTenfold()
@@ -135,8 +136,24 @@ public sealed class SqlCommandCountTests : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
 
+        // Past memberships of Tuvalu (an LDC and a SIDS today) in the LLDC grouping, a year each, two years apart.
+        var memberships = 0;
+        async Task AddMembershipsAsync(int count)
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Core.Auditing.ActorContext>().Set("integration-tests", Core.Auditing.ActorKind.System);
+            var countries = scope.ServiceProvider.GetRequiredService<Core.Countries.CountryService>();
+            for (var i = 0; i < count; i++, memberships++)
+            {
+                var from = new DateOnly(1800 + (2 * memberships), 1, 1);
+                var added = await countries.AddMembershipAsync("TUV", new Core.Countries.MembershipInput("lldc", from, from.AddYears(1), "Arranged by the command count."), CancellationToken.None);
+                Assert.True(added.Succeeded, added.Error?.Message);
+            }
+        }
+
         await AddReportsAsync(2);
         await AddMessagesAsync(3);
+        await AddMembershipsAsync(2);
         int cycle;
         using (var writer = await _app.CreateWriterAsync())
         {
@@ -156,6 +173,9 @@ public sealed class SqlCommandCountTests : IAsyncLifetime
             (admin.Http, "/workspace/cycles"),
             (admin.Http, $"/workspace/cycles/{cycle}"),
             (admin.Http, "/admin/outbox"),
+            (admin.Http, "/workspace/countries"),
+            (admin.Http, "/workspace/countries/TUV"),
+            (admin.Http, "/admin/indicators/import"),
             (author.Http, "/contribute"),
             (author.Http, $"/contribute/commitments/{commitments[0]}/report"),
         ];
@@ -167,6 +187,7 @@ public sealed class SqlCommandCountTests : IAsyncLifetime
 
         await AddReportsAsync(18);
         await AddMessagesAsync(27);
+        await AddMembershipsAsync(18);
         await using (var db = WsisTrackerFactory.CreateDbContext(_app.ConnectionString))
         {
             var existing = await db.Commitments.CountAsync();
