@@ -8,7 +8,7 @@ public sealed record OwnAccountModel(string Email, IReadOnlyList<string> Roles, 
 
 /// <summary>
 /// Each person's choice of reminders by e-mail (<see cref="StaffUser.ReceivesReminders"/>), set on their account page.
-/// The outbox reads it when it writes a reminder (<see cref="Email.Outbox.AddReminder"/>), so a message already
+/// The outbox reads it when it writes a reminder (<see cref="WsisTracker.Core.Email.Outbox.AddReminder(WsisTracker.Core.Data.WsisTrackerDbContext, StaffUser, System.Func{string, WsisTracker.Core.Email.Reminder})"/>), so a message already
 /// written before the change still goes.
 /// </summary>
 public sealed class ReminderPreferences(UserManager<StaffUser> users)

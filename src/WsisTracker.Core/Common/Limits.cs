@@ -22,6 +22,9 @@ public static class Limits
 
     public const int CountryCode = 3;
 
+    /// <summary>A culture's name as the pages' URLs carry it (<c>fr</c>, <c>zh</c>).</summary>
+    public const int CultureName = 8;
+
     /// <summary>A three-digit UN M49 code of a country or area (<c>004</c>, <c>419</c>).</summary>
     public const int M49Code = 3;
 

@@ -50,6 +50,12 @@ public static class PluralRules
         };
     }
 
+    /// <summary>The separator between a counted noun's key and its CLDR plural category: "{0} commitments|few".</summary>
+    public const char Separator = '|';
+
+    /// <summary>The resource key of one plural form of a counted noun: "{0} commitments|few" (the pages' and the e-mails' resources).</summary>
+    public static string Key(string singular, string category) => $"{{0}} {singular}s{Separator}{category}";
+
     private static string Language(string culture)
     {
         var dash = culture.IndexOf('-', StringComparison.Ordinal);

@@ -7,9 +7,10 @@ namespace WsisTracker.Core.Email;
 /// <summary>
 /// A reminder to one person: what happened, why they get it, and the site path of the page to act on (the sender
 /// makes it an absolute link from <c>App:BaseUrl</c>). <see cref="OnceKey"/> names an occasion that must be mailed
-/// once per person, such as "a week before cycle 4 is due".
+/// once per person, such as "a week before cycle 4 is due". <see cref="Culture"/> is the language its text is written
+/// in, one of <see cref="MailText.Cultures"/>: what is added when it is sent (the links, why, how to stop) follows it.
 /// </summary>
-public sealed record Reminder(string Kind, string Subject, string Body, string Reason, string ActPath, string? OnceKey = null);
+public sealed record Reminder(string Kind, string Subject, string Body, string Reason, string ActPath, string? OnceKey = null, string Culture = MailText.English);
 
 /// <summary>
 /// Writes e-mail to the outbox. Messages are added to the caller's <see cref="WsisTrackerDbContext"/> and never saved
@@ -25,14 +26,21 @@ public static class Outbox
     /// Adds a reminder for <paramref name="recipient"/> to the caller's unit of work, unless the person turned reminders
     /// off, the account is disabled or has no address. Returns whether one was added.
     /// </summary>
-    public static bool AddReminder(WsisTrackerDbContext db, StaffUser recipient, Reminder reminder)
+    public static bool AddReminder(WsisTrackerDbContext db, StaffUser recipient, Reminder reminder) =>
+        AddReminder(db, recipient, _ => reminder);
+
+    /// <summary>
+    /// Adds the reminder <paramref name="compose"/> writes in the recipient's language (<see cref="StaffUser.Culture"/>),
+    /// under the same conditions as the overload that takes a written one.
+    /// </summary>
+    public static bool AddReminder(WsisTrackerDbContext db, StaffUser recipient, Func<string, Reminder> compose)
     {
         if (!recipient.ReceivesReminders || recipient.DisabledAt is not null || string.IsNullOrWhiteSpace(recipient.Email))
         {
             return false;
         }
 
-        Add(db, Message(recipient, reminder, db.UtcNow));
+        Add(db, Message(recipient, compose(MailText.Known(recipient.Culture)), db.UtcNow));
         return true;
     }
 
@@ -54,6 +62,7 @@ public static class Outbox
         Subject = PlainText.Cut(OneLine(reminder.Subject), Limits.ShortText),
         Body = PlainText.Cut(reminder.Body, Limits.EmailBody),
         Reason = PlainText.Cut(OneLine(reminder.Reason), Limits.Title),
+        Culture = MailText.Known(reminder.Culture),
         ActPath = reminder.ActPath.StartsWith('/') ? PlainText.Cut(reminder.ActPath, Limits.Url) : throw new ArgumentException("The page to act on is a site path starting with '/'.", nameof(reminder)),
         State = OutboxState.Pending,
         CreatedAt = now,

@@ -70,7 +70,7 @@ public sealed partial class OutboxDispatcher(IDbContextFactory<WsisTrackerDbCont
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED) AS due
             WHERE m.id = due.id
-            RETURNING m.id, m.message_id, m.to_address, m.subject, m.body, m.reason, m.act_path, m.attempts
+            RETURNING m.id, m.message_id, m.to_address, m.subject, m.body, m.reason, m.act_path, m.culture, m.attempts
             """).ToListAsync(cancellationToken);
         return rows is [var row] ? row : null;
     }

@@ -19,11 +19,16 @@ public sealed class ClaimedMessage
 
     public required string ActPath { get; init; }
 
+    public string Culture { get; init; } = MailText.English;
+
     /// <summary>This attempt's number: with the worker's name it fences the claim (decision 089).</summary>
     public int Attempts { get; init; }
 }
 
-/// <summary>What is sent: the message's text, why the person gets it, the link to act on and the link to turn reminders off.</summary>
+/// <summary>
+/// What is sent: the message's text, why the person gets it, the link to act on and the link to turn reminders off,
+/// in the message's language, the links to the pages in that language.
+/// </summary>
 public static class OutboxMail
 {
     /// <summary>The page where a person turns reminders off.</summary>
@@ -32,13 +37,14 @@ public static class OutboxMail
     public static string Body(ClaimedMessage message, string linkBase)
     {
         var site = linkBase.TrimEnd('/');
+        var culture = MailText.Known(message.Culture);
         return $"""
             {message.Body.TrimEnd()}
 
-            Act on it: {site}{message.ActPath}
+            {MailText.Format(culture, "Act on it: {0}", site + MailText.PathIn(culture, message.ActPath))}
 
-            Why you received this: {message.Reason}
-            To stop these reminders, turn them off on your account page: {site}{PreferencesPath}
+            {MailText.Format(culture, "Why you received this: {0}", message.Reason)}
+            {MailText.Format(culture, "To stop these reminders, turn them off on your account page: {0}", site + MailText.PathIn(culture, PreferencesPath))}
             """.ReplaceLineEndings("\r\n");
     }
 

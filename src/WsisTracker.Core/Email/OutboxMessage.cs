@@ -51,6 +51,9 @@ public sealed class OutboxMessage
     /// <summary>Why the recipient gets it, in one sentence ("You are the focal point of UNESCO, ...").</summary>
     public required string Reason { get; set; }
 
+    /// <summary>The language the message is written in (<see cref="MailText.Cultures"/>): the lines added when it is sent, and its links, follow it.</summary>
+    public string Culture { get; set; } = MailText.English;
+
     /// <summary>The site path of the page to act on, such as <c>/contribute/reports/12</c>.</summary>
     public required string ActPath { get; set; }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Accounts;
@@ -26,7 +25,7 @@ public sealed record RemindedCommitment(int Id, string Code, string Title);
 /// Who gets which reminder and what it says (decision 089): the reviewers when a report is submitted, the
 /// contributors of its stakeholder when it is returned, and the contributors whose organisations' commitments a
 /// reporting cycle still awaits when it opens, a week before it is due and when it is overdue. Every reminder is
-/// added to the caller's unit of work (<see cref="Outbox.AddReminder"/>), so it is committed with the event that
+/// added to the caller's unit of work (<see cref="Outbox.AddReminder(WsisTrackerDbContext, StaffUser, Func{string, Reminder})"/>), so it is committed with the event that
 /// causes it or not at all; a cycle's reminders carry a once-key (kind, cycle, person) so each goes once per person
 /// and cycle, whichever instance writes it.
 /// </summary>
@@ -47,13 +46,14 @@ public static class ReportingReminders
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && reviewerRoles.Contains(r.Name!))))
             .OrderBy(u => u.Email)
             .ToListAsync(cancellationToken);
-        var reminder = new Reminder(
+        Reminder Compose(string culture) => new(
             ReminderKinds.ReportSubmitted,
-            $"A progress report to review: {about.Code}, from {about.Stakeholder}",
-            $"{about.Stakeholder} submitted a progress report on {about.Code} \"{about.Title}\" (revision {report.Revision}). It waits in the review queue.",
-            "You review progress reports as a member of the secretariat.",
-            $"/workspace/reviews/{report.Id}");
-        return reviewers.Count(reviewer => Outbox.AddReminder(db, reviewer, reminder));
+            MailText.Format(culture, "A progress report to review: {0}, from {1}", about.Code, about.Stakeholder),
+            MailText.Format(culture, "{0} submitted a progress report on {1} \"{2}\" (revision {3}). It waits in the review queue.", about.Stakeholder, about.Code, about.Title, report.Revision),
+            MailText.Get(culture, "You review progress reports as a member of the secretariat."),
+            $"/workspace/reviews/{report.Id}",
+            Culture: culture);
+        return reviewers.Count(reviewer => Outbox.AddReminder(db, reviewer, Compose));
     }
 
     /// <summary>Writes "your report was returned", with the reviewer's comment, to the contributors of the report's stakeholder.</summary>
@@ -64,19 +64,20 @@ public static class ReportingReminders
             .Where(u => db.Set<StaffUserStakeholder>().Any(l => l.StaffUserId == u.Id && l.StakeholderId == report.StakeholderId))
             .OrderBy(u => u.Email)
             .ToListAsync(cancellationToken);
-        var reminder = new Reminder(
+        Reminder Compose(string culture) => new(
             ReminderKinds.ReportReturned,
-            $"Your report on {about.Code} was returned",
+            MailText.Format(culture, "Your report on {0} was returned", about.Code),
             $"""
-            The secretariat returned {about.Stakeholder}'s progress report on {about.Code} "{about.Title}" with this comment:
+            {MailText.Format(culture, "The secretariat returned {0}'s progress report on {1} \"{2}\" with this comment:", about.Stakeholder, about.Code, about.Title)}
 
             {report.ReviewComment}
 
-            Revise the report and submit it again.
+            {MailText.Get(culture, "Revise the report and submit it again.")}
             """,
-            $"You are a focal point of {about.Stakeholder}, which wrote the report.",
-            $"/contribute/commitments/{report.CommitmentId}/report");
-        return contributors.Count(contributor => Outbox.AddReminder(db, contributor, reminder));
+            MailText.Format(culture, "You are a focal point of {0}, which wrote the report.", about.Stakeholder),
+            $"/contribute/commitments/{report.CommitmentId}/report",
+            Culture: culture);
+        return contributors.Count(contributor => Outbox.AddReminder(db, contributor, Compose));
     }
 
     /// <summary>
@@ -110,7 +111,7 @@ public static class ReportingReminders
             var stakeholders = theirs.Select(l => l.Stakeholder).Distinct().Order(StringComparer.Ordinal).ToList();
             var commitmentIds = theirs.Select(l => l.CommitmentId).ToHashSet();
             var commitments = awaiting.Where(c => commitmentIds.Contains(c.Id)).ToList();
-            if (Outbox.AddReminder(db, user, CycleReminder(cycle, kind, stakeholders, commitments, today, keys[user.Id])))
+            if (Outbox.AddReminder(db, user, culture => CycleReminder(culture, cycle, kind, stakeholders, commitments, today, keys[user.Id])))
             {
                 added++;
             }
@@ -151,22 +152,22 @@ public static class ReportingReminders
     /// <summary>The once-key of a cycle's reminder to one person: at most one such row exists (a unique index).</summary>
     public static string OnceKey(string kind, int cycleId, string userId) => $"{kind}:{cycleId}:{userId}";
 
-    private static Reminder CycleReminder(ReportingCycle cycle, string kind, IReadOnlyList<string> stakeholders, IReadOnlyList<RemindedCommitment> commitments, DateOnly today, string onceKey)
+    private static Reminder CycleReminder(string culture, ReportingCycle cycle, string kind, IReadOnlyList<string> stakeholders, IReadOnlyList<RemindedCommitment> commitments, DateOnly today, string onceKey)
     {
-        var due = cycle.DueOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        var organisations = string.Join(", ", stakeholders);
-        var count = commitments.Count == 1 ? "1 commitment" : $"{commitments.Count} commitments";
+        var due = MailText.Date(culture, cycle.DueOn);
+        var organisations = string.Join(MailText.Get(culture, ", "), stakeholders);
+        var count = MailText.Count(culture, commitments.Count, "commitment");
         var (subject, opening) = kind switch
         {
             ReminderKinds.CycleOpened => (
-                $"Reporting cycle open: {cycle.Name}, reports due {due}",
-                $"The secretariat opened the reporting cycle \"{cycle.Name}\". It asks {organisations} for a progress report on {count} by {due}:"),
+                MailText.Format(culture, "Reporting cycle open: {0}, reports due {1}", cycle.Name, due),
+                MailText.Format(culture, "The secretariat opened the reporting cycle \"{0}\". It asks {1} for a progress report on {2} by {3}:", cycle.Name, organisations, count, due)),
             ReminderKinds.CycleDueSoon => (
-                $"Reports due in {cycle.DueOn.DayNumber - today.DayNumber} days: {cycle.Name}",
-                $"The reporting cycle \"{cycle.Name}\" is due on {due}, and it still awaits a report from {organisations} on {count}:"),
+                MailText.Format(culture, "Reports due in {0}: {1}", MailText.Count(culture, cycle.DueOn.DayNumber - today.DayNumber, "day"), cycle.Name),
+                MailText.Format(culture, "The reporting cycle \"{0}\" is due on {1}, and it still awaits a report from {2} on {3}:", cycle.Name, due, organisations, count)),
             ReminderKinds.CycleOverdue => (
-                $"Reports overdue: {cycle.Name}",
-                $"The reporting cycle \"{cycle.Name}\" was due on {due}, and it still awaits a report from {organisations} on {count}. A report submitted now still counts, as arrived late:"),
+                MailText.Format(culture, "Reports overdue: {0}", cycle.Name),
+                MailText.Format(culture, "The reporting cycle \"{0}\" was due on {1}, and it still awaits a report from {2} on {3}. A report submitted now still counts, as arrived late:", cycle.Name, due, organisations, count)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a reporting cycle's reminder."),
         };
 
@@ -178,16 +179,19 @@ public static class ReportingReminders
 
         if (commitments.Count > Listed)
         {
-            body.Append("- and ").Append(commitments.Count - Listed).Append(" more on your page").Append('\n');
+            body.Append("- ").Append(MailText.Format(culture, "and {0} more on your page", commitments.Count - Listed)).Append('\n');
         }
 
         return new Reminder(
             kind,
             subject,
             body.ToString(),
-            $"You are a focal point of {organisations}, which {(stakeholders.Count == 1 ? "leads or partners" : "lead or partner")} on commitments the cycle covers.",
+            MailText.Format(culture, stakeholders.Count == 1
+                ? "You are a focal point of {0}, which leads or partners on commitments the cycle covers."
+                : "You are a focal point of {0}, which lead or partner on commitments the cycle covers.", organisations),
             "/contribute",
-            onceKey);
+            onceKey,
+            culture);
     }
 
     private static async Task<(string Code, string Title, string Stakeholder)> AboutAsync(WsisTrackerDbContext db, ProgressReport report, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ namespace WsisTracker.Web.Infrastructure;
 public sealed partial class PageText(IStringLocalizer<SharedResource> localizer)
 {
     /// <summary>The separator between a counted noun's key and its CLDR plural category: "{0} commitments|few".</summary>
-    public const char PluralSeparator = '|';
+    public const char PluralSeparator = PluralRules.Separator;
 
     public static CultureInfo Culture => CultureInfo.CurrentUICulture;
 
@@ -129,7 +129,7 @@ public sealed partial class PageText(IStringLocalizer<SharedResource> localizer)
     }
 
     /// <summary>The resource key of one plural form of a counted noun.</summary>
-    public static string PluralKey(string singular, string category) => $"{{0}} {singular}s{PluralSeparator}{category}";
+    public static string PluralKey(string singular, string category) => PluralRules.Key(singular, category);
 
     public static string Number(int value) => value.ToString("N0", Culture);
 
@@ -151,13 +151,6 @@ public sealed partial class PageText(IStringLocalizer<SharedResource> localizer)
             return PseudoLocalizerFactory.Wrap(PageFormat.Date(date));
         }
 
-        var pattern = Culture.TwoLetterISOLanguageName switch
-        {
-            "es" => "d 'de' MMMM 'de' yyyy",
-            "ru" => "d MMMM yyyy 'г.'",
-            "zh" => "yyyy'年'M'月'd'日'",
-            _ => "d MMMM yyyy",
-        };
-        return d.ToString(pattern, Culture);
+        return DateWords.In(d, Culture);
     }
 }

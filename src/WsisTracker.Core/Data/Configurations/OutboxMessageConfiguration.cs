@@ -19,6 +19,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.Body).HasMaxLength(Limits.EmailBody);
         builder.Property(m => m.Reason).HasMaxLength(Limits.Title);
         builder.Property(m => m.ActPath).HasMaxLength(Limits.Url);
+        builder.Property(m => m.Culture).HasMaxLength(Limits.CultureName).HasDefaultValue(MailText.English).HasSentinel(MailText.English);
         builder.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.LastError).HasMaxLength(Limits.Note);
         builder.Property(m => m.LeasedBy).HasMaxLength(Limits.ShortText);
