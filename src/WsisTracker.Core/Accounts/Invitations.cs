@@ -94,9 +94,10 @@ public sealed class Invitations(WsisTrackerDbContext db, StaffAccounts accounts,
     /// <summary>
     /// Uses the invitation up and makes its account with the person's password, in one transaction: the invitation's
     /// row is claimed first (so of two uses at once one waits and then finds it used), and a refused password rolls
-    /// the claim back, so the link still works for a better one.
+    /// the claim back, so the link still works for a better one. The account's e-mails are written in
+    /// <paramref name="culture"/>, the language of the page the person accepted on (decision 130).
     /// </summary>
-    public async Task<Result<StaffUserModel>> AcceptAsync(string? token, string? password, string? confirmation, CancellationToken cancellationToken)
+    public async Task<Result<StaffUserModel>> AcceptAsync(string? token, string? password, string? confirmation, CancellationToken cancellationToken, string? culture = null)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
         {
@@ -121,7 +122,7 @@ public sealed class Invitations(WsisTrackerDbContext db, StaffAccounts accounts,
 
         var invitation = await db.Invitations.AsNoTracking().SingleAsync(i => i.TokenHash == hash, cancellationToken);
         var slugs = await SlugsAsync(invitation.StakeholderIds, cancellationToken);
-        var created = await accounts.CreateAsync(invitation.Email, invitation.Role, password, invitation.StakeholderIds.Where(slugs.ContainsKey).Select(id => slugs[id]).ToList());
+        var created = await accounts.CreateAsync(invitation.Email, invitation.Role, password, invitation.StakeholderIds.Where(slugs.ContainsKey).Select(id => slugs[id]).ToList(), culture);
         if (!created.Succeeded)
         {
             return created.Error!;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
+using WsisTracker.Core.Email;
 
 namespace WsisTracker.Core.Accounts;
 
@@ -48,9 +49,10 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbCon
 
     /// <summary>
     /// Creates an account of one role. A contributor names the stakeholders (slugs) they are focal point of, at least
-    /// one; the other roles name none.
+    /// one; the other roles name none. <paramref name="culture"/> is the language of their e-mails (English when none
+    /// of the six is given).
     /// </summary>
-    public async Task<Result<StaffUserModel>> CreateAsync(string? email, string? role, string? password, IReadOnlyList<string>? stakeholders = null)
+    public async Task<Result<StaffUserModel>> CreateAsync(string? email, string? role, string? password, IReadOnlyList<string>? stakeholders = null, string? culture = null)
     {
         var errors = new FieldErrors();
         var canonicalRole = StaffRoles.Find(role);
@@ -63,7 +65,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WsisTrackerDbCon
 
         email = await CheckNewEmailAsync(email, errors);
 
-        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true, CreatedAt = time.GetUtcNow() };
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true, CreatedAt = time.GetUtcNow(), Culture = MailText.Known(culture) };
         if (errors.Any)
         {
             await CheckPasswordAsync(user, password, errors);

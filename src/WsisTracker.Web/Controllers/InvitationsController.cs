@@ -55,7 +55,7 @@ public sealed class InvitationsController(Invitations invitations, PageText text
             return View("~/Views/Account/Invitation.cshtml", new InvitationPage(invitation.Value, form with { Password = null, ConfirmPassword = null }));
         }
 
-        var accepted = await invitations.AcceptAsync(form.Token, form.Password, form.ConfirmPassword, cancellationToken);
+        var accepted = await invitations.AcceptAsync(form.Token, form.Password, form.ConfirmPassword, cancellationToken, Cultures.Of(HttpContext));
         if (accepted.Succeeded)
         {
             logger.LogInformation("Invitation accepted: the {Role} account {Email} was made", accepted.Value!.Role, accepted.Value.Email);

@@ -38,6 +38,9 @@ public static class Cultures
 
     public static bool IsRightToLeft(string culture) => culture == "ar";
 
+    /// <summary>The name of a published culture in itself ("Français"), as the language switcher says it.</summary>
+    public static string Autonym(string culture) => Published.First(c => c.Name == culture).Autonym;
+
     /// <summary>Whether the pseudo-locale is served: <c>Localization:PseudoLocale</c>, on by default in Development.</summary>
     public static bool PseudoEnabled(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue("Localization:PseudoLocale", environment.IsDevelopment());

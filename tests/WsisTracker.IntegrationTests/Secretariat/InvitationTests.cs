@@ -56,6 +56,33 @@ public sealed class InvitationTests(WsisTrackerFactory app)
     }
 
     [Fact]
+    public async Task InvitationAccepted_OnAFrenchPage_WritesTheAccountsEmailsInFrench_AndOnAnEnglishOneInEnglish()
+    {
+        var french = Email();
+        var english = Email();
+        var toFrench = await InviteAsync(french);
+        var toEnglish = await InviteAsync(english);
+        using var client = app.CreatePageClient();
+        var password = $"correct horse {Guid.NewGuid():N}";
+
+        var page = await client.GetPageAsync($"/fr/account/invitation?token={toFrench.Token}");
+        using (var accepted = await client.SubmitAsync(page, "/fr/account/invitation", new Dictionary<string, object?> { ["Password"] = password, ["ConfirmPassword"] = password }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        }
+
+        using (var accepted = await AcceptAsync(app.CreatePageClient(), toEnglish.Token, password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WsisTrackerDbContext>();
+        Assert.Equal("fr", await db.Users.Where(u => u.Email == french).Select(u => u.Culture).SingleAsync());
+        Assert.Equal("en", await db.Users.Where(u => u.Email == english).Select(u => u.Culture).SingleAsync());
+    }
+
+    [Fact]
     public async Task InvitedPerson_SetsTheirPassword_SignsIn_AndTheLinkWorksOnce()
     {
         var email = Email();
