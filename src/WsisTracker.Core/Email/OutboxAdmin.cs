@@ -21,7 +21,11 @@ public sealed record OutboxMessageModel(
     DateTimeOffset? LastAttemptAt,
     string? LastError,
     string? LeasedBy,
-    DateTimeOffset? SentAt);
+    DateTimeOffset? SentAt)
+{
+    /// <summary>The language the subject and reason are written in (decision 130).</summary>
+    public string Culture { get; init; } = MailText.English;
+}
 
 public sealed record OutboxOverview(PagedResult<OutboxMessageModel> Messages, IReadOnlyDictionary<OutboxState, int> CountsByState, OutboxState? State);
 
@@ -51,7 +55,7 @@ public sealed class OutboxAdmin(WsisTrackerDbContext db)
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(m => new OutboxMessageModel(m.Id, m.MessageId, m.Kind, m.ToAddress, m.Subject, m.Reason, m.ActPath, m.State, m.CreatedAt,
-                m.NextAttemptAt, m.Attempts, m.GiveUpAfter, m.LastAttemptAt, m.LastError, m.LeasedBy, m.SentAt))
+                m.NextAttemptAt, m.Attempts, m.GiveUpAfter, m.LastAttemptAt, m.LastError, m.LeasedBy, m.SentAt) { Culture = m.Culture })
             .ToListAsync(cancellationToken);
         var total = state is { } s ? counts.GetValueOrDefault(s) : counts.Values.Sum();
         return new OutboxOverview(new PagedResult<OutboxMessageModel>(items, page, PageSize, total), counts, state);

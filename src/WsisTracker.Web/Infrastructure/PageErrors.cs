@@ -8,10 +8,10 @@ public static class PageErrors
 {
     /// <summary>
     /// Puts each field error next to its field (ModelState keys ignore case), other messages in the summary, each in the
-    /// page's culture: a Core message is looked up by its English text (decision 119); one with no translation yet (or
-    /// with values written into it) stays English.
+    /// page's culture: a Core message is looked up by its English text, one with values written into it by the key
+    /// with places it fills (decision 119, <see cref="PageText.Message"/>); one with no translation yet stays English.
     /// </summary>
-    public static void AddErrors(this ModelStateDictionary modelState, Error error, PageText text) => modelState.AddErrors(error, message => text[message]);
+    public static void AddErrors(this ModelStateDictionary modelState, Error error, PageText text) => modelState.AddErrors(error, message => text.Message(message));
 
     private static void AddErrors(this ModelStateDictionary modelState, Error error, Func<string, string> translate)
     {

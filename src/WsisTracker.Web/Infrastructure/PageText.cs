@@ -44,6 +44,42 @@ public sealed partial class PageText(IStringLocalizer<SharedResource> localizer)
         return twin.ResourceNotFound || twin.Value.Length == 0 ? found : char.ToLower(twin.Value[0], Culture) + twin.Value[1..];
     }
 
+    /// <summary>
+    /// A message from a Core rule, in the page's culture (decision 119): found by its English text, or, when values are
+    /// written into it ("At most 500 characters."), by the resource key with places that it fills ("At most {0}
+    /// characters."), the values put into that key's translation (each itself translated when it is a key, such as a
+    /// status). <see cref="LocalizedString.ResourceNotFound"/> says the text stayed English.
+    /// </summary>
+    public LocalizedString Message(string english)
+    {
+        if (IsEnglish || PseudoLocalizerFactory.Active || english.Length == 0)
+        {
+            return new LocalizedString(english, Lookup(english));
+        }
+
+        var found = localizer[english];
+        if (!found.ResourceNotFound)
+        {
+            return found;
+        }
+
+        if (Lookup(english) is var twin && twin != english)
+        {
+            return new LocalizedString(english, twin);
+        }
+
+        foreach (var template in MessageTemplates.Of(Culture.Name, localizer))
+        {
+            if (template.Match(english) is { } values)
+            {
+                var translated = values.Select(v => (object)(localizer[v] is { ResourceNotFound: false } key ? key.Value : v)).ToArray();
+                return new LocalizedString(english, string.Format(Culture, template.Translation, translated));
+            }
+        }
+
+        return new LocalizedString(english, english, resourceNotFound: true);
+    }
+
     /// <summary>The key a lower-case text is found under when it has none of its own ("overdue" → "Overdue").</summary>
     public static string TwinOf(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -173,6 +173,12 @@ public sealed class StaffTranslationTests(WsisTrackerFactory app)
         Assert.Equal(url, saved.Headers.Location!.OriginalString);
         var after = await client.GetPageAsync(saved.Headers.Location.OriginalString);
         Assert.Equal("Avancement consigné : en bonne voie.", after.QuerySelector(".notice")!.TextContent);
+
+        // A rule's message with a value written into it ("A commitment that is on track cannot go back to not
+        // started.") comes in French too, the status in it as well.
+        using var back = await client.SubmitAsync(after, action, new Dictionary<string, object?> { ["Status"] = nameof(CommitmentStatus.NotStarted), ["ProgressPercent"] = "", ["Note"] = "Retour." });
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.Equal("Un engagement à l'état « en bonne voie » ne peut pas revenir à l'état « non commencé ».", Error(await PageClient.ParseAsync(back), "Status"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -6,6 +7,7 @@ using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Reports;
 using WsisTracker.Core.Stakeholders;
+using Microsoft.Extensions.DependencyInjection;
 using WsisTracker.IntegrationTests.Infrastructure;
 using WsisTracker.Web.Infrastructure;
 
@@ -57,6 +59,34 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
         {
             var page = await app.GetPageAsync("/qps" + url);
             Assert.Empty(PseudoLocale.Untranslated(page.Body!));
+        }
+    }
+
+    [Theory]
+    [InlineData("fr", "At most 32 characters.", "Au plus 32 caractères.")]
+    [InlineData("ru", "At most 500 rows at a time.", "Не более 500 строк за раз.")]
+    [InlineData("es", "At most 500 rows.", "Como máximo 500 filas.")]
+    [InlineData("fr", "There is no stakeholder 'acme-foundation'.", "Il n'y a pas de partie prenante « acme-foundation ».")]
+    [InlineData("ar", "KEN, 2019: 'n/a' is not a number.", "KEN، 2019: «n/a» ليس رقمًا.")]
+    [InlineData("zh", "Give a date between 2000-01-01 and 2100-12-31.", "请输入 2000-01-01 至 2100-12-31 之间的日期。")]
+    [InlineData("es", "A commitment that is on track cannot go back to not started.", "Un compromiso en estado «{on track}» no puede volver a «no iniciado».")]
+    [InlineData("fr", "A message with 12 in it that no resource knows.", null)]
+    public async Task CoreMessage_WithValuesWrittenIntoIt_IsTranslatedByTheKeyItFills(string culture, string message, string? expected)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var text = scope.ServiceProvider.GetRequiredService<PageText>();
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var translated = text.Message(message);
+            // A value that is itself a key (a status) is translated too: {on track} stands for its translation.
+            Assert.Equal(expected?.Replace("{on track}", text["on track"], StringComparison.Ordinal) ?? message, translated.Value);
+            Assert.Equal(expected is null, translated.ResourceNotFound);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
         }
     }
 
