@@ -55,7 +55,8 @@ public sealed class OutboxAdmin(WsisTrackerDbContext db)
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(m => new OutboxMessageModel(m.Id, m.MessageId, m.Kind, m.ToAddress, m.Subject, m.Reason, m.ActPath, m.State, m.CreatedAt,
-                m.NextAttemptAt, m.Attempts, m.GiveUpAfter, m.LastAttemptAt, m.LastError, m.LeasedBy, m.SentAt) { Culture = m.Culture })
+                m.NextAttemptAt, m.Attempts, m.GiveUpAfter, m.LastAttemptAt, m.LastError, m.LeasedBy, m.SentAt)
+            { Culture = m.Culture })
             .ToListAsync(cancellationToken);
         var total = state is { } s ? counts.GetValueOrDefault(s) : counts.Values.Sum();
         return new OutboxOverview(new PagedResult<OutboxMessageModel>(items, page, PageSize, total), counts, state);

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Reports;
 using WsisTracker.Core.Stakeholders;
-using Microsoft.Extensions.DependencyInjection;
 using WsisTracker.IntegrationTests.Infrastructure;
 using WsisTracker.Web.Infrastructure;
 
