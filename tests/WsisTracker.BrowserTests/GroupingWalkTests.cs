@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.Playwright;
 using WsisTracker.BrowserTests.Infrastructure;
 using WsisTracker.Core.Accounts;
-using WsisTracker.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace WsisTracker.BrowserTests;
@@ -59,19 +58,9 @@ public sealed class GroupingWalkTests(BrowserApp app)
     [Fact]
     public async Task AdministratorImportsASeries_PreviewThenConfirm_OnPagesThatPassAxe()
     {
-        var admin = await app.CreateStaffUserAsync(StaffRoles.Administrator);
         var code = $"TEST.WALK.{Guid.NewGuid():N}"[..24].ToUpperInvariant();
-        var (context, page) = await app.NewPageAsync();
+        var (context, page, _) = await app.NewSignedInAdministratorPageAsync();
         await using var _ = context;
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email", new PageGetByLabelOptions { Exact = true }).FillAsync(admin.Email);
-        await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(admin.Password);
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/two-factor**");
-        var key = (await page.Locator("#authenticator-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal);
-        await page.GetByLabel("Code", new PageGetByLabelOptions { Exact = true }).FillAsync(Totp.Code(key));
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Turn on two-factor sign-in" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Recovery codes");
 
         await page.GotoAsync("/workspace");
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Import an indicator series" }).ClickAsync();

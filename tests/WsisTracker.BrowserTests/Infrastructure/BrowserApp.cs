@@ -134,6 +134,26 @@ public sealed class BrowserApp : IAsyncLifetime
         return (context, page);
     }
 
+    /// <summary>
+    /// A fresh browser context of a new administrator who signed in and turned two-factor sign-in on, as every
+    /// administrator must before the staff pages open (it ends on the recovery codes).
+    /// </summary>
+    public async Task<(IBrowserContext Context, IPage Page, StaffLogin Admin)> NewSignedInAdministratorPageAsync()
+    {
+        var admin = await CreateStaffUserAsync(StaffRoles.Administrator);
+        var (context, page) = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email", new PageGetByLabelOptions { Exact = true }).FillAsync(admin.Email);
+        await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(admin.Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/two-factor**");
+        var key = (await page.Locator("#authenticator-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal);
+        await page.GetByLabel("Code", new PageGetByLabelOptions { Exact = true }).FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Recovery codes");
+        return (context, page, admin);
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)
