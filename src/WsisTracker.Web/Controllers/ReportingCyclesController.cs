@@ -27,6 +27,6 @@ public sealed class ReportingCyclesController(ReportingCycles cycles) : PageCont
         }
 
         var name = report.Value!.IsFinal ? $"reporting-cycle-{id}.docx" : $"reporting-cycle-{id}-draft.docx";
-        return File(ReportDocument.Write(report.Value, urls.BaseOf(Request)), ReportDocument.MediaType, name);
+        return File(ReportDocument.Write(report.Value, urls.BaseOf(Request), HttpContext.RequestServices.GetRequiredService<PageText>()), ReportDocument.MediaType, name);
     }
 }

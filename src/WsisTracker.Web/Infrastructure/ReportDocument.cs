@@ -13,7 +13,9 @@ namespace WsisTracker.Web.Infrastructure;
 /// <summary>
 /// Writes a cycle's compiled report as a Word document (Office Open XML, decision 087): the same content as the
 /// printable page, accessible: real heading styles (with outline levels, so they navigate), tables with a repeated
-/// header row and a caption and description, the chart with alternative text and its data table beside it.
+/// header row and a caption and description, the chart with alternative text and its data table beside it. It is
+/// written in the language of the page it is downloaded from (<c>/fr/reporting-cycles/4/report.docx</c>), through the
+/// pages' resources; stored text (names, titles, notes) stays as stored. English reads exactly as it always did.
 /// </summary>
 public static class ReportDocument
 {
@@ -22,47 +24,48 @@ public static class ReportDocument
     /// <summary>The title of the response-rate chart, also its data table's caption.</summary>
     public const string ChartTitle = "Response rate by action line";
 
-    public static byte[] Write(CycleReport report, string baseUrl)
+    public static byte[] Write(CycleReport report, string baseUrl, PageText t)
     {
+        var language = PageText.IsEnglish ? "en-GB" : PageText.Culture.Name;
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             document.PackageProperties.Title = report.Name;
-            document.PackageProperties.Subject = "Compiled input to the report on the implementation of the WSIS outcomes";
-            document.PackageProperties.Language = "en";
+            document.PackageProperties.Subject = t["Compiled input to the report on the implementation of the WSIS outcomes"];
+            document.PackageProperties.Language = PageText.IsEnglish ? "en" : PageText.Culture.Name;
             var main = document.AddMainDocumentPart();
-            AddStyles(main);
+            AddStyles(main, language, PageText.IsEnglish ? false : Cultures.IsRightToLeft(PageText.Culture.Name));
             var body = new Body();
             main.Document = new Document(body);
 
             body.Append(Para(report.Name, "Title"));
             body.Append(Para(report.IsFinal
-                ? $"Final: the cycle closed on {Date(report.ProducedAt)}; these figures are those stored at its close."
-                : $"Draft: the cycle is open; figures as of {Instant(report.ProducedAt)}."));
-            body.Append(Para($"Reports counted from {Date(report.OpensOn)}, due by {Date(report.DueOn)}. Commitments covered: {ScopeText(report.Scope)}."));
+                ? t["Final: the cycle closed on {0}; these figures are those stored at its close.", Date(report.ProducedAt)]
+                : t["Draft: the cycle is open; figures as of {0}.", Instant(report.ProducedAt)]));
+            body.Append(Para($"{t["Reports counted from"]} {Date(report.OpensOn)}, {t["due by"]} {Date(report.DueOn)}. {t["Commitments covered: {0}.", t.Scope(report.Scope)]}"));
 
-            body.Append(Heading(1, "Response rate"));
-            body.Append(Para(RateText(report.Overall)));
-            body.Append(Chart(main, report));
-            body.Append(RateTable(ChartTitle, "Action line", report.ByActionLine, "The data of the chart: expected, answered and late reports per action line."));
-            body.Append(RateTable("Response rate by lead stakeholder", "Lead stakeholder", report.ByStakeholder, "Expected, answered and late reports per lead stakeholder."));
+            body.Append(Heading(1, t["Response rate"]));
+            body.Append(Para(t.Rate(report.Overall)));
+            body.Append(Chart(main, report, t, language));
+            body.Append(RateTable(t, t[ChartTitle], t["Action line"], report.ByActionLine, t["The data of the chart: expected, answered and late reports per action line."], labelsAreKeys: true));
+            body.Append(RateTable(t, t["Response rate by lead stakeholder"], t["Lead stakeholder"], report.ByStakeholder, t["Expected, answered and late reports per lead stakeholder."], labelsAreKeys: false));
 
             foreach (var section in report.ActionLines)
             {
-                body.Append(Heading(1, $"{section.Code} {section.Title}"));
-                body.Append(Para(RateText(section.Rate)));
+                body.Append(Heading(1, $"{section.Code} {t[section.Title]}"));
+                body.Append(Para(t.Rate(section.Rate)));
                 var commitments = report.In(section).ToList();
                 body.Append(Table(
-                    $"Commitments under {section.Code}",
-                    $"Each commitment under {section.Code} with its implementation status, progress and reporting status.",
-                    ["Commitment", "Status", "Progress", "Reporting status"],
-                    commitments.Select(c => (IReadOnlyList<string>)[c.Title, StateText(c), Percent(c.ProgressPercent), PageFormat.Reporting(c.ReportingStatus)])));
+                    t["Commitments under {0}", section.Code],
+                    t["Each commitment under {0} with its implementation status, progress and reporting status.", section.Code],
+                    [t["Commitment"], t["Status"], t["Progress"], t["Reporting status"]],
+                    commitments.Select(c => (IReadOnlyList<string>)[c.Title, t[StateText(c)], t.Percent(c.ProgressPercent), t.Reporting(c.ReportingStatus)])));
                 foreach (var commitment in commitments.Where(c => c.Answered))
                 {
                     body.Append(Heading(2, commitment.Title));
                     foreach (var narrative in commitment.Reports)
                     {
-                        body.Append(Para(NarrativeHeading(narrative)));
+                        body.Append(Para(NarrativeHeading(narrative, t)));
                         if (narrative.Note is { } note)
                         {
                             body.Append(Para(note));
@@ -74,22 +77,22 @@ public static class ReportDocument
                         }
                     }
 
-                    body.Append(LinkParagraph(main, $"{baseUrl}/commitments/{commitment.Id}", "The commitment in the tracker"));
+                    body.Append(LinkParagraph(main, $"{baseUrl}/commitments/{commitment.Id}", t["The commitment in the tracker"]));
                 }
             }
 
-            body.Append(Heading(1, "Not answered"));
+            body.Append(Heading(1, t["Not answered"]));
             var missing = report.NotAnswered.ToList();
             body.Append(missing.Count == 0
-                ? Para("Every commitment the cycle covers has answered.")
-                : Table("Commitments not answered", "The commitments without a report in the cycle, with their lead stakeholders.",
-                    ["Commitment", "Lead stakeholders"], missing.Select(c => (IReadOnlyList<string>)[c.Title, Leads(c)])));
-            body.Append(Heading(1, "Arrived late"));
+                ? Para(t["Every commitment the cycle covers has answered."])
+                : Table(t["Commitments not answered"], t["The commitments without a report in the cycle, with their lead stakeholders."],
+                    [t["Commitment"], t["Lead stakeholders"]], missing.Select(c => (IReadOnlyList<string>)[c.Title, Leads(c)])));
+            body.Append(Heading(1, t["Arrived late"]));
             var late = report.ArrivedLate.ToList();
             body.Append(late.Count == 0
-                ? Para("No report arrived after the due date.")
-                : Table("Reports that arrived late", "The commitments whose first report in the cycle came after the due date.",
-                    ["Commitment", "Lead stakeholders", "Received"], late.Select(c => (IReadOnlyList<string>)[c.Title, Leads(c), Date(c.Reports[0].RecordedAt)])));
+                ? Para(t["No report arrived after the due date."])
+                : Table(t["Reports that arrived late"], t["The commitments whose first report in the cycle came after the due date."],
+                    [t["Commitment"], t["Lead stakeholders"], Capitalized(t["received"])], late.Select(c => (IReadOnlyList<string>)[c.Title, Leads(c), Date(c.Reports[0].RecordedAt)])));
 
             body.Append(new SectionProperties(
                 new PageSize { Width = 11906, Height = 16838 },
@@ -108,7 +111,12 @@ public static class ReportDocument
         $"{rate.Answered} of {PageFormat.Count(rate.Expected, "commitment")} answered ({rate.Percent} %), {rate.Late} late.";
 
     public static string NarrativeHeading(CycleNarrative n) =>
-        $"As of {Date(n.AsOf)}, reported by {n.Author} on {Date(n.RecordedAt)}{(n.Late ? " (late)" : "")}: {PageFormat.Status(n.Status)}, {Percent(n.ProgressPercent)}.";
+        $"As of {PageFormat.Date(n.AsOf)}, reported by {n.Author} on {PageFormat.Date(DateOnly.FromDateTime(n.RecordedAt.UtcDateTime))}{(n.Late ? " (late)" : "")}: {PageFormat.Status(n.Status)}, {PageFormat.Percent(n.ProgressPercent)}.";
+
+    /// <summary>A narrative's heading in the page's culture; English exactly as <see cref="NarrativeHeading(CycleNarrative)"/>.</summary>
+    public static string NarrativeHeading(CycleNarrative n, PageText t) => PageText.IsEnglish ? NarrativeHeading(n)
+        : t[n.Late ? "As of {0}, reported by {1} on {2} (late): {3}, {4}." : "As of {0}, reported by {1} on {2}: {3}, {4}.",
+            PageText.Date(n.AsOf), n.Author, PageText.Date(DateOnly.FromDateTime(n.RecordedAt.UtcDateTime)), t.Status(n.Status), t.Percent(n.ProgressPercent)];
 
     public static string ScopeText(CycleScope scope) => scope.IsAll
         ? "all"
@@ -119,18 +127,17 @@ public static class ReportDocument
             scope.Stakeholder is { } s ? $"stakeholder {s}" : null,
         }.Where(x => x is not null));
 
-    public static string ChartAlternativeText(CycleReport report) =>
-        "Bar chart of the response rate by action line: " +
-        string.Join("; ", report.ByActionLine.Select(r => $"{r.Key} {r.Rate.Percent} % ({r.Rate.Answered} of {r.Rate.Expected})")) +
-        ". The same figures are in the table that follows.";
+    public static string ChartAlternativeText(CycleReport report, PageText t) =>
+        t["Bar chart of the response rate by action line: {0}. The same figures are in the table that follows.",
+            string.Join(t["; "], report.ByActionLine.Select(r => t["{0} {1} % ({2} of {3})", r.Key, Number(r.Rate.Percent), Number(r.Rate.Answered), Number(r.Rate.Expected)]))];
 
     private static string Leads(CycleCommitment c) => string.Join(", ", c.Leads.Select(l => l.Name));
 
-    private static string Percent(int? value) => PageFormat.Percent(value);
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpper(text[0], PageText.Culture) + text[1..];
 
-    private static string Date(DateOnly date) => PageFormat.Date(date);
+    private static string Date(DateOnly date) => PageText.Date(date);
 
-    private static string Date(DateTimeOffset instant) => PageFormat.Date(DateOnly.FromDateTime(instant.UtcDateTime));
+    private static string Date(DateTimeOffset instant) => PageText.Date(DateOnly.FromDateTime(instant.UtcDateTime));
 
     private static string Instant(DateTimeOffset instant) => PageFormat.Instant(instant);
 
@@ -167,11 +174,12 @@ public static class ReportDocument
         return paragraph;
     }
 
-    private static Table RateTable(string caption, string keyHeading, IReadOnlyList<ResponseRateRow> rows, string description) =>
-        Table(caption, description, [keyHeading, "Expected", "Answered", "Late", "Response rate"],
-            rows.Select(r => (IReadOnlyList<string>)[$"{r.Key} {r.Label}".Trim(), Number(r.Rate.Expected), Number(r.Rate.Answered), Number(r.Rate.Late), $"{Number(r.Rate.Percent)} %"]));
+    /// <summary>A response-rate table; <paramref name="labelsAreKeys"/> when its labels are resource text (action-line titles), not stored names.</summary>
+    private static Table RateTable(PageText t, string caption, string keyHeading, IReadOnlyList<ResponseRateRow> rows, string description, bool labelsAreKeys) =>
+        Table(caption, description, [keyHeading, t["Expected"], t["Answered"], t["Late"], t["Response rate"]],
+            rows.Select(r => (IReadOnlyList<string>)[$"{r.Key} {(labelsAreKeys && r.Label.Length > 0 ? t[r.Label] : r.Label)}".Trim(), Number(r.Rate.Expected), Number(r.Rate.Answered), Number(r.Rate.Late), $"{Number(r.Rate.Percent)} %"]));
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Number(int value) => PageText.IsEnglish ? value.ToString(CultureInfo.InvariantCulture) : PageText.Number(value);
 
     /// <summary>A table whose first row is a header repeated on each page, with a caption and a description for assistive technology.</summary>
     private static Table Table(string caption, string description, IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<string>> rows)
@@ -211,7 +219,7 @@ public static class ReportDocument
     }
 
     /// <summary>A bar chart of the response rate by action line, its values embedded in the chart, with alternative text.</summary>
-    private static Paragraph Chart(MainDocumentPart main, CycleReport report)
+    private static Paragraph Chart(MainDocumentPart main, CycleReport report, PageText t, string language)
     {
         var chartPart = main.AddNewPart<ChartPart>("chart1");
         var rows = report.ByActionLine;
@@ -224,10 +232,10 @@ public static class ReportDocument
         }
 
         chartPart.ChartSpace = new C.ChartSpace(
-            new C.EditingLanguage { Val = "en-GB" },
+            new C.EditingLanguage { Val = language },
             new C.RoundedCorners { Val = false },
             new C.Chart(
-                new C.Title(new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(new A.Run(new A.Text(ChartTitle + " (%)"))))), new C.Overlay { Val = false }),
+                new C.Title(new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(new A.Run(new A.Text(t[ChartTitle] + " (%)"))))), new C.Overlay { Val = false }),
                 new C.AutoTitleDeleted { Val = false },
                 new C.PlotArea(
                     new C.Layout(),
@@ -238,7 +246,7 @@ public static class ReportDocument
                         new C.BarChartSeries(
                             new C.Index { Val = 0 },
                             new C.Order { Val = 0 },
-                            new C.SeriesText(new C.NumericValue("Response rate (%)")),
+                            new C.SeriesText(new C.NumericValue(t["Response rate (%)"])),
                             new C.InvertIfNegative { Val = false },
                             new C.DataLabels(new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false }, new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false }),
                             new C.CategoryAxisData(categories),
@@ -273,7 +281,7 @@ public static class ReportDocument
         var inline = new DW.Inline(
             new DW.Extent { Cx = width, Cy = height },
             new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
-            new DW.DocProperties { Id = 1U, Name = "Response rate chart", Title = ChartTitle, Description = ChartAlternativeText(report) },
+            new DW.DocProperties { Id = 1U, Name = "Response rate chart", Title = t[ChartTitle], Description = ChartAlternativeText(report, t) },
             new DW.NonVisualGraphicFrameDrawingProperties(),
             new A.Graphic(new A.GraphicData(new C.ChartReference { Id = main.GetIdOfPart(chartPart) })
             {
@@ -288,7 +296,7 @@ public static class ReportDocument
         return new Paragraph(new Run(new Drawing(inline)));
     }
 
-    private static void AddStyles(MainDocumentPart main)
+    private static void AddStyles(MainDocumentPart main, string language, bool rightToLeft)
     {
         var styles = main.AddNewPart<StyleDefinitionsPart>("styles1");
         styles.Styles = new Styles(
@@ -296,8 +304,10 @@ public static class ReportDocument
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri" },
                     new FontSize { Val = "22" },
-                    new Languages { Val = "en-GB" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120" }))),
+                    new Languages { Val = language, Bidi = rightToLeft ? language : null })),
+                new ParagraphPropertiesDefault(rightToLeft
+                    ? new ParagraphPropertiesBaseStyle(new BiDi(), new SpacingBetweenLines { After = "120" })
+                    : new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120" }))),
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
             HeadingStyle("Title", "Title", null, "40"),
             HeadingStyle("Heading1", "heading 1", 0, "32"),

@@ -163,6 +163,33 @@ public sealed class ReportingCycleTests(WsisTrackerFactory app)
         Assert.Contains("Final", page.QuerySelector("p.lead")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector($"a[href='https://example.org/{marker}']"));
         Assert.Contains("response-rate-title", page.QuerySelector("figure.chart svg")!.GetAttribute("aria-labelledby"), StringComparison.Ordinal);
+
+        // Downloaded from the French page, the document is in French (stored text as stored), and still valid.
+        await using (var french = new MemoryStream(await client.GetByteArrayAsync($"/fr/reporting-cycles/{id}/report.docx")))
+        {
+            using var fr = WordprocessingDocument.Open(french, false);
+            Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(fr).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+            Assert.Equal("fr", fr.PackageProperties.Language);
+            var frBody = fr.MainDocumentPart!.Document!.Body!;
+            Assert.Equal(report.Name, frBody.Elements<W.Paragraph>().Single(p => StyleOf(p) == "Title").InnerText);
+            var frHeadings = frBody.Elements<W.Paragraph>().Where(p => StyleOf(p) == "Heading1").Select(p => p.InnerText).ToList();
+            Assert.Equal("Taux de réponse", frHeadings[0]);
+            Assert.Equal(["Sans réponse", "Arrivés en retard"], frHeadings[^2..]);
+            Assert.Contains(frBody.Elements<W.Paragraph>(), p => p.InnerText.StartsWith("Version finale : le cycle a été clôturé le ", StringComparison.Ordinal));
+            var frTables = frBody.Elements<W.Table>().ToDictionary(t => t.GetFirstChild<W.TableProperties>()!.GetFirstChild<W.TableCaption>()!.Val!.Value!);
+            var frC4 = Rows(frTables["Engagements relevant de C4"]).Single(r => r[0] == $"{marker} on time");
+            Assert.Equal(["en bonne voie", "55 %", "à jour"], frC4[1..].Select(c => c.Replace('\u00a0', ' ')));
+            Assert.Contains(Rows(frTables["Engagements sans réponse"]), r => r[0] == $"{marker} silent" && r[1] == name);
+            Assert.Contains(frBody.Elements<W.Paragraph>(), p => p.InnerText == $"Narrative {marker}");
+            Assert.StartsWith("Diagramme en barres du taux de réponse", frBody.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Single().Description!.Value, StringComparison.Ordinal);
+        }
+
+        // In Arabic the paragraphs run right to left.
+        await using var arabic = new MemoryStream(await client.GetByteArrayAsync($"/ar/reporting-cycles/{id}/report.docx"));
+        using var ar = WordprocessingDocument.Open(arabic, false);
+        Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(ar).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        Assert.NotNull(ar.MainDocumentPart!.StyleDefinitionsPart!.Styles!.DocDefaults!.ParagraphPropertiesDefault!.ParagraphPropertiesBaseStyle!.BiDi);
+        Assert.Equal("معدل الاستجابة", ar.MainDocumentPart.Document!.Body!.Elements<W.Paragraph>().First(p => StyleOf(p) == "Heading1").InnerText);
     }
 
     [Fact]
