@@ -70,6 +70,8 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
     [InlineData("ar", "KEN, 2019: 'n/a' is not a number.", "KEN، 2019: «n/a» ليس رقمًا.")]
     [InlineData("zh", "Give a date between 2000-01-01 and 2100-12-31.", "请输入 2000-01-01 至 2100-12-31 之间的日期。")]
     [InlineData("es", "A commitment that is on track cannot go back to not started.", "Un compromiso en estado «{on track}» no puede volver a «no iniciado».")]
+    [InlineData("fr", "Commitment '987654321' was not found.", "Engagement « 987654321 » introuvable.")]
+    [InlineData("fr", "The report is approved; only a draft can be submitted.", "Le rapport est à l'état « approuvé » ; seul un brouillon peut être soumis.")]
     [InlineData("fr", "A message with 12 in it that no resource knows.", null)]
     public async Task CoreMessage_WithValuesWrittenIntoIt_IsTranslatedByTheKeyItFills(string culture, string message, string? expected)
     {
@@ -88,6 +90,13 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
         {
             CultureInfo.CurrentUICulture = before;
         }
+    }
+
+    [Fact]
+    public async Task NotFoundPage_InFrench_SaysWhatWasNotFoundInFrench()
+    {
+        var page = await app.GetPageAsync("/fr/commitments/987654321", HttpStatusCode.NotFound);
+        Assert.Contains(page.QuerySelectorAll("main p"), p => p.TextContent == "Engagement « 987654321 » introuvable.");
     }
 
     [Fact]
