@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using WsisTracker.Core.RateLimiting;
@@ -104,18 +106,22 @@ public static class RateLimits
                 context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
                     .LogWarning("Rate limit reached: {Method} {Path} from {Address}", context.Request.Method, context.Request.Path, Address(context));
-                if (!IsApi(context) && policy == SignIn)
+                // A page's refusal is in the page's language (the culture middleware ran before this one).
+                var text = IsApi(context) ? null : context.RequestServices.GetRequiredService<PageText>();
+                if (text is not null && policy == SignIn)
                 {
                     context.Response.ContentType = "text/plain; charset=utf-8";
-                    return new ValueTask(context.Response.WriteAsync($"Too many sign-in attempts from this address. Try again in {seconds} second(s).", cancellationToken));
+                    return new ValueTask(context.Response.WriteAsync(text["Too many sign-in attempts from this address. Try again in {0} second(s).", seconds], cancellationToken));
                 }
 
-                if (!IsApi(context))
+                if (text is not null)
                 {
+                    static string Html(string value) => PageEncoder.Encode(value);
+                    var culture = Cultures.Of(context);
                     context.Response.ContentType = "text/html; charset=utf-8";
                     return new ValueTask(context.Response.WriteAsync(
-                        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many requests - WSIS Tracker</title></head>"
-                        + $"<body><main><h1>Too many requests</h1><p>Too many requests from this address. Try again in {seconds} second(s).</p><p><a href=\"/\">Home</a></p></main></body></html>",
+                        $"<!DOCTYPE html><html lang=\"{Html(PageText.Language)}\" dir=\"{(Cultures.IsRightToLeft(culture) ? "rtl" : "ltr")}\"><head><meta charset=\"utf-8\"><title>{Html(text["Too many requests"])} - WSIS Tracker</title></head>"
+                        + $"<body><main><h1>{Html(text["Too many requests"])}</h1><p>{Html(text["Too many requests from this address. Try again in {0} second(s).", seconds])}</p><p><a href=\"{Html(context.Request.PathBase + "/")}\">{Html(text["Home"])}</a></p></main></body></html>",
                         cancellationToken));
                 }
 
@@ -124,6 +130,9 @@ public static class RateLimits
             };
         });
     }
+
+    /// <summary>Encodes markup characters only: the refusal page's text is UTF-8 in every language.</summary>
+    private static readonly HtmlEncoder PageEncoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 

@@ -71,6 +71,16 @@ public sealed class PageRateLimitTests(PageRateLimitedFactory app) : IClassFixtu
             Assert.Contains("Too many requests", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // The same refusal under a French page is in French.
+        using (var french = await client.GetAsync("/fr/search?q=internet"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, french.StatusCode);
+            var html = await french.Content.ReadAsStringAsync();
+            Assert.Contains("<html lang=\"fr\" dir=\"ltr\">", html, StringComparison.Ordinal);
+            Assert.Contains("<h1>Trop de requêtes</h1>", html, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"/fr/\">Accueil</a>", html, StringComparison.Ordinal);
+        }
+
         // Ordinary pages are not counted against that limit.
         using var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
