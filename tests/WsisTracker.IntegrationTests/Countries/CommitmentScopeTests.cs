@@ -182,6 +182,27 @@ public sealed partial class CommitmentScopeTests(WsisTrackerFactory app)
         Assert.Equal("Nationale : Bhoutan, Kenya", Squeeze(french.QuerySelector("dd.scope")!.TextContent));
     }
 
+    [Fact]
+    public async Task CsvImport_OfAnEditedRow_KeepsTheScope()
+    {
+        var title = $"CSV scoped {Guid.NewGuid():N}";
+        var id = await CreateScopedAsync(title, new GeographicScopeInput(GeographicScopeKind.National, null, ["PER"]));
+        await using var services = app.Services.CreateAsyncScope();
+        services.ServiceProvider.GetRequiredService<ActorContext>().Set("integration test", ActorKind.System);
+        var csv = services.ServiceProvider.GetRequiredService<CommitmentCsv>();
+        await using var exported = new StringWriter();
+        await csv.ExportCommitmentsAsync(exported, CancellationToken.None);
+        var lines = exported.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var row = lines.Single(l => l.StartsWith($"{id},", StringComparison.Ordinal));
+
+        var report = await csv.ImportAsync(new StringReader(lines[0] + "\r\n" + row.Replace(title, title + " renamed", StringComparison.Ordinal) + "\r\n"), apply: true, CancellationToken.None);
+
+        Assert.True(report.Applied, string.Join("; ", report.Errors.Select(e => e.Message)));
+        var api = await app.GetJsonAsync<JsonElement>($"/api/v1/commitments/{id}");
+        Assert.Equal(title + " renamed", api.GetProperty("title").GetString());
+        Assert.Equal("national||PER", Parts(ScopeOf(api)));
+    }
+
     private async Task<int> CreateScopedAsync(string title, GeographicScopeInput scope)
     {
         await using var services = app.Services.CreateAsyncScope();
