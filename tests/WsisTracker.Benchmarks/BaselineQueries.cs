@@ -77,6 +77,12 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
                 ["isVoluntary"] = reader.GetBoolean(15),
                 ["isProposed"] = reader.GetBoolean(16),
                 ["proposedBy"] = reader.IsDBNull(17) ? null : reader.GetInt32(17),
+                ["scope"] = new Dictionary<string, object?>
+                {
+                    ["kind"] = JsonNamingPolicy.CamelCase.ConvertName(reader.GetString(18)),
+                    ["regions"] = reader.GetFieldValue<string[]>(19),
+                    ["countries"] = reader.GetFieldValue<string[]>(20),
+                },
             }, cancellationToken, ("id", id), ("includeProposed", false));
         if (item is null)
         {

@@ -153,7 +153,7 @@ public static class BaselineSql
 
     /// <summary>A commitment.</summary>
     public const string Detail = """
-        SELECT c.id, c.code, c.title, c.description, c.status, c.progress_percent, c.target_date, c.target_date_text, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.withdrawal_reason, c.created_at, c.updated_at, c.xmin, c.is_voluntary, c.is_voluntary AND c.published_at IS NULL, c.proposed_by_stakeholder_id, c.last_progress_as_of
+        SELECT c.id, c.code, c.title, c.description, c.status, c.progress_percent, c.target_date, c.target_date_text, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.withdrawal_reason, c.created_at, c.updated_at, c.xmin, c.is_voluntary, c.is_voluntary AND c.published_at IS NULL, c.proposed_by_stakeholder_id, c.scope_kind, c.scope_regions, c.scope_countries, c.last_progress_as_of
         FROM commitments AS c
         WHERE c.id = @id AND (@includeProposed OR NOT (c.is_voluntary) OR c.published_at IS NOT NULL)
         ORDER BY c.id
@@ -309,7 +309,7 @@ public static class BaselineSql
 
     /// <summary>The commitment, read before the transaction.</summary>
     public const string ProgressCommitment = """
-        SELECT c.id, c.code, c.created_at, c.description, c.indicator_code, c.indicator_target, c.indicator_target_year, c.is_synthetic, c.is_voluntary, c.last_progress_as_of, c.progress_percent, c.proposed_by_stakeholder_id, c.published_at, c.reporting_cadence, c.search_vector, c.status, c.target_date, c.target_date_text, c.title, c.updated_at, c.xmin, c.withdrawal_reason, c.withdrawn_at
+        SELECT c.id, c.code, c.created_at, c.description, c.indicator_code, c.indicator_target, c.indicator_target_year, c.is_synthetic, c.is_voluntary, c.last_progress_as_of, c.progress_percent, c.proposed_by_stakeholder_id, c.published_at, c.reporting_cadence, c.scope_countries, c.scope_kind, c.scope_regions, c.search_vector, c.status, c.target_date, c.target_date_text, c.title, c.updated_at, c.xmin, c.withdrawal_reason, c.withdrawn_at
         FROM commitments AS c
         WHERE (NOT (c.is_voluntary) OR c.published_at IS NOT NULL) AND c.id = @id
         LIMIT 2

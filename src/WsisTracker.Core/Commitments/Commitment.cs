@@ -36,6 +36,15 @@ public sealed class Commitment : IVersioned
 
     public ReportingCadence? ReportingCadence { get; set; }
 
+    /// <summary>Where the commitment applies (decision 113); set with the rest of its definition (<see cref="Define"/>).</summary>
+    public GeographicScopeKind ScopeKind { get; private set; }
+
+    /// <summary>The M49 codes of the regions a regional scope covers, sorted; empty otherwise.</summary>
+    public List<string> ScopeRegions { get; private set; } = [];
+
+    /// <summary>The ISO 3166-1 alpha-3 codes of the countries a national scope covers, sorted; empty otherwise.</summary>
+    public List<string> ScopeCountries { get; private set; } = [];
+
     public CommitmentStatus Status { get; private set; } = CommitmentStatus.NotStarted;
 
     public int? ProgressPercent { get; private set; }
@@ -212,7 +221,8 @@ public sealed class Commitment : IVersioned
     }
 
     /// <summary>
-    /// Sets what the commitment is: its text, sources, action lines, stakeholders, dates and milestones.
+    /// Sets what the commitment is: its text, sources, action lines, stakeholders, dates, milestones and, when the
+    /// definition gives one, its geographic scope.
     /// The definition was validated by <see cref="CommitmentDefinition.Validate"/>; a withdrawn commitment is not edited.
     /// </summary>
     public Result<Commitment> Define(CommitmentDefinition definition, DateTimeOffset now)
@@ -227,6 +237,13 @@ public sealed class Commitment : IVersioned
         TargetDate = definition.TargetDate;
         TargetDateText = definition.TargetDateText;
         ReportingCadence = definition.ReportingCadence;
+        if (definition.Scope is { } scope)
+        {
+            ScopeKind = scope.Kind;
+            ScopeRegions = [.. scope.Regions];
+            ScopeCountries = [.. scope.Countries];
+        }
+
         var paragraphIds = definition.Paragraphs.Select(p => p.ParagraphId).ToList();
         Sync(Paragraphs, paragraphIds, p => p.ParagraphId, id => new CommitmentParagraph { ParagraphId = id });
         foreach (var link in Paragraphs)

@@ -31,7 +31,11 @@ public sealed record CommitmentInput(
     DateOnly? TargetDate,
     string? TargetDateText,
     ReportingCadence? ReportingCadence,
-    IReadOnlyList<MilestoneInput>? Milestones);
+    IReadOnlyList<MilestoneInput>? Milestones)
+{
+    /// <summary>Where the commitment applies (<see cref="GeographicScope.Validate"/>); none leaves it as it is (global for a new commitment).</summary>
+    public GeographicScopeInput? Scope { get; init; }
+}
 
 /// <summary>A <see cref="CommitmentInput"/> whose references were found, ready for <see cref="Commitment.Define"/>.</summary>
 public sealed record CommitmentDefinition(
@@ -46,6 +50,9 @@ public sealed record CommitmentDefinition(
     ReportingCadence? ReportingCadence,
     IReadOnlyList<MilestoneInput> Milestones)
 {
+    /// <summary>The validated geographic scope; null leaves the commitment's as it is.</summary>
+    public GeographicScope? Scope { get; init; }
+
     public const int MaxMilestones = 50;
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
     public static readonly DateOnly LatestDate = new(2100, 12, 31);

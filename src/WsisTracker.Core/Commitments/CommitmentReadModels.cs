@@ -120,6 +120,9 @@ public sealed record CommitmentDetail(
 
     /// <summary>The id of the stakeholder that proposed a voluntary commitment; null for the others.</summary>
     public int? ProposedBy { get; init; }
+
+    /// <summary>Where it applies: global, or the M49 regions or the countries it covers (decision 113).</summary>
+    public GeographicScopeModel Scope { get; init; } = GeographicScopeModel.Global;
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)

@@ -264,6 +264,7 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
                     IsVoluntary = c.IsVoluntary,
                     IsProposed = c.IsVoluntary && c.PublishedAt == null,
                     ProposedBy = c.ProposedByStakeholderId,
+                    Scope = new GeographicScopeModel(c.ScopeKind, c.ScopeRegions, c.ScopeCountries),
                     Reporting = ReportingRules.Of(c.ReportingCadence, c.Status, c.WithdrawnAt, c.LastProgressAsOf, c.CreatedAt, c.TargetDate, today),
                 })
                 .AsSplitQuery()
@@ -353,18 +354,25 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
             query = query.Where(ReportingRules.Is(reporting, today));
         }
 
-        // A commitment is in a region or grouping through its stakeholders' countries (a government's); the grouping
-        // on the day of the request (decision 111).
+        // A commitment is in a region or grouping through its stakeholders' countries (a government's; decision 111)
+        // or through its geographic scope: a country it covers, or a region it covers that is the filtered area or lies
+        // within it (decision 113); the grouping on the day of the request.
         if (filter.Region is { } region)
         {
             query = query.Where(c => c.Stakeholders.Any(s => db.Countries.Any(k => k.Iso3 == s.Stakeholder!.CountryCode
-                && (k.RegionCode == region || k.SubRegionCode == region || k.IntermediateRegionCode == region))));
+                    && (k.RegionCode == region || k.SubRegionCode == region || k.IntermediateRegionCode == region)))
+                || db.Countries.Any(k => c.ScopeCountries.Contains(k.Iso3)
+                    && (k.RegionCode == region || k.SubRegionCode == region || k.IntermediateRegionCode == region))
+                || db.Regions.Any(r => c.ScopeRegions.Contains(r.Code)
+                    && (r.Code == region || r.ParentCode == region || db.Regions.Any(p => p.Code == r.ParentCode && p.ParentCode == region))));
         }
 
         if (filter.Grouping is { } grouping)
         {
             query = query.Where(c => c.Stakeholders.Any(s => db.GroupingMemberships.Any(m => m.CountryIso3 == s.Stakeholder!.CountryCode && m.GroupingCode == grouping
-                && (m.From == null || m.From <= today) && (m.To == null || today < m.To))));
+                    && (m.From == null || m.From <= today) && (m.To == null || today < m.To)))
+                || db.GroupingMemberships.Any(m => c.ScopeCountries.Contains(m.CountryIso3) && m.GroupingCode == grouping
+                    && (m.From == null || m.From <= today) && (m.To == null || today < m.To)));
         }
 
         if (filter.UpdatedSince is { } updatedSince)

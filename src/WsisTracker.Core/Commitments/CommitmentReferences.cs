@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Countries;
 using WsisTracker.Core.Data;
 using WsisTracker.Core.Resolutions;
 
@@ -72,6 +73,8 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
             errors.Add("partnerStakeholders", $"There is no stakeholder '{slug}'.");
         }
 
+        var scope = input.Scope is { } scopeInput ? await ScopeAsync(scopeInput, errors, cancellationToken) : null;
+
         if (errors.Any)
         {
             return errors.ToError();
@@ -88,7 +91,23 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
             input.TargetDate,
             string.IsNullOrWhiteSpace(input.TargetDateText) ? null : input.TargetDateText.Trim(),
             input.ReportingCadence,
-            input.Milestones ?? []);
+            input.Milestones ?? [])
+        {
+            Scope = scope,
+        };
+    }
+
+    /// <summary>The scope's rule (<see cref="GeographicScope.Validate"/>), with the codes it names looked up in the M49 tables.</summary>
+    private async Task<GeographicScope?> ScopeAsync(GeographicScopeInput input, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var (regionCodes, countryCodes) = GeographicScope.CodesOf(input);
+        var lookUpRegions = regionCodes.Where(c => c.Length == Limits.M49Code).Take(Limits.ScopeCodes + 1).ToList();
+        var lookUpCountries = countryCodes.Where(c => c.Length == Limits.CountryCode).Take(Limits.ScopeCodes + 1).ToList();
+        var regions = lookUpRegions.Count == 0 ? [] : await db.Regions.AsNoTracking()
+            .Where(r => r.Level != RegionLevel.Global && lookUpRegions.Contains(r.Code)).Select(r => r.Code).ToListAsync(cancellationToken);
+        var countries = lookUpCountries.Count == 0 ? [] : await db.Countries.AsNoTracking()
+            .Where(c => lookUpCountries.Contains(c.Iso3)).Select(c => c.Iso3).ToListAsync(cancellationToken);
+        return GeographicScope.Validate(input, regions.Contains, countries.Contains, errors);
     }
 
     /// <summary>Whether the labels of <paramref name="path"/> ("b-ii") name a sub-paragraph of the paragraph, level by level.</summary>

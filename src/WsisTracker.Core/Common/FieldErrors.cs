@@ -12,6 +12,9 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>How many messages there are, so a check can tell whether it added one.</summary>
+    public int Count => _errors.Values.Sum(list => list.Count);
+
     public void Add(string field, string message)
     {
         field = JsonNamingPolicy.CamelCase.ConvertName(field);

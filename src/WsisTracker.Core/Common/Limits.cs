@@ -48,6 +48,9 @@ public static class Limits
 
     /// <summary>The countries a progress report may name (ISO 3166-1 alpha-3 codes): every country there is, with room.</summary>
     public const int ReportCountries = 250;
+
+    /// <summary>The regions or countries a commitment's geographic scope may name: every country there is, with room.</summary>
+    public const int ScopeCodes = 250;
     public const int IdempotencyKey = 200;
 
     /// <summary>An e-mail address (RFC 5321 allows 254 characters in a path).</summary>

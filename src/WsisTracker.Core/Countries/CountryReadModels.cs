@@ -48,4 +48,7 @@ public sealed record CountryIndicator(string Code, string Name, string Attributi
 public sealed record CountryPage(CountryDetail Country, IReadOnlyList<CountryCommitment> Commitments, IReadOnlyList<CoveringReport> Reports)
 {
     public IReadOnlyList<CountryIndicator> Indicators { get; init; } = [];
+
+    /// <summary>The commitments whose national geographic scope covers the country (decision 113).</summary>
+    public IReadOnlyList<CountryCommitment> ScopedCommitments { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
 using WsisTracker.Core.Reports;
@@ -87,7 +88,7 @@ public sealed class CountryService(WsisTrackerDbContext db, TimeProvider time, C
     /// <summary>How many commitments and reports a country's page lists.</summary>
     public const int PageListed = 100;
 
-    /// <summary>A country with its government's commitments and the approved reports that covered it (at most <see cref="PageListed"/> each).</summary>
+    /// <summary>A country with its government's commitments, the commitments whose national scope covers it and the approved reports that covered it (at most <see cref="PageListed"/> each).</summary>
     public async Task<Result<CountryPage>> GetPageAsync(string iso3, DateOnly? asOf, CancellationToken cancellationToken)
     {
         var detail = await GetAsync(iso3, asOf, cancellationToken);
@@ -102,6 +103,11 @@ public sealed class CountryService(WsisTrackerDbContext db, TimeProvider time, C
             .OrderBy(c => c.Id).Take(PageListed)
             .Select(c => new CountryCommitment(c.Id, c.Title, c.Status))
             .ToListAsync(cancellationToken);
+        var covering = await db.Commitments.AsNoTracking()
+            .Where(c => c.ScopeCountries.Contains(code))
+            .OrderBy(c => c.Id).Take(PageListed)
+            .Select(c => new CountryCommitment(c.Id, c.Title, c.Status))
+            .ToListAsync(cancellationToken);
         var reports = await db.ProgressReports.AsNoTracking()
             .Where(r => r.State == ReportState.Approved && r.Countries.Contains(code))
             .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Take(PageListed)
@@ -111,7 +117,34 @@ public sealed class CountryService(WsisTrackerDbContext db, TimeProvider time, C
             .SelectMany(i => db.IndicatorValues.Where(v => v.IndicatorCode == i.Code && v.CountryIso3 == code).OrderByDescending(v => v.Year).Take(1)
                 .Select(v => new CountryIndicator(i.Code, i.Name, i.Attribution, v.Year, v.Value)))
             .ToListAsync(cancellationToken);
-        return new CountryPage(detail.Value, commitments, reports) { Indicators = indicators };
+        return new CountryPage(detail.Value, commitments, reports) { Indicators = indicators, ScopedCommitments = covering };
+    }
+
+    /// <summary>The names of the M49 areas and countries a commitment's geographic scope names, by code (two small queries).</summary>
+    public async Task<IReadOnlyDictionary<string, LocalizedNames>> ScopeNamesAsync(GeographicScopeModel scope, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, LocalizedNames>(StringComparer.Ordinal);
+        var regions = scope.Regions.ToList();
+        var countries = scope.Countries.ToList();
+        if (regions.Count > 0)
+        {
+            foreach (var r in await db.Regions.AsNoTracking().Where(r => regions.Contains(r.Code))
+                .Select(r => new { r.Code, Names = new LocalizedNames(r.NameEn, r.NameFr, r.NameEs, r.NameAr, r.NameZh, r.NameRu) }).ToListAsync(cancellationToken))
+            {
+                names[r.Code] = r.Names;
+            }
+        }
+
+        if (countries.Count > 0)
+        {
+            foreach (var c in await db.Countries.AsNoTracking().Where(c => countries.Contains(c.Iso3))
+                .Select(c => new { c.Iso3, Names = new LocalizedNames(c.NameEn, c.NameFr, c.NameEs, c.NameAr, c.NameZh, c.NameRu) }).ToListAsync(cancellationToken))
+            {
+                names[c.Iso3] = c.Names;
+            }
+        }
+
+        return names;
     }
 
     /// <summary>Whether each code names a country; the unknown ones, in order.</summary>

@@ -16,7 +16,7 @@ public sealed record DashboardModel(
     DateTimeOffset? LastChanged,
     int SyntheticCount)
 {
-    /// <summary>The M49 area the figures are limited to (commitments of a stakeholder whose country is in it), if any.</summary>
+    /// <summary>The M49 area the figures are limited to (commitments of a stakeholder whose country is in it, or whose geographic scope is), if any.</summary>
     public string? Region { get; init; }
 
     /// <summary>The grouping the figures are limited to (ldc, lldc, sids), if any; membership as of <see cref="GroupingsAsOf"/>.</summary>

@@ -9,7 +9,7 @@ namespace WsisTracker.Web.Api;
 public sealed class DashboardApiController(DashboardService dashboard, DisplayNames names) : ApiControllerBase
 {
     /// <summary>Totals, counts by status, action line and stakeholder group, the overdue count and the latest change; action-line titles in the language of <c>Accept-Language</c>.</summary>
-    /// <remarks><c>region</c> and <c>grouping</c> limit the figures as they limit <c>GET /api/v1/commitments</c>: commitments of a stakeholder whose country is in the area, or in the grouping today (<c>groupingsAsOf</c> says which day).</remarks>
+    /// <remarks><c>region</c> and <c>grouping</c> limit the figures as they limit <c>GET /api/v1/commitments</c>: commitments of a stakeholder whose country is in the area, or in the grouping today (<c>groupingsAsOf</c> says which day), and commitments whose geographic scope is there.</remarks>
     /// <param name="query">The filters: <c>resolution</c>, <c>region</c>, <c>grouping</c>.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet]

@@ -86,11 +86,15 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
     }
 
     [HttpGet("/commitments/{id:int}")]
-    public async Task<IActionResult> ShowAsync(int id, [FromServices] IndicatorService indicators, CancellationToken cancellationToken)
+    public async Task<IActionResult> ShowAsync(int id, [FromServices] IndicatorService indicators, [FromServices] CountryService countries, CancellationToken cancellationToken)
     {
         var detail = await commitments.GetAsync(id, cancellationToken);
         return detail.Succeeded
-            ? View("Show", new CommitmentViewModel(detail.Value) { Indicator = await indicators.ForCommitmentAsync(id, cancellationToken) })
+            ? View("Show", new CommitmentViewModel(detail.Value)
+            {
+                Indicator = await indicators.ForCommitmentAsync(id, cancellationToken),
+                ScopeNames = await countries.ScopeNamesAsync(detail.Value.Scope, cancellationToken),
+            })
             : NotFoundPage(detail.Error);
     }
 }

@@ -50,11 +50,11 @@ public abstract class CommitmentFilterQuery
     [StringLength(Limits.ShortText)]
     public string? Q { get; init; }
 
-    /// <summary>Only commitments of a stakeholder whose country is in this M49 region, sub-region or intermediate region (three-digit code, e.g. <c>002</c> Africa).</summary>
+    /// <summary>Only commitments of a stakeholder whose country is in this M49 region, sub-region or intermediate region (three-digit code, e.g. <c>002</c> Africa), or whose geographic scope names a country in it, the area itself or an area within it.</summary>
     [RegularExpression(RegionPattern, ErrorMessage = RegionMessage)]
     public string? Region { get; init; }
 
-    /// <summary>Only commitments of a stakeholder whose country is a member of this grouping today: <c>ldc</c>, <c>lldc</c> or <c>sids</c>.</summary>
+    /// <summary>Only commitments of a stakeholder whose country is a member of this grouping today, or whose geographic scope names such a country: <c>ldc</c>, <c>lldc</c> or <c>sids</c>.</summary>
     [RegularExpression(GroupingPattern, ErrorMessage = GroupingMessage)]
     public string? Grouping { get; init; }
 
@@ -72,11 +72,11 @@ public sealed class DashboardQuery
     [StringLength(Limits.Symbol)]
     public string? Resolution { get; init; }
 
-    /// <summary>Only commitments of a stakeholder whose country is in this M49 region, sub-region or intermediate region (three-digit code, e.g. <c>002</c> Africa).</summary>
+    /// <summary>Only commitments of a stakeholder whose country is in this M49 region, sub-region or intermediate region (three-digit code, e.g. <c>002</c> Africa), or whose geographic scope names a country in it, the area itself or an area within it.</summary>
     [RegularExpression(CommitmentFilterQuery.RegionPattern, ErrorMessage = CommitmentFilterQuery.RegionMessage)]
     public string? Region { get; init; }
 
-    /// <summary>Only commitments of a stakeholder whose country is a member of this grouping today: <c>ldc</c>, <c>lldc</c> or <c>sids</c>.</summary>
+    /// <summary>Only commitments of a stakeholder whose country is a member of this grouping today, or whose geographic scope names such a country: <c>ldc</c>, <c>lldc</c> or <c>sids</c>.</summary>
     [RegularExpression(CommitmentFilterQuery.GroupingPattern, ErrorMessage = CommitmentFilterQuery.GroupingMessage)]
     public string? Grouping { get; init; }
 

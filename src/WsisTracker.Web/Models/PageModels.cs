@@ -32,6 +32,9 @@ public sealed record CommitmentViewModel(CommitmentDetail Commitment)
 {
     /// <summary>The indicator its measurable target is read on, with the latest aggregates; none without a link.</summary>
     public WsisTracker.Core.Indicators.CommitmentIndicator? Indicator { get; init; }
+
+    /// <summary>The names of the regions or countries its geographic scope names, by code.</summary>
+    public IReadOnlyDictionary<string, WsisTracker.Core.Countries.LocalizedNames> ScopeNames { get; init; } = new Dictionary<string, WsisTracker.Core.Countries.LocalizedNames>();
 }
 
 public sealed record StakeholdersViewModel(IReadOnlyList<StakeholderListItem> Stakeholders);

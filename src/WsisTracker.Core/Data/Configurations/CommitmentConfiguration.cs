@@ -18,6 +18,11 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         builder.HasOne<WsisTracker.Core.Indicators.Indicator>().WithMany().HasForeignKey(c => c.IndicatorCode).OnDelete(DeleteBehavior.SetNull);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.ReportingCadence).HasConversion<string>().HasMaxLength(16);
+        // A commitment stored before scopes existed is global (decision 113).
+        builder.Property(c => c.ScopeKind).HasConversion<string>().HasMaxLength(16)
+            .HasDefaultValue(GeographicScopeKind.Global).HasSentinel(GeographicScopeKind.Global);
+        builder.PrimitiveCollection(c => c.ScopeRegions).HasDefaultValueSql("'{}'").ElementType().HasMaxLength(Limits.M49Code);
+        builder.PrimitiveCollection(c => c.ScopeCountries).HasDefaultValueSql("'{}'").ElementType().HasMaxLength(Limits.CountryCode);
         builder.Property(c => c.WithdrawalReason).HasMaxLength(Limits.Note);
         builder.Property(c => c.Version).IsRowVersion();
         builder.ToTable(t => t.HasCheckConstraint("ck_commitments_progress_percent", "progress_percent BETWEEN 0 AND 100"));

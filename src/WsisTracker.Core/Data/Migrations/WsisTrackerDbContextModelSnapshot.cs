@@ -764,6 +764,28 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("reporting_cadence");
 
+                    b.PrimitiveCollection<List<string>>("ScopeCountries")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("character varying(3)[]")
+                        .HasColumnName("scope_countries")
+                        .HasDefaultValueSql("'{}'");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Global")
+                        .HasColumnName("scope_kind");
+
+                    b.PrimitiveCollection<List<string>>("ScopeRegions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("character varying(3)[]")
+                        .HasColumnName("scope_regions")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")

@@ -45,6 +45,12 @@ public sealed class CommitmentRequest
     /// <summary>The milestones in order (at most 50); they replace the commitment's milestones.</summary>
     public IReadOnlyList<MilestoneRequest>? Milestones { get; init; }
 
+    /// <summary>
+    /// Where the commitment applies (decision 113). Left out of a POST or PUT, or null, the commitment is global: a PUT
+    /// replaces the whole commitment, its scope included.
+    /// </summary>
+    public ScopeRequest? Scope { get; init; }
+
     public CommitmentInput ToInput() => new(
         Title,
         Description,
@@ -55,7 +61,10 @@ public sealed class CommitmentRequest
         TargetDate,
         TargetDateText,
         ReportingCadence,
-        Milestones?.Select(m => new MilestoneInput(m?.Title ?? "", m?.DueDate, m?.CompletedDate)).ToList());
+        Milestones?.Select(m => new MilestoneInput(m?.Title ?? "", m?.DueDate, m?.CompletedDate)).ToList())
+    {
+        Scope = Scope?.ToInput() ?? ScopeRequest.GlobalInput,
+    };
 
     /// <summary>The request that would define the commitment as it is: the base a merge patch applies to.</summary>
     public static CommitmentRequest From(CommitmentDetail c) => new()
@@ -70,7 +79,31 @@ public sealed class CommitmentRequest
         TargetDateText = c.TargetDateText,
         ReportingCadence = c.ReportingCadence,
         Milestones = c.Milestones.Select(m => new MilestoneRequest { Title = m.Title, DueDate = m.DueDate, CompletedDate = m.CompletedDate }).ToList(),
+        Scope = new ScopeRequest { Kind = c.Scope.Kind, Regions = c.Scope.Regions, Countries = c.Scope.Countries },
     };
+}
+
+/// <summary>
+/// A commitment's geographic scope: <c>global</c> (no codes), <c>regional</c> (the M49 codes of regions, sub-regions or
+/// intermediate regions) or <c>national</c> (ISO 3166-1 alpha-3 codes of countries of the M49 list).
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed class ScopeRequest
+{
+    /// <example>national</example>
+    public GeographicScopeKind? Kind { get; init; }
+
+    /// <summary>For a regional scope, 1 to 250 three-digit M49 codes (<c>002</c> Africa, <c>034</c> Southern Asia); else empty or left out.</summary>
+    /// <example>[]</example>
+    public IReadOnlyList<string>? Regions { get; init; }
+
+    /// <summary>For a national scope, 1 to 250 ISO 3166-1 alpha-3 codes; else empty or left out.</summary>
+    /// <example>["KEN", "PER"]</example>
+    public IReadOnlyList<string>? Countries { get; init; }
+
+    internal static readonly GeographicScopeInput GlobalInput = new(GeographicScopeKind.Global, [], []);
+
+    public GeographicScopeInput ToInput() => new(Kind, Regions, Countries);
 }
 
 /// <summary>An operative paragraph of a stored resolution.</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Countries;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -81,6 +82,8 @@ public sealed record CommitmentForm
 
     public List<MilestoneForm> Milestones { get; init; } = [];
 
+    public ScopeForm Scope { get; init; } = new();
+
     public uint Version { get; init; }
 
     public string? Intent { get; init; }
@@ -97,7 +100,10 @@ public sealed record CommitmentForm
         TargetDate,
         TargetDateText,
         ReportingCadence,
-        Milestones.Where(m => !m.IsBlank).Select(m => new MilestoneInput(m.Title ?? "", m.DueDate, m.CompletedDate)).ToList());
+        Milestones.Where(m => !m.IsBlank).Select(m => new MilestoneInput(m.Title ?? "", m.DueDate, m.CompletedDate)).ToList())
+    {
+        Scope = Scope.ToInput(),
+    };
 
     public static CommitmentForm From(CommitmentDetail c) => new()
     {
@@ -111,8 +117,31 @@ public sealed record CommitmentForm
         TargetDateText = c.TargetDateText,
         ReportingCadence = c.ReportingCadence,
         Milestones = c.Milestones.Select(m => new MilestoneForm { Title = m.Title, DueDate = m.DueDate, CompletedDate = m.CompletedDate }).ToList(),
+        Scope = ScopeForm.From(c.Scope),
         Version = c.Version,
     };
+}
+
+/// <summary>
+/// The geographic scope fieldset of the commitment form: the kind (global by default), the M49 regions chosen and the
+/// countries as ISO 3166-1 alpha-3 codes separated by commas or spaces. The rule is <see cref="GeographicScope.Validate"/>'s.
+/// </summary>
+public sealed record ScopeForm
+{
+    [Display(Name = "Geographic scope")]
+    public GeographicScopeKind? Kind { get; init; } = GeographicScopeKind.Global;
+
+    [Display(Name = "Regions")]
+    public List<string> Regions { get; init; } = [];
+
+    [Display(Name = "Countries (ISO 3166-1 alpha-3 codes, such as KEN, PER)")]
+    public string? Countries { get; init; }
+
+    public GeographicScopeInput ToInput() =>
+        new(Kind, Regions, (Countries ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    public static ScopeForm From(GeographicScopeModel scope) =>
+        new() { Kind = scope.Kind, Regions = [.. scope.Regions], Countries = string.Join(", ", scope.Countries) };
 }
 
 /// <summary>
@@ -126,7 +155,11 @@ public sealed record CommitmentFormPage(
     IReadOnlyList<ParagraphChoice> Found,
     IReadOnlyList<ActionLineModel> ActionLines,
     IReadOnlyList<StakeholderModel> Stakeholders,
-    CommitmentDetail? Conflict = null);
+    CommitmentDetail? Conflict = null)
+{
+    /// <summary>The M49 areas below the world a regional scope may name.</summary>
+    public IReadOnlyList<RegionModel> Regions { get; init; } = [];
+}
 
 public sealed record WithdrawForm
 {
