@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Commitments;
@@ -70,22 +68,22 @@ public sealed class MailLanguageTests(EmailFactory app)
         var dueOn = app.Clock.Today.AddDays(30);
         using var writer = await app.CreateWriterAsync();
         var cycleName = $"Cycle {marker}";
-        await OpenAsync(writer, new { name = cycleName, opensOn = app.Clock.Today.AddDays(-1), dueOn, stakeholder = lead.Slug });
+        await EmailFactory.OpenCycleAsync(writer, new { name = cycleName, opensOn = app.Clock.Today.AddDays(-1), dueOn, stakeholder = lead.Slug });
 
-        var ru = await OneAsync(russian, ReminderKinds.CycleOpened);
+        var ru = await app.SentReminderAsync(russian, ReminderKinds.CycleOpened);
         var ruDate = dueOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("ru"));
         Assert.Equal($"Открыт отчётный цикл: {cycleName}, срок представления отчётов — {ruDate} г.", ru.Subject);
         Assert.Contains("представить отчёт о ходе работы (в цикле: 2 обязательства):", ru.TextBody, StringComparison.Ordinal);
         Assert.Contains($" {marker} first\n", ru.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains($"{EmailFactory.BaseUrl}/ru/contribute", ru.TextBody, StringComparison.Ordinal);
 
-        var ar = await OneAsync(arabic, ReminderKinds.CycleOpened);
+        var ar = await app.SentReminderAsync(arabic, ReminderKinds.CycleOpened);
         Assert.StartsWith("دورة إبلاغ مفتوحة: ", ar.Subject, StringComparison.Ordinal);
         Assert.Contains("عن الالتزامات التالية (التزامان):", ar.TextBody, StringComparison.Ordinal);
         Assert.Contains(dueOn.ToString("MMMM", CultureInfo.GetCultureInfo("ar")), ar.TextBody, StringComparison.Ordinal);
         Assert.Contains($"{EmailFactory.BaseUrl}/ar/account", ar.TextBody, StringComparison.Ordinal);
 
-        var zh = await OneAsync(chinese, ReminderKinds.CycleOpened);
+        var zh = await app.SentReminderAsync(chinese, ReminderKinds.CycleOpened);
         Assert.Contains($"{dueOn.Year}年{dueOn.Month}月{dueOn.Day}日", zh.Subject, StringComparison.Ordinal);
         Assert.Contains("就2 项承诺提交进展报告", zh.TextBody, StringComparison.Ordinal);
     }
@@ -136,21 +134,4 @@ public sealed class MailLanguageTests(EmailFactory app)
             await db.SaveChangesAsync();
             return added;
         });
-
-    private async Task<MimeKit.MimeMessage> OneAsync(Contributor contributor, string kind)
-    {
-        await TestSmtpServer.WaitUntilAsync(
-            async () => await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.RecipientUserId == contributor.UserId && m.Kind == kind && m.State == OutboxState.Sent)),
-            Patience,
-            $"the {kind} reminder sent");
-        var messageId = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientUserId == contributor.UserId && m.Kind == kind).Select(m => m.MessageId).SingleAsync());
-        return Assert.Single(app.Smtp.WithIds([messageId])[messageId]);
-    }
-
-    private static async Task<int> OpenAsync(HttpClient writer, object body)
-    {
-        using var response = await writer.PostAsJsonAsync("/api/v1/reporting-cycles", body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(WsisTrackerFactory.Json)).GetProperty("id").GetInt32();
-    }
 }

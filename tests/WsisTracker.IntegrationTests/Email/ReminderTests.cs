@@ -1,12 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
-using WsisTracker.Core.Email;
 using WsisTracker.Core.Reporting;
 using WsisTracker.IntegrationTests.Infrastructure;
 using WsisTracker.IntegrationTests.Reporting;
@@ -92,9 +89,9 @@ public sealed class ReminderTests(EmailFactory app)
 
         using var writer = await app.CreateWriterAsync();
         var cycleName = $"Cycle {marker}";
-        var id = await OpenAsync(writer, new { name = cycleName, opensOn = today.AddDays(-20), dueOn = today.AddDays(10), stakeholder = scoped.Slug });
+        var id = await EmailFactory.OpenCycleAsync(writer, new { name = cycleName, opensOn = today.AddDays(-20), dueOn = today.AddDays(10), stakeholder = scoped.Slug });
 
-        var opened = await OneAsync(reminded, ReminderKinds.CycleOpened);
+        var opened = await app.SentReminderAsync(reminded, ReminderKinds.CycleOpened);
         Assert.Equal($"Reporting cycle open: {cycleName}, reports due {today.AddDays(10).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}", opened.Subject);
         Assert.Contains($"{marker} awaited", opened.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain($"{marker} answered", opened.TextBody, StringComparison.Ordinal);
@@ -103,13 +100,13 @@ public sealed class ReminderTests(EmailFactory app)
 
         await app.Clock.MoveAsync(TimeSpan.FromDays(5), async () =>
         {
-            var soon = await OneAsync(reminded, ReminderKinds.CycleDueSoon);
+            var soon = await app.SentReminderAsync(reminded, ReminderKinds.CycleDueSoon);
             Assert.Equal($"Reports due in 5 days: {cycleName}", soon.Subject);
             await Task.Delay(SeveralRounds);
         });
         await app.Clock.MoveAsync(TimeSpan.FromDays(11), async () =>
         {
-            var overdue = await OneAsync(reminded, ReminderKinds.CycleOverdue);
+            var overdue = await app.SentReminderAsync(reminded, ReminderKinds.CycleOverdue);
             Assert.Equal($"Reports overdue: {cycleName}", overdue.Subject);
             Assert.Contains($"{marker} awaited", overdue.TextBody, StringComparison.Ordinal);
             await Task.Delay(SeveralRounds);
@@ -134,14 +131,14 @@ public sealed class ReminderTests(EmailFactory app)
         var contributor = await app.CreateContributorAsync(lead.Slug);
         var today = app.Clock.Today;
         using var writer = await app.CreateWriterAsync();
-        var later = await OpenAsync(writer, new { name = $"Later {marker}", opensOn = today.AddDays(3), dueOn = today.AddDays(60), stakeholder = lead.Slug });
+        var later = await EmailFactory.OpenCycleAsync(writer, new { name = $"Later {marker}", opensOn = today.AddDays(3), dueOn = today.AddDays(60), stakeholder = lead.Slug });
 
         await Task.Delay(SeveralRounds);
         Assert.Empty(app.Smtp.To(contributor.Login.Email));
 
         await app.Clock.MoveAsync(TimeSpan.FromDays(3), async () =>
         {
-            var opened = await OneAsync(contributor, ReminderKinds.CycleOpened);
+            var opened = await app.SentReminderAsync(contributor, ReminderKinds.CycleOpened);
             Assert.StartsWith($"Reporting cycle open: Later {marker}", opened.Subject, StringComparison.Ordinal);
         });
 
@@ -157,22 +154,6 @@ public sealed class ReminderTests(EmailFactory app)
         Assert.Single(app.Smtp.To(contributor.Login.Email));
     }
 
-    private async Task<MimeKit.MimeMessage> OneAsync(Contributor contributor, string kind)
-    {
-        await TestSmtpServer.WaitUntilAsync(
-            async () => await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.RecipientUserId == contributor.UserId && m.Kind == kind && m.State == OutboxState.Sent)),
-            Patience,
-            $"the {kind} reminder sent");
-        var messageId = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientUserId == contributor.UserId && m.Kind == kind).Select(m => m.MessageId).SingleAsync());
-        return Assert.Single(app.Smtp.WithIds([messageId])[messageId]);
-    }
-
-    private static async Task<int> OpenAsync(HttpClient writer, object body)
-    {
-        using var response = await writer.PostAsJsonAsync("/api/v1/reporting-cycles", body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(WsisTrackerFactory.Json)).GetProperty("id").GetInt32();
-    }
 
     private async Task<int> CommitmentLedByWithPartnerAsync(string title, string lead, string partner)
     {

@@ -1,3 +1,9 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WsisTracker.Core.Email;
+
 namespace WsisTracker.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -44,6 +50,25 @@ public sealed class EmailFactory : WsisTrackerFactory
     ];
 
     protected override IEnumerable<(string Key, string Value)> Settings() => SmtpSettings();
+
+    /// <summary>Waits until the one reminder of <paramref name="kind"/> to <paramref name="contributor"/> is sent, and returns it as the server received it.</summary>
+    public async Task<MimeKit.MimeMessage> SentReminderAsync(Contributor contributor, string kind)
+    {
+        await TestSmtpServer.WaitUntilAsync(
+            async () => await WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.RecipientUserId == contributor.UserId && m.Kind == kind && m.State == OutboxState.Sent)),
+            TimeSpan.FromSeconds(30),
+            $"the {kind} reminder sent");
+        var messageId = await WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientUserId == contributor.UserId && m.Kind == kind).Select(m => m.MessageId).SingleAsync());
+        return Assert.Single(Smtp.WithIds([messageId])[messageId]);
+    }
+
+    /// <summary>Opens a reporting cycle through the API with <paramref name="writer"/>'s key and returns its id.</summary>
+    public static async Task<int> OpenCycleAsync(HttpClient writer, object body)
+    {
+        using var response = await writer.PostAsJsonAsync("/api/v1/reporting-cycles", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetInt32();
+    }
 }
 
 [CollectionDefinition(Name)]
