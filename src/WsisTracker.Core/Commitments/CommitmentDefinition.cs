@@ -1,4 +1,5 @@
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Indicators;
 
 namespace WsisTracker.Core.Commitments;
 
@@ -31,7 +32,11 @@ public sealed record CommitmentInput(
     DateOnly? TargetDate,
     string? TargetDateText,
     ReportingCadence? ReportingCadence,
-    IReadOnlyList<MilestoneInput>? Milestones);
+    IReadOnlyList<MilestoneInput>? Milestones)
+{
+    /// <summary>The indicator its measurable target is read on; null or empty for none (<see cref="IndicatorLink.Validate"/>).</summary>
+    public IndicatorLinkInput? Indicator { get; init; }
+}
 
 /// <summary>A <see cref="CommitmentInput"/> whose references were found, ready for <see cref="Commitment.Define"/>.</summary>
 public sealed record CommitmentDefinition(
@@ -46,6 +51,9 @@ public sealed record CommitmentDefinition(
     ReportingCadence? ReportingCadence,
     IReadOnlyList<MilestoneInput> Milestones)
 {
+    /// <summary>The indicator its measurable target is read on, checked against the imported series; null for none.</summary>
+    public IndicatorLink? Indicator { get; init; }
+
     public const int MaxMilestones = 50;
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
     public static readonly DateOnly LatestDate = new(2100, 12, 31);

@@ -120,6 +120,9 @@ public sealed record CommitmentDetail(
 
     /// <summary>The id of the stakeholder that proposed a voluntary commitment; null for the others.</summary>
     public int? ProposedBy { get; init; }
+
+    /// <summary>The indicator its measurable target is read on, with the target value and year; null when it has none.</summary>
+    public WsisTracker.Core.Indicators.IndicatorLink? Indicator { get; init; }
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)

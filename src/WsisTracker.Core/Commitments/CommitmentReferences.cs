@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Resolutions;
 
 namespace WsisTracker.Core.Commitments;
@@ -72,6 +73,8 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
             errors.Add("partnerStakeholders", $"There is no stakeholder '{slug}'.");
         }
 
+        var indicator = IndicatorLink.Validate(input.Indicator, await SeriesAsync(input.Indicator, cancellationToken), errors);
+
         if (errors.Any)
         {
             return errors.ToError();
@@ -88,7 +91,22 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
             input.TargetDate,
             string.IsNullOrWhiteSpace(input.TargetDateText) ? null : input.TargetDateText.Trim(),
             input.ReportingCadence,
-            input.Milestones ?? []);
+            input.Milestones ?? [])
+        {
+            Indicator = indicator,
+        };
+    }
+
+    /// <summary>The imported series the link names (codes are upper case, as the World Bank writes them), or null.</summary>
+    private async Task<IndicatorSeries?> SeriesAsync(IndicatorLinkInput? link, CancellationToken cancellationToken)
+    {
+        if (link?.Code is not { } given || string.IsNullOrWhiteSpace(given) || !PlainText.IsValid(given))
+        {
+            return null;
+        }
+
+        var code = given.Trim().ToUpperInvariant();
+        return await db.Indicators.AsNoTracking().Where(i => i.Code == code).Select(i => new IndicatorSeries(i.Code, i.Name)).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Whether the labels of <paramref name="path"/> ("b-ii") name a sub-paragraph of the paragraph, level by level.</summary>
