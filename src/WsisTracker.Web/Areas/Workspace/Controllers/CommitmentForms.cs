@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -81,6 +82,9 @@ public sealed record CommitmentForm
 
     public List<MilestoneForm> Milestones { get; init; } = [];
 
+    /// <summary>The indicator its measurable target is read on; all fields empty for none.</summary>
+    public IndicatorLinkForm Indicator { get; init; } = new();
+
     public uint Version { get; init; }
 
     public string? Intent { get; init; }
@@ -97,7 +101,10 @@ public sealed record CommitmentForm
         TargetDate,
         TargetDateText,
         ReportingCadence,
-        Milestones.Where(m => !m.IsBlank).Select(m => new MilestoneInput(m.Title ?? "", m.DueDate, m.CompletedDate)).ToList());
+        Milestones.Where(m => !m.IsBlank).Select(m => new MilestoneInput(m.Title ?? "", m.DueDate, m.CompletedDate)).ToList())
+    {
+        Indicator = new IndicatorLinkInput(Indicator.Code, Indicator.Target, Indicator.TargetYear),
+    };
 
     public static CommitmentForm From(CommitmentDetail c) => new()
     {
@@ -111,8 +118,22 @@ public sealed record CommitmentForm
         TargetDateText = c.TargetDateText,
         ReportingCadence = c.ReportingCadence,
         Milestones = c.Milestones.Select(m => new MilestoneForm { Title = m.Title, DueDate = m.DueDate, CompletedDate = m.CompletedDate }).ToList(),
+        Indicator = c.Indicator is { } link ? new IndicatorLinkForm { Code = link.Code, Target = link.Target, TargetYear = link.TargetYear } : new(),
         Version = c.Version,
     };
+}
+
+/// <summary>The indicator fieldset of the commitment form: a series, a target value (in the page's culture) and a year.</summary>
+public sealed record IndicatorLinkForm
+{
+    [Display(Name = "Indicator series")]
+    public string? Code { get; init; }
+
+    [Display(Name = "Target value")]
+    public double? Target { get; init; }
+
+    [Display(Name = "Target year")]
+    public int? TargetYear { get; init; }
 }
 
 /// <summary>
@@ -126,7 +147,11 @@ public sealed record CommitmentFormPage(
     IReadOnlyList<ParagraphChoice> Found,
     IReadOnlyList<ActionLineModel> ActionLines,
     IReadOnlyList<StakeholderModel> Stakeholders,
-    CommitmentDetail? Conflict = null);
+    CommitmentDetail? Conflict = null)
+{
+    /// <summary>The imported indicator series the form offers, by code.</summary>
+    public IReadOnlyList<IndicatorModel> Indicators { get; init; } = [];
+}
 
 public sealed record WithdrawForm
 {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -20,7 +21,8 @@ public sealed class CommitmentsController(
     ParagraphSearch paragraphs,
     ActionLineService actionLines,
     StakeholderService stakeholders,
-    TimeProvider time) : WorkspaceControllerBase
+    TimeProvider time,
+    IndicatorService indicators) : WorkspaceControllerBase
 {
     [HttpGet("/workspace")]
     public async Task<IActionResult> IndexAsync(CommitmentStatus? status, string? resolution, int page = 1, CancellationToken cancellationToken = default)
@@ -224,7 +226,10 @@ public sealed class CommitmentsController(
         var lines = await actionLines.ListAsync(cancellationToken);
         var all = await stakeholders.ListAsync(null, cancellationToken);
         var milestones = form.Milestones.Where(m => !m.IsBlank).Concat(Enumerable.Repeat(new MilestoneForm(), 2)).ToList();
-        return new CommitmentFormPage(id, form with { Milestones = milestones }, cited, found, Flatten(lines).ToList(), all, conflict);
+        return new CommitmentFormPage(id, form with { Milestones = milestones }, cited, found, Flatten(lines).ToList(), all, conflict)
+        {
+            Indicators = await indicators.ListAsync(cancellationToken),
+        };
     }
 
     private static IEnumerable<ActionLineModel> Flatten(IEnumerable<ActionLineModel> lines) =>
