@@ -8,7 +8,11 @@ public sealed record IndicatorPoint(string Country, int Year, double Value);
 public sealed record IndicatorValues(string Code, string Name, string Attribution, DateOnly GroupingsAsOf, int Count, IReadOnlyList<IndicatorPoint> Values);
 
 /// <summary>What an import found (a preview) or stored: the series, its values, countries and years, and the rows left out.</summary>
-public sealed record IndicatorImport(string Code, string Name, int Values, int Countries, int? FirstYear, int? LastYear, IReadOnlyList<string> NotCountries, IReadOnlyList<ImportProblem> Problems, bool Stored);
+public sealed record IndicatorImport(string Code, string Name, int Values, int Countries, int? FirstYear, int? LastYear, IReadOnlyList<string> NotCountries, IReadOnlyList<ImportProblem> Problems, bool Stored)
+{
+    /// <summary>Why the attribution given cannot be stored (<see cref="IndicatorService.CheckAttribution"/>); null when it can.</summary>
+    public string? AttributionProblem { get; init; }
+}
 
 /// <summary>The aggregates of an indicator for the world, each M49 region and each grouping, with the groupings' date.</summary>
 public sealed record IndicatorAggregates(string Code, string Name, string Attribution, DateOnly GroupingsAsOf, IReadOnlyList<AggregateValue> Aggregates);
