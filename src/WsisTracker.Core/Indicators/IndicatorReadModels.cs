@@ -15,7 +15,16 @@ public sealed record IndicatorImport(string Code, string Name, int Values, int C
 }
 
 /// <summary>The aggregates of an indicator for the world, each M49 region and each grouping, with the groupings' date.</summary>
-public sealed record IndicatorAggregates(string Code, string Name, string Attribution, DateOnly GroupingsAsOf, IReadOnlyList<AggregateValue> Aggregates);
+public sealed record IndicatorAggregates(string Code, string Name, string Attribution, DateOnly GroupingsAsOf, IReadOnlyList<AggregateValue> Aggregates)
+{
+    /// <summary>The M49 names of the regions aggregated, by code, for pages that show them in the reader's language.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, WsisTracker.Core.Countries.LocalizedNames> RegionNames { get; init; } = new Dictionary<string, WsisTracker.Core.Countries.LocalizedNames>();
+
+    /// <summary>A share in percent (<see cref="IndicatorLink.IsShare"/>): its values are shown as percentages.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsShare => IndicatorLink.IsShare(new IndicatorSeries(Code, Name));
+}
 
 public sealed record IndicatorQuery(string? Country = null, string? Region = null, string? Grouping = null, int? From = null, int? To = null);
 

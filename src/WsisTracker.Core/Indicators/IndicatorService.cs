@@ -164,6 +164,9 @@ public sealed class IndicatorService(WsisTrackerDbContext db, CountryService cou
             aggregates.Add(Aggregation.Compute($"grouping:{grouping.Code}", grouping.Name, list.Where(c => c.Groupings.Contains(grouping.Code)).Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal), series, weights));
         }
 
-        return new IndicatorAggregates(indicator.Code, indicator.Name, indicator.Attribution, all.Value.AsOf, aggregates);
+        return new IndicatorAggregates(indicator.Code, indicator.Name, indicator.Attribution, all.Value.AsOf, aggregates)
+        {
+            RegionNames = regions.Where(r => r.Level == RegionLevel.Region).ToDictionary(r => r.Code, r => r.Names, StringComparer.Ordinal),
+        };
     }
 }
