@@ -244,6 +244,7 @@ public sealed class Commitment : IVersioned
             ScopeCountries = [.. scope.Countries];
         }
 
+        (IndicatorCode, IndicatorTarget, IndicatorTargetYear) = (definition.Indicator?.Code, definition.Indicator?.Target, definition.Indicator?.TargetYear);
         var paragraphIds = definition.Paragraphs.Select(p => p.ParagraphId).ToList();
         Sync(Paragraphs, paragraphIds, p => p.ParagraphId, id => new CommitmentParagraph { ParagraphId = id });
         foreach (var link in Paragraphs)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Data;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Resolutions;
 
 namespace WsisTracker.Core.Commitments;
@@ -200,7 +201,10 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
 
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.CommitmentId == id).OrderBy(m => m.Order)
             .Select(m => new MilestoneInput(m.Title, m.DueDate, m.CompletedDate)).ToListAsync(cancellationToken);
-        var revision = ToInput(row.Values, milestones);
+        // The CSV has no columns for the indicator link: a revision keeps the one the commitment has.
+        var link = await db.Commitments.AsNoTracking().Where(c => c.Id == id && c.IndicatorCode != null)
+            .Select(c => new IndicatorLinkInput(c.IndicatorCode, c.IndicatorTarget, c.IndicatorTargetYear)).SingleOrDefaultAsync(cancellationToken);
+        var revision = ToInput(row.Values, milestones) with { Indicator = link };
         var error = write
             ? (await writes.ReviseAsync(id, revision, version, cancellationToken)).Error
             : await writes.CheckReviseAsync(id, revision, version, cancellationToken);

@@ -1,4 +1,5 @@
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Indicators;
 
 namespace WsisTracker.Core.Commitments;
 
@@ -35,6 +36,8 @@ public sealed record CommitmentInput(
 {
     /// <summary>Where the commitment applies (<see cref="GeographicScope.Validate"/>); none leaves it as it is (global for a new commitment).</summary>
     public GeographicScopeInput? Scope { get; init; }
+    /// <summary>The indicator its measurable target is read on; null or empty for none (<see cref="IndicatorLink.Validate"/>).</summary>
+    public IndicatorLinkInput? Indicator { get; init; }
 }
 
 /// <summary>A <see cref="CommitmentInput"/> whose references were found, ready for <see cref="Commitment.Define"/>.</summary>
@@ -52,6 +55,8 @@ public sealed record CommitmentDefinition(
 {
     /// <summary>The validated geographic scope; null leaves the commitment's as it is.</summary>
     public GeographicScope? Scope { get; init; }
+    /// <summary>The indicator its measurable target is read on, checked against the imported series; null for none.</summary>
+    public IndicatorLink? Indicator { get; init; }
 
     public const int MaxMilestones = 50;
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);

@@ -123,6 +123,8 @@ public sealed record CommitmentDetail(
 
     /// <summary>Where it applies: global, or the M49 regions or the countries it covers (decision 113).</summary>
     public GeographicScopeModel Scope { get; init; } = GeographicScopeModel.Global;
+    /// <summary>The indicator its measurable target is read on, with the target value and year; null when it has none.</summary>
+    public WsisTracker.Core.Indicators.IndicatorLink? Indicator { get; init; }
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)

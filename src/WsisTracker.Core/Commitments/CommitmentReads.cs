@@ -265,6 +265,7 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
                     IsProposed = c.IsVoluntary && c.PublishedAt == null,
                     ProposedBy = c.ProposedByStakeholderId,
                     Scope = new GeographicScopeModel(c.ScopeKind, c.ScopeRegions, c.ScopeCountries),
+                    Indicator = c.IndicatorCode == null ? null : new WsisTracker.Core.Indicators.IndicatorLink(c.IndicatorCode, c.IndicatorTarget ?? 0, c.IndicatorTargetYear ?? 0),
                     Reporting = ReportingRules.Of(c.ReportingCadence, c.Status, c.WithdrawnAt, c.LastProgressAsOf, c.CreatedAt, c.TargetDate, today),
                 })
                 .AsSplitQuery()

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Countries;
 using WsisTracker.Core.Data;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Resolutions;
 
 namespace WsisTracker.Core.Commitments;
@@ -74,6 +75,7 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
         }
 
         var scope = input.Scope is { } scopeInput ? await ScopeAsync(scopeInput, errors, cancellationToken) : null;
+        var indicator = IndicatorLink.Validate(input.Indicator, await SeriesAsync(input.Indicator, cancellationToken), errors);
 
         if (errors.Any)
         {
@@ -94,6 +96,7 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
             input.Milestones ?? [])
         {
             Scope = scope,
+            Indicator = indicator,
         };
     }
 
@@ -108,6 +111,18 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
         var countries = lookUpCountries.Count == 0 ? [] : await db.Countries.AsNoTracking()
             .Where(c => lookUpCountries.Contains(c.Iso3)).Select(c => c.Iso3).ToListAsync(cancellationToken);
         return GeographicScope.Validate(input, regions.Contains, countries.Contains, errors);
+    }
+
+    /// <summary>The imported series the link names (codes are upper case, as the World Bank writes them), or null.</summary>
+    private async Task<IndicatorSeries?> SeriesAsync(IndicatorLinkInput? link, CancellationToken cancellationToken)
+    {
+        if (link?.Code is not { } given || string.IsNullOrWhiteSpace(given) || !PlainText.IsValid(given))
+        {
+            return null;
+        }
+
+        var code = given.Trim().ToUpperInvariant();
+        return await db.Indicators.AsNoTracking().Where(i => i.Code == code).Select(i => new IndicatorSeries(i.Code, i.Name)).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Whether the labels of <paramref name="path"/> ("b-ii") name a sub-paragraph of the paragraph, level by level.</summary>

@@ -22,6 +22,17 @@ public static class Aggregation
 {
     public const string WeightSeries = "SP.POP.TOTL";
 
+    /// <summary>The weighting texts (the API's <c>weighting</c>); the pages translate them by these keys.</summary>
+    public const string NoYear = "no year in which at least half of the countries have a value";
+
+    public const string Unweighted = "unweighted mean of the countries with a value (no population series is imported)";
+
+    /// <summary>{0} the weight series, {1} the year.</summary>
+    public const string Weighted = "weighted by population ({0}, {1})";
+
+    /// <summary>{0} the weight series, {1} the year.</summary>
+    public const string UnweightedForLackOfWeights = "unweighted mean of the countries with a value ({0} lacks some of them in {1})";
+
     public static AggregateValue Compute(
         string scope,
         string label,
@@ -33,7 +44,7 @@ public static class Aggregation
         int? year = byYear.Where(y => y.Value * 2 >= members.Count).Select(y => (int?)y.Key).Max();
         if (year is null || members.Count == 0)
         {
-            return new AggregateValue(scope, label, null, null, "no year in which at least half of the countries have a value", members.Count, 0, members.Count);
+            return new AggregateValue(scope, label, null, null, NoYear, members.Count, 0, members.Count);
         }
 
         var withValue = members.Where(m => values.ContainsKey((m, year.Value))).ToList();
@@ -43,14 +54,14 @@ public static class Aggregation
         {
             var total = withValue.Sum(m => weights[(m, year.Value)]);
             value = withValue.Sum(m => values[(m, year.Value)] * weights[(m, year.Value)]) / total;
-            weighting = $"weighted by population ({WeightSeries}, {year})";
+            weighting = string.Format(System.Globalization.CultureInfo.InvariantCulture, Weighted, WeightSeries, year);
         }
         else
         {
             value = withValue.Average(m => values[(m, year.Value)]);
             weighting = weights is null
-                ? "unweighted mean of the countries with a value (no population series is imported)"
-                : $"unweighted mean of the countries with a value ({WeightSeries} lacks some of them in {year})";
+                ? Unweighted
+                : string.Format(System.Globalization.CultureInfo.InvariantCulture, UnweightedForLackOfWeights, WeightSeries, year);
         }
 
         return new AggregateValue(scope, label, year, Math.Round(value, 2), weighting, members.Count, withValue.Count, members.Count - withValue.Count);

@@ -10,6 +10,21 @@ public sealed class IndicatorService(WsisTrackerDbContext db, CountryService cou
 {
     public const string WorldBankAttribution = "World Bank, World Development Indicators; source: International Telecommunication Union. CC BY 4.0.";
 
+    public const string AttributionRequired = "Give the attribution: who publishes the series, and under which licence.";
+
+    /// <summary>The limit is <see cref="Limits.SourceNotes"/>, the column's length.</summary>
+    public const string AttributionTooLong = "The attribution is too long: at most 4000 characters.";
+
+    /// <summary>
+    /// The rule of a series' attribution (who publishes it, its licence), shown wherever its values are: required,
+    /// at most <see cref="Limits.SourceNotes"/> characters, plain text. Null when it holds, else the problem.
+    /// </summary>
+    public static string? CheckAttribution(string? attribution) =>
+        string.IsNullOrWhiteSpace(attribution) ? AttributionRequired
+        : attribution.Trim().Length > Limits.SourceNotes ? AttributionTooLong
+        : !PlainText.IsValid(attribution) ? PlainText.Problem
+        : null;
+
     public async Task<IReadOnlyList<IndicatorModel>> ListAsync(CancellationToken cancellationToken) =>
         await db.Indicators.AsNoTracking().OrderBy(i => i.Code)
             .Select(i => new IndicatorModel(i.Code, i.Name, i.Attribution, i.ImportedAt,
@@ -19,6 +34,7 @@ public sealed class IndicatorService(WsisTrackerDbContext db, CountryService cou
             .ToListAsync(cancellationToken);
 
     /// <summary>Reads a World Bank CSV file and, when <paramref name="store"/> and it has no problem, replaces the series' values in one transaction.</summary>
+    /// <remarks>The series is stored with <paramref name="attribution"/> (<see cref="CheckAttribution"/>); a new import replaces the one it had.</remarks>
     public async Task<IndicatorImport> ImportAsync(TextReader file, string attribution, bool store, CancellationToken cancellationToken)
     {
         var known = await db.Countries.Select(c => c.Iso3).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
@@ -26,11 +42,16 @@ public sealed class IndicatorService(WsisTrackerDbContext db, CountryService cou
         var years = parsed.Values.Select(v => v.Year).ToList();
         var result = new IndicatorImport(
             parsed.Code, parsed.Name, parsed.Values.Count, parsed.Values.Select(v => v.Iso3).Distinct().Count(),
-            years.Count == 0 ? null : years.Min(), years.Count == 0 ? null : years.Max(), parsed.NotCountries, parsed.Problems, false);
-        if (!parsed.Succeeded || !store)
+            years.Count == 0 ? null : years.Min(), years.Count == 0 ? null : years.Max(), parsed.NotCountries, parsed.Problems, false)
+        {
+            AttributionProblem = CheckAttribution(attribution),
+        };
+        if (!parsed.Succeeded || result.AttributionProblem is not null || !store)
         {
             return result;
         }
+
+        attribution = attribution.Trim();
 
         var ownTransaction = db.Database.CurrentTransaction is null;
         await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -143,6 +164,9 @@ public sealed class IndicatorService(WsisTrackerDbContext db, CountryService cou
             aggregates.Add(Aggregation.Compute($"grouping:{grouping.Code}", grouping.Name, list.Where(c => c.Groupings.Contains(grouping.Code)).Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal), series, weights));
         }
 
-        return new IndicatorAggregates(indicator.Code, indicator.Name, indicator.Attribution, all.Value.AsOf, aggregates);
+        return new IndicatorAggregates(indicator.Code, indicator.Name, indicator.Attribution, all.Value.AsOf, aggregates)
+        {
+            RegionNames = regions.Where(r => r.Level == RegionLevel.Region).ToDictionary(r => r.Code, r => r.Names, StringComparer.Ordinal),
+        };
     }
 }

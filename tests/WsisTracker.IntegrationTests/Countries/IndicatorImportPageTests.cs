@@ -22,12 +22,15 @@ public sealed class IndicatorImportPageTests(WsisTrackerFactory app)
     private static string Token(IHtmlDocument page) =>
         page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
 
-    private static async Task<HttpResponseMessage> UploadAsync(PageClient admin, string url, string csv)
+    /// <summary>Uploads as the form does: with the attribution it holds (the World Bank's), or <paramref name="attribution"/> typed over it.</summary>
+    private static async Task<HttpResponseMessage> UploadAsync(PageClient admin, string url, string csv, string? attribution = null)
     {
+        var form = await admin.GetPageAsync(url);
         using var content = new MultipartFormDataContent
         {
-            { new StringContent(Token(await admin.GetPageAsync(url))), "__RequestVerificationToken" },
+            { new StringContent(Token(form)), "__RequestVerificationToken" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "API_TEST.csv" },
+            { new StringContent(attribution ?? ((IHtmlTextAreaElement)form.QuerySelector("textarea#attribution")!).Value), "attribution" },
         };
         var prefix = url[..url.IndexOf("/admin/", StringComparison.Ordinal)];
         return await admin.Http.PostAsync(prefix + "/admin/indicators/import/preview", content);
@@ -80,6 +83,60 @@ public sealed class IndicatorImportPageTests(WsisTrackerFactory app)
         var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityType == "Indicator" && e.Action == "Added" && e.EntityKey.Contains(code)).Select(e => e.Actor).ToListAsync());
         Assert.Equal([admin.Login!.Email], audited);
+    }
+
+    [Fact]
+    public async Task TheAttributionGiven_IsStored_AndShownInTheApiAndBesideTheChartOfALinkedCommitment()
+    {
+        var code = NewCode();
+        var attribution = $"Test Statistics Office, survey of {code}. CC BY 4.0.";
+        using var admin = await app.CreateClientAsAsync(StaffRoles.Administrator);
+        Assert.Equal(WsisTracker.Core.Indicators.IndicatorService.WorldBankAttribution,
+            ((IHtmlTextAreaElement)(await admin.GetPageAsync("/admin/indicators/import")).QuerySelector("textarea#attribution")!).Value);
+
+        using var previewed = await UploadAsync(admin, "/admin/indicators/import", Small(code), attribution);
+        var preview = await PageClient.ParseAsync(previewed);
+        Assert.Equal(attribution, preview.QuerySelector("#attribution-stored")!.TextContent);
+        using var confirmed = await admin.SubmitAsync(preview, "/admin/indicators/import");
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(attribution, await app.WithDbAsync(db => db.Indicators.Where(i => i.Code == code).Select(i => i.Attribution).SingleAsync()));
+        var listed = (await app.GetJsonAsync<JsonElement>("/api/v1/indicators")).EnumerateArray().Single(i => i.GetProperty("code").GetString() == code);
+        Assert.Equal(attribution, listed.GetProperty("attribution").GetString());
+        Assert.Equal(attribution, (await app.GetJsonAsync<JsonElement>($"/api/v1/indicators/{code}/values")).GetProperty("attribution").GetString());
+
+        using var writer = await app.CreateWriterAsync();
+        var (id, etag) = await app.SeedCommitmentAsync(writer, "attributed");
+        using var linked = await WsisTracker.IntegrationTests.Api.CommitmentWritesApiTests.PatchAsync(writer, id, etag, $$"""{ "indicator": { "code": "{{code}}", "target": 60, "targetYear": 2030 } }""");
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        var section = (await app.GetPageAsync($"/commitments/{id}")).QuerySelector("section[aria-labelledby=indicator]")!;
+        Assert.Contains(attribution, section.TextContent, StringComparison.Ordinal);
+
+        // The shipped series keeps the attribution it was imported with.
+        Assert.Equal(WsisTracker.Core.Indicators.IndicatorService.WorldBankAttribution, await app.WithDbAsync(db => db.Indicators.Where(i => i.Code == "IT.NET.USER.ZS").Select(i => i.Attribution).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AnEmptyAttribution_IsAFormErrorBesideIt_InFrench_AndStoresNothing()
+    {
+        var code = NewCode();
+        using var admin = await app.CreateClientAsAsync(StaffRoles.Administrator);
+
+        using var refused = await UploadAsync(admin, "/fr/admin/indicators/import", Small(code), "  ");
+
+        var page = await PageClient.ParseAsync(refused);
+        Assert.Equal("Indiquez la mention de la source : qui publie la série, et sous quelle licence.", page.QuerySelector("#attribution")!.ParentElement!.QuerySelector(".field-error")!.TextContent.Trim());
+
+        // A confirmation sent without one (the preview's form edited) is refused the same way.
+        using var forced = await admin.Http.PostAsync("/admin/indicators/import", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(page),
+            ["csv"] = Small(code),
+            ["attribution"] = "",
+        }));
+        Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
+        Assert.Equal("Give the attribution: who publishes the series, and under which licence.", (await PageClient.ParseAsync(forced)).QuerySelector("#attribution")!.ParentElement!.QuerySelector(".field-error")!.TextContent.Trim());
+        Assert.False(await app.WithDbAsync(db => db.Indicators.AnyAsync(i => i.Code == code)));
     }
 
     [Fact]

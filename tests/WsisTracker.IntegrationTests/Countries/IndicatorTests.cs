@@ -140,14 +140,35 @@ public sealed class CommitmentIndicatorTests(WsisTrackerFactory app)
         var page = await app.GetPageAsync($"/commitments/{id}");
 
         var section = page.QuerySelector("section[aria-labelledby=indicator]")!;
-        Assert.Contains("Target: 100 by 2030", section.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Target: 100% by 2030", section.TextContent, StringComparison.Ordinal);
         Assert.Contains("World Bank, World Development Indicators; source: International Telecommunication Union", section.TextContent, StringComparison.Ordinal);
         Assert.NotNull(section.QuerySelector("svg[role=img][aria-labelledby=indicator-chart-title]"));
         var rows = section.QuerySelectorAll("tbody tr").ToList();
         Assert.Equal(9, rows.Count);
         var world = rows[0].QuerySelectorAll("td").Select(td => td.TextContent).ToList();
         Assert.Equal("2022", world[0]);
-        Assert.Equal(100 - double.Parse(world[1], System.Globalization.CultureInfo.InvariantCulture), double.Parse(world[2], System.Globalization.CultureInfo.InvariantCulture), 2);
+        Assert.EndsWith("%", world[1], StringComparison.Ordinal);
+        Assert.Equal(100 - double.Parse(world[1].TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture), double.Parse(world[2], System.Globalization.CultureInfo.InvariantCulture), 2);
         Assert.StartsWith("unweighted", world[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheChart_InFrench_IsTranslatedWithTheCulturesNumbers()
+    {
+        var id = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.Commitments, c => c.Code == "70-125-p25-universal-affordable-internet"), c => c.Id)));
+
+        var section = (await app.GetPageAsync($"/fr/commitments/{id}")).QuerySelector("section[aria-labelledby=indicator]")!;
+
+        Assert.Contains("Cible : 100 % d’ici 2030", section.TextContent, StringComparison.Ordinal);
+        var world = section.QuerySelectorAll("tbody tr").First();
+        Assert.Equal("Monde", world.QuerySelector("th")!.TextContent);
+        var cells = world.QuerySelectorAll("td").Select(td => td.TextContent).ToList();
+        var french = System.Globalization.CultureInfo.GetCultureInfo("fr");
+        var value = double.Parse(cells[1].Replace("\u00a0%", "", StringComparison.Ordinal).Replace("\u202f%", "", StringComparison.Ordinal).Replace(" %", "", StringComparison.Ordinal), french);
+        Assert.Equal(100 - value, double.Parse(cells[2], french), 2);
+        Assert.Contains(",", cells[2], StringComparison.Ordinal);
+        Assert.StartsWith("moyenne non pondérée", cells[4], StringComparison.Ordinal);
+        Assert.Contains(section.QuerySelectorAll("tbody th bdi"), b => b.TextContent == "Afrique");
     }
 }

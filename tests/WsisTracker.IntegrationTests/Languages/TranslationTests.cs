@@ -55,7 +55,13 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
         var stakeholders = await app.GetPageAsync("/stakeholders");
         var stakeholder = stakeholders.QuerySelectorAll("a[href^='/stakeholders/']").First().GetAttribute("href")!;
 
-        foreach (var url in new[] { commitment, stakeholder })
+        // A commitment measured on an indicator, for its chart and data table.
+        var measured = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.Commitments, c => c.Code == "70-125-p25-universal-affordable-internet"), c => c.Id)));
+        var linked = $"/commitments/{measured}";
+        Assert.NotNull((await app.GetPageAsync("/qps" + linked)).QuerySelector("section[aria-labelledby=indicator] tbody tr"));
+
+        foreach (var url in new[] { commitment, stakeholder, linked })
         {
             var page = await app.GetPageAsync("/qps" + url);
             Assert.Empty(PseudoLocale.Untranslated(page.Body!));

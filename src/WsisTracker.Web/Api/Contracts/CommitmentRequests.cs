@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Indicators;
 
 namespace WsisTracker.Web.Api.Contracts;
 
@@ -51,6 +52,12 @@ public sealed class CommitmentRequest
     /// </summary>
     public ScopeRequest? Scope { get; init; }
 
+    /// <summary>
+    /// The indicator a measurable target is read on; null or absent for none (PUT removes a link it leaves out; a
+    /// PATCH removes it with <c>"indicator": null</c>).
+    /// </summary>
+    public IndicatorLinkRequest? Indicator { get; init; }
+
     public CommitmentInput ToInput() => new(
         Title,
         Description,
@@ -64,6 +71,7 @@ public sealed class CommitmentRequest
         Milestones?.Select(m => new MilestoneInput(m?.Title ?? "", m?.DueDate, m?.CompletedDate)).ToList())
     {
         Scope = Scope?.ToInput() ?? ScopeRequest.GlobalInput,
+        Indicator = Indicator is { } link ? new IndicatorLinkInput(link.Code, link.Target, link.TargetYear) : null,
     };
 
     /// <summary>The request that would define the commitment as it is: the base a merge patch applies to.</summary>
@@ -80,6 +88,7 @@ public sealed class CommitmentRequest
         ReportingCadence = c.ReportingCadence,
         Milestones = c.Milestones.Select(m => new MilestoneRequest { Title = m.Title, DueDate = m.DueDate, CompletedDate = m.CompletedDate }).ToList(),
         Scope = new ScopeRequest { Kind = c.Scope.Kind, Regions = c.Scope.Regions, Countries = c.Scope.Countries },
+        Indicator = c.Indicator is { } link ? new IndicatorLinkRequest { Code = link.Code, Target = link.Target, TargetYear = link.TargetYear } : null,
     };
 }
 
@@ -104,6 +113,26 @@ public sealed class ScopeRequest
     internal static readonly GeographicScopeInput GlobalInput = new(GeographicScopeKind.Global, [], []);
 
     public GeographicScopeInput ToInput() => new(Kind, Regions, Countries);
+}
+
+/// <summary>
+/// A measurable target read on an imported indicator series (<c>GET /api/v1/indicators</c>): the three members
+/// together. A share in percent (a code ending in <c>.ZS</c>) takes a target between 0 and 100.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed class IndicatorLinkRequest
+{
+    /// <summary>The code of an imported series.</summary>
+    /// <example>IT.NET.USER.ZS</example>
+    public string? Code { get; init; }
+
+    /// <summary>The target value, in the series' unit.</summary>
+    /// <example>100</example>
+    public double? Target { get; init; }
+
+    /// <summary>The year the target is due, between 2000 and 2100.</summary>
+    /// <example>2030</example>
+    public int? TargetYear { get; init; }
 }
 
 /// <summary>An operative paragraph of a stored resolution.</summary>

@@ -8,12 +8,17 @@ using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Areas.Admin.Controllers;
 
-public sealed record IndicatorImportPage(string? Text, IndicatorImport? Preview);
+public sealed record IndicatorImportPage(string? Text, IndicatorImport? Preview)
+{
+    /// <summary>The attribution the series is to be stored with; the World Bank's until the administrator gives another.</summary>
+    public string? Attribution { get; init; } = IndicatorService.WorldBankAttribution;
+}
 
 /// <summary>
 /// An administrator uploads a World Bank CSV file of one series, sees what would be stored (or every problem by
 /// line), and confirms. As for resolutions, the confirmation carries the file back and it is read again by
 /// <see cref="IndicatorService.ImportAsync"/>, which stores all of it or nothing; nothing is kept between the steps.
+/// The administrator gives the attribution the series is shown with (who publishes it, its licence) with the file.
 /// </summary>
 [Authorize(Roles = StaffRoles.Administrator)]
 [Area("Admin")]
@@ -30,12 +35,12 @@ public sealed class IndicatorsController(IndicatorService indicators, PageText t
     [HttpPost("/admin/indicators/import/preview")]
     [RequestSizeLimit(MaxUpload)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
-    public async Task<IActionResult> PreviewAsync(IFormFile? file, CancellationToken cancellationToken)
+    public async Task<IActionResult> PreviewAsync(IFormFile? file, string? attribution, CancellationToken cancellationToken)
     {
         if (file is not { Length: > 0 })
         {
             ModelState.AddModelError("file", text["Choose the CSV file to import."]);
-            return View(ViewName, new IndicatorImportPage(null, null));
+            return View(ViewName, new IndicatorImportPage(null, null) { Attribution = attribution });
         }
 
         using var bytes = new MemoryStream();
@@ -43,22 +48,33 @@ public sealed class IndicatorsController(IndicatorService indicators, PageText t
         if (Csv.DecodeUtf8(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)) is not { } csv)
         {
             ModelState.AddModelError("file", text["The file is not UTF-8. Save it again as \"CSV UTF-8 (comma delimited)\" and upload that file."]);
-            return View(ViewName, new IndicatorImportPage(null, null));
+            return View(ViewName, new IndicatorImportPage(null, null) { Attribution = attribution });
         }
 
-        var preview = await indicators.ImportAsync(new StringReader(csv), IndicatorService.WorldBankAttribution, store: false, cancellationToken);
-        return View(ViewName, new IndicatorImportPage(csv, preview));
+        var preview = await indicators.ImportAsync(new StringReader(csv), attribution ?? "", store: false, cancellationToken);
+        if (preview.AttributionProblem is { } problem)
+        {
+            ModelState.AddModelError("attribution", text[problem]);
+            return View(ViewName, new IndicatorImportPage(null, null) { Attribution = attribution });
+        }
+
+        return View(ViewName, new IndicatorImportPage(csv, preview) { Attribution = attribution });
     }
 
     [HttpPost("/admin/indicators/import")]
     [RequestSizeLimit(MaxUpload)]
     [RequestFormLimits(ValueLengthLimit = MaxUpload)]
-    public async Task<IActionResult> ConfirmAsync(string? csv, CancellationToken cancellationToken)
+    public async Task<IActionResult> ConfirmAsync(string? csv, string? attribution, CancellationToken cancellationToken)
     {
-        var imported = await indicators.ImportAsync(new StringReader(csv ?? ""), IndicatorService.WorldBankAttribution, store: true, cancellationToken);
+        var imported = await indicators.ImportAsync(new StringReader(csv ?? ""), attribution ?? "", store: true, cancellationToken);
         if (!imported.Stored)
         {
-            return View(ViewName, new IndicatorImportPage(csv, imported));
+            if (imported.AttributionProblem is { } problem)
+            {
+                ModelState.AddModelError("attribution", text[problem]);
+            }
+
+            return View(ViewName, new IndicatorImportPage(csv, imported) { Attribution = attribution });
         }
 
         logger.LogInformation("{Admin} imported the indicator {Code}: {Values} values", User.Identity?.Name, imported.Code, imported.Values);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Countries;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -83,6 +84,8 @@ public sealed record CommitmentForm
     public List<MilestoneForm> Milestones { get; init; } = [];
 
     public ScopeForm Scope { get; init; } = new();
+    /// <summary>The indicator its measurable target is read on; all fields empty for none.</summary>
+    public IndicatorLinkForm Indicator { get; init; } = new();
 
     public uint Version { get; init; }
 
@@ -103,6 +106,7 @@ public sealed record CommitmentForm
         Milestones.Where(m => !m.IsBlank).Select(m => new MilestoneInput(m.Title ?? "", m.DueDate, m.CompletedDate)).ToList())
     {
         Scope = Scope.ToInput(),
+        Indicator = new IndicatorLinkInput(Indicator.Code, Indicator.Target, Indicator.TargetYear),
     };
 
     public static CommitmentForm From(CommitmentDetail c) => new()
@@ -118,8 +122,22 @@ public sealed record CommitmentForm
         ReportingCadence = c.ReportingCadence,
         Milestones = c.Milestones.Select(m => new MilestoneForm { Title = m.Title, DueDate = m.DueDate, CompletedDate = m.CompletedDate }).ToList(),
         Scope = ScopeForm.From(c.Scope),
+        Indicator = c.Indicator is { } link ? new IndicatorLinkForm { Code = link.Code, Target = link.Target, TargetYear = link.TargetYear } : new(),
         Version = c.Version,
     };
+}
+
+/// <summary>The indicator fieldset of the commitment form: a series, a target value (in the page's culture) and a year.</summary>
+public sealed record IndicatorLinkForm
+{
+    [Display(Name = "Indicator series")]
+    public string? Code { get; init; }
+
+    [Display(Name = "Target value")]
+    public double? Target { get; init; }
+
+    [Display(Name = "Target year")]
+    public int? TargetYear { get; init; }
 }
 
 /// <summary>
@@ -159,6 +177,8 @@ public sealed record CommitmentFormPage(
 {
     /// <summary>The M49 areas below the world a regional scope may name.</summary>
     public IReadOnlyList<RegionModel> Regions { get; init; } = [];
+    /// <summary>The imported indicator series the form offers, by code.</summary>
+    public IReadOnlyList<IndicatorModel> Indicators { get; init; } = [];
 }
 
 public sealed record WithdrawForm

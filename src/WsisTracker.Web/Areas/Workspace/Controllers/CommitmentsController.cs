@@ -3,6 +3,7 @@ using WsisTracker.Core.ActionLines;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Countries;
+using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 
@@ -22,7 +23,8 @@ public sealed class CommitmentsController(
     ActionLineService actionLines,
     StakeholderService stakeholders,
     TimeProvider time,
-    CountryService countries) : WorkspaceControllerBase
+    CountryService countries,
+    IndicatorService indicators) : WorkspaceControllerBase
 {
     [HttpGet("/workspace")]
     public async Task<IActionResult> IndexAsync(CommitmentStatus? status, string? resolution, int page = 1, CancellationToken cancellationToken = default)
@@ -227,7 +229,11 @@ public sealed class CommitmentsController(
         var all = await stakeholders.ListAsync(null, cancellationToken);
         var milestones = form.Milestones.Where(m => !m.IsBlank).Concat(Enumerable.Repeat(new MilestoneForm(), 2)).ToList();
         var regions = (await countries.RegionsAsync(cancellationToken)).Where(r => r.Level != RegionLevel.Global).ToList();
-        return new CommitmentFormPage(id, form with { Milestones = milestones }, cited, found, Flatten(lines).ToList(), all, conflict) { Regions = regions };
+        return new CommitmentFormPage(id, form with { Milestones = milestones }, cited, found, Flatten(lines).ToList(), all, conflict)
+        {
+            Regions = regions,
+            Indicators = await indicators.ListAsync(cancellationToken),
+        };
     }
 
     private static IEnumerable<ActionLineModel> Flatten(IEnumerable<ActionLineModel> lines) =>
