@@ -83,6 +83,7 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
                     ["regions"] = reader.GetFieldValue<string[]>(19),
                     ["countries"] = reader.GetFieldValue<string[]>(20),
                 },
+                ["indicator"] = reader.GetBoolean(21) ? null : new Dictionary<string, object?> { ["code"] = reader.GetString(22), ["target"] = reader.GetDouble(23), ["targetYear"] = reader.GetInt32(24) },
             }, cancellationToken, ("id", id), ("includeProposed", false));
         if (item is null)
         {

@@ -153,7 +153,7 @@ public static class BaselineSql
 
     /// <summary>A commitment.</summary>
     public const string Detail = """
-        SELECT c.id, c.code, c.title, c.description, c.status, c.progress_percent, c.target_date, c.target_date_text, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.withdrawal_reason, c.created_at, c.updated_at, c.xmin, c.is_voluntary, c.is_voluntary AND c.published_at IS NULL, c.proposed_by_stakeholder_id, c.scope_kind, c.scope_regions, c.scope_countries, c.last_progress_as_of
+        SELECT c.id, c.code, c.title, c.description, c.status, c.progress_percent, c.target_date, c.target_date_text, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.withdrawal_reason, c.created_at, c.updated_at, c.xmin, c.is_voluntary, c.is_voluntary AND c.published_at IS NULL, c.proposed_by_stakeholder_id, c.scope_kind, c.scope_regions, c.scope_countries, c.indicator_code IS NULL, c.indicator_code, COALESCE(c.indicator_target, 0.0), COALESCE(c.indicator_target_year, 0), c.last_progress_as_of
         FROM commitments AS c
         WHERE c.id = @id AND (@includeProposed OR NOT (c.is_voluntary) OR c.published_at IS NOT NULL)
         ORDER BY c.id

@@ -17,10 +17,11 @@ namespace WsisTracker.Web.Infrastructure;
 /// </summary>
 public sealed class NullableReferenceFilter : ISchemaFilter
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
+        // NullabilityInfoContext caches without a lock: one per call, as two hosts (or two requests for the document)
+        // generating at once corrupted a shared one ("An item with the same key has already been added", a 500).
+        var nullability = new NullabilityInfoContext();
         if (schema is not OpenApiSchema { Properties: { Count: > 0 } properties } || context.Type.IsEnum || context.Type.IsPrimitive)
         {
             return;
@@ -48,7 +49,7 @@ public sealed class NullableReferenceFilter : ISchemaFilter
 
             var type = Nullable.GetUnderlyingType(member.PropertyType) ?? member.PropertyType;
             var nullable = Nullable.GetUnderlyingType(member.PropertyType) is not null
-                || (!member.PropertyType.IsValueType && Nullability.Create(member).ReadState == NullabilityState.Nullable);
+                || (!member.PropertyType.IsValueType && nullability.Create(member).ReadState == NullabilityState.Nullable);
             properties[name] = nullable
                 ? new OpenApiSchema
                 {
