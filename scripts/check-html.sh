@@ -133,7 +133,7 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
   for upload in "$series" "$work/malformed.csv"; do
     i=$((i + 1)); file="$work/page-$i.html"
     code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" -F "__RequestVerificationToken=$token" \
-      -F "file=@$upload;type=text/csv" "$base/admin/indicators/import/preview")"
+      -F "file=@$upload;type=text/csv" -F "attribution=World Bank, World Development Indicators (CC BY 4.0)" "$base/admin/indicators/import/preview")"
     grep -q 'id="summary"\|id="problems"' "$file" || die "POST /admin/indicators/import/preview of ${upload##*/} answered $code, without a preview"
     files+=("$file"); echo "/admin/indicators/import/preview (${upload##*/})" >"$file.url"
   done

@@ -78,6 +78,8 @@ public sealed partial class TranslationTests(WsisTrackerFactory app)
     [InlineData("es", "A commitment that is on track cannot go back to not started.", "Un compromiso en estado «{on track}» no puede volver a «no iniciado».")]
     [InlineData("fr", "Commitment '987654321' was not found.", "Engagement « 987654321 » introuvable.")]
     [InlineData("fr", "The report is approved; only a draft can be submitted.", "Le rapport est à l'état « approuvé » ; seul un brouillon peut être soumis.")]
+    [InlineData("fr", "Operative paragraphs 3 to 5 are missing: paragraph 6 comes next.", "Les paragraphes 3 à 5 du dispositif manquent : le paragraphe 6 vient ensuite.")]
+    [InlineData("ru", "Footnote 4 is out of sequence: footnote 3 was expected here.", "Сноска 4 нарушает порядок: здесь ожидалась сноска 3.")]
     [InlineData("fr", "A message with 12 in it that no resource knows.", null)]
     public async Task CoreMessage_WithValuesWrittenIntoIt_IsTranslatedByTheKeyItFills(string culture, string message, string? expected)
     {

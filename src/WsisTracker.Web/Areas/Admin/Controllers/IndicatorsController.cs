@@ -54,7 +54,7 @@ public sealed class IndicatorsController(IndicatorService indicators, PageText t
         var preview = await indicators.ImportAsync(new StringReader(csv), attribution ?? "", store: false, cancellationToken);
         if (preview.AttributionProblem is { } problem)
         {
-            ModelState.AddModelError("attribution", text[problem]);
+            ModelState.AddModelError("attribution", text.Message(problem));
             return View(ViewName, new IndicatorImportPage(null, null) { Attribution = attribution });
         }
 
@@ -71,7 +71,7 @@ public sealed class IndicatorsController(IndicatorService indicators, PageText t
         {
             if (imported.AttributionProblem is { } problem)
             {
-                ModelState.AddModelError("attribution", text[problem]);
+                ModelState.AddModelError("attribution", text.Message(problem));
             }
 
             return View(ViewName, new IndicatorImportPage(csv, imported) { Attribution = attribution });
