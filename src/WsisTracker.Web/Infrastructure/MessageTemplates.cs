@@ -39,7 +39,17 @@ public sealed partial class MessageTemplates
     /// <summary>The values <paramref name="message"/> writes into this key's places, in the places' order, or null.</summary>
     public string[]? Match(string message)
     {
-        var match = _pattern.Match(message);
+        Match match;
+        try
+        {
+            match = _pattern.Match(message);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A message long enough to make a key with several places slow is shown as it is, never as an error.
+            return null;
+        }
+
         if (!match.Success)
         {
             return null;
