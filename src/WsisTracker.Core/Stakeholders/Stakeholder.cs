@@ -28,6 +28,12 @@ public sealed class Stakeholder : IVersioned
     /// <summary>ISO 3166-1 alpha-3 code, upper case.</summary>
     public string? CountryCode { get; set; }
 
+    /// <summary>
+    /// True for a stakeholder that stands for several governments or organisations together ("Member States"): it names
+    /// no country. A Governments stakeholder that is not collective is one government and names its country (decision 133).
+    /// </summary>
+    public bool IsCollective { get; set; }
+
     public string? Website { get; set; }
 
     /// <summary>True for demo data made by <c>seed-demo</c>; shown as synthetic wherever it appears.</summary>

@@ -12,6 +12,7 @@ public sealed record StakeholderModel(
     string? Acronym,
     StakeholderGroup Group,
     string? CountryCode,
+    bool IsCollective,
     string? Website,
     bool IsSynthetic,
     uint Version);
@@ -39,7 +40,7 @@ public sealed class StakeholderService(WsisTrackerDbContext db, CommitmentReads 
         await db.Stakeholders.AsNoTracking()
             .OrderBy(s => s.Group).ThenBy(s => s.Name)
             .Select(s => new StakeholderListItem(
-                new StakeholderModel(s.Id, s.Slug, s.Name, s.Acronym, s.Group, s.CountryCode, s.Website, s.IsSynthetic, s.Version),
+                new StakeholderModel(s.Id, s.Slug, s.Name, s.Acronym, s.Group, s.CountryCode, s.IsCollective, s.Website, s.IsSynthetic, s.Version),
                 db.Set<CommitmentStakeholder>().Count(link => link.StakeholderId == s.Id && db.Commitments.Any(c => c.Id == link.CommitmentId))))
             .ToListAsync(cancellationToken);
 
@@ -67,14 +68,14 @@ public sealed class StakeholderService(WsisTrackerDbContext db, CommitmentReads 
         await db.Stakeholders.AsNoTracking()
             .Where(s => group == null || s.Group == group)
             .OrderBy(s => s.Group).ThenBy(s => s.Name)
-            .Select(s => new StakeholderModel(s.Id, s.Slug, s.Name, s.Acronym, s.Group, s.CountryCode, s.Website, s.IsSynthetic, s.Version))
+            .Select(s => new StakeholderModel(s.Id, s.Slug, s.Name, s.Acronym, s.Group, s.CountryCode, s.IsCollective, s.Website, s.IsSynthetic, s.Version))
             .ToListAsync(cancellationToken);
 
     public async Task<Result<StakeholderModel>> GetAsync(int id, CancellationToken cancellationToken)
     {
         var stakeholder = await db.Stakeholders.AsNoTracking()
             .Where(s => s.Id == id)
-            .Select(s => new StakeholderModel(s.Id, s.Slug, s.Name, s.Acronym, s.Group, s.CountryCode, s.Website, s.IsSynthetic, s.Version))
+            .Select(s => new StakeholderModel(s.Id, s.Slug, s.Name, s.Acronym, s.Group, s.CountryCode, s.IsCollective, s.Website, s.IsSynthetic, s.Version))
             .SingleOrDefaultAsync(cancellationToken);
         return stakeholder is null ? Error.NotFound("Stakeholder", id) : stakeholder;
     }

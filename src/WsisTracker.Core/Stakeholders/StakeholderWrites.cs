@@ -5,7 +5,8 @@ using WsisTracker.Core.Data;
 
 namespace WsisTracker.Core.Stakeholders;
 
-public sealed record StakeholderInput(string? Name, string? Acronym, StakeholderGroup? Group, string? CountryCode, string? Website);
+/// <summary>A stakeholder as a form or a request gives it; <paramref name="IsCollective"/> for one standing for several together.</summary>
+public sealed record StakeholderInput(string? Name, string? Acronym, StakeholderGroup? Group, string? CountryCode, string? Website, bool IsCollective = false);
 
 /// <summary>Creating, editing and deleting stakeholders, with the same rules for pages and API.</summary>
 public sealed partial class StakeholderWrites(WsisTrackerDbContext db, StakeholderService reads)
@@ -109,10 +110,6 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
         return id;
     }
 
-    /// <summary>
-    /// A stakeholder has a name; an acronym, website and ISO 3166-1 alpha-3 country code within their forms and
-    /// lengths; and one of the six groups. Every text is plain text (<see cref="PlainText"/>).
-    /// </summary>
     /// <summary>A stakeholder's country is a reference to a country of the M49 list (decision 111).</summary>
     private async Task<Error?> UnknownCountryAsync(StakeholderInput input, CancellationToken cancellationToken)
     {
@@ -122,6 +119,12 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
             : Error.Validation("countryCode", $"'{code}' is not a country of the UN M49 list (ISO 3166-1 alpha-3, such as KEN).");
     }
 
+    /// <summary>
+    /// A stakeholder has a name; an acronym, website and ISO 3166-1 alpha-3 country code within their forms and
+    /// lengths; and one of the six groups. Every text is plain text (<see cref="PlainText"/>). A collective stakeholder
+    /// names no country; a Governments stakeholder that is not collective is one government and names its country
+    /// (decision 133).
+    /// </summary>
     public static Error? Validate(StakeholderInput input)
     {
         var errors = new FieldErrors();
@@ -150,9 +153,18 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
             errors.Add("group", "Choose one of the six stakeholder groups.");
         }
 
-        if (!string.IsNullOrWhiteSpace(input.CountryCode) && !CountryCode().IsMatch(input.CountryCode.Trim()))
+        var hasCountry = !string.IsNullOrWhiteSpace(input.CountryCode);
+        if (hasCountry && !CountryCode().IsMatch(input.CountryCode!.Trim()))
         {
             errors.Add("countryCode", "Give an ISO 3166-1 alpha-3 code, such as KEN.");
+        }
+        else if (hasCountry && input.IsCollective)
+        {
+            errors.Add("countryCode", "A collective stakeholder stands for several countries or organisations and names no country.");
+        }
+        else if (!hasCountry && !input.IsCollective && input.Group == StakeholderGroup.Governments)
+        {
+            errors.Add("countryCode", "A government names its country; a stakeholder standing for several governments together (such as Member States) is collective.");
         }
 
         if (!string.IsNullOrWhiteSpace(input.Website)
@@ -180,6 +192,7 @@ public sealed partial class StakeholderWrites(WsisTrackerDbContext db, Stakehold
         stakeholder.Acronym = string.IsNullOrWhiteSpace(input.Acronym) ? null : input.Acronym.Trim();
         stakeholder.Group = input.Group!.Value;
         stakeholder.CountryCode = string.IsNullOrWhiteSpace(input.CountryCode) ? null : input.CountryCode.Trim().ToUpperInvariant();
+        stakeholder.IsCollective = input.IsCollective;
         stakeholder.Website = string.IsNullOrWhiteSpace(input.Website) ? null : input.Website.Trim();
     }
 

@@ -27,7 +27,7 @@ public sealed class ApiKeyTests(WsisTrackerFactory app)
         Assert.Null(stored.LastUsedAt);
 
         using var writer = app.CreateClientWithKey(key);
-        using var created = await SendAsync(writer, HttpMethod.Post, "/api/v1/stakeholders", JsonSerializer.Serialize(new { name = $"By {name}", group = "governments" }), "application/json", null);
+        using var created = await SendAsync(writer, HttpMethod.Post, "/api/v1/stakeholders", JsonSerializer.Serialize(new { name = $"By {name}", group = "civilSociety" }), "application/json", null);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.NotNull((await app.WithDbAsync(db => db.ApiKeys.AsNoTracking().SingleAsync(k => k.Name == name))).LastUsedAt);
 
@@ -36,7 +36,7 @@ public sealed class ApiKeyTests(WsisTrackerFactory app)
 
         var (revokeCode, _, revokeErr) = await RunAsync("api-keys", "revoke", "--name", name);
         Assert.True(revokeCode == 0, revokeErr);
-        using var refused = await SendAsync(writer, HttpMethod.Post, "/api/v1/stakeholders", JsonSerializer.Serialize(new { name = $"Again {name}", group = "governments" }), "application/json", null);
+        using var refused = await SendAsync(writer, HttpMethod.Post, "/api/v1/stakeholders", JsonSerializer.Serialize(new { name = $"Again {name}", group = "civilSociety" }), "application/json", null);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         await AssertProblemAsync(refused, "api-key-invalid");
         Assert.Equal("Bearer realm=\"wsis-tracker\"", refused.Headers.WwwAuthenticate.ToString());

@@ -16,6 +16,11 @@ public sealed class StakeholderConfiguration : IEntityTypeConfiguration<Stakehol
         builder.Property(s => s.CountryCode).HasMaxLength(Limits.CountryCode).IsFixedLength();
         builder.Property(s => s.Website).HasMaxLength(Limits.Url);
         builder.Property(s => s.Version).IsRowVersion();
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_stakeholders_collective_names_no_country", "NOT is_collective OR country_code IS NULL");
+            t.HasCheckConstraint("ck_stakeholders_government_names_country", "\"group\" <> 'Governments' OR is_collective OR country_code IS NOT NULL");
+        });
         builder.HasIndex(s => s.Slug).IsUnique();
         builder.HasIndex(s => s.Group);
     }

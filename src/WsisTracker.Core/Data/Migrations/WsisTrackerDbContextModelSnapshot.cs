@@ -2203,6 +2203,10 @@ namespace WsisTracker.Core.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("group");
 
+                    b.Property<bool>("IsCollective")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_collective");
+
                     b.Property<bool>("IsSynthetic")
                         .HasColumnType("boolean")
                         .HasColumnName("is_synthetic");
@@ -2240,7 +2244,12 @@ namespace WsisTracker.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_stakeholders_slug");
 
-                    b.ToTable("stakeholders", (string)null);
+                    b.ToTable("stakeholders", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stakeholders_collective_names_no_country", "NOT is_collective OR country_code IS NULL");
+
+                            t.HasCheckConstraint("ck_stakeholders_government_names_country", "\"group\" <> 'Governments' OR is_collective OR country_code IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -185,6 +185,7 @@ public sealed class DatabaseSeeder(WsisTrackerDbContext db, TimeProvider time, I
                 Acronym = seed.Acronym,
                 Group = seed.Group,
                 CountryCode = seed.Country?.ToUpperInvariant(),
+                IsCollective = seed.Collective,
                 Website = seed.Website,
             };
             db.Stakeholders.Add(stakeholder);

@@ -57,7 +57,8 @@ internal sealed record StakeholderSeed(
     StakeholderGroup Group,
     string? Country,
     string? Website,
-    string? FacilitatorAcronym);
+    string? FacilitatorAcronym,
+    bool Collective = false);
 
 internal sealed record CommitmentFileSeed(string Resolution, List<CommitmentSeed> Commitments);
 

@@ -19,8 +19,15 @@ public sealed class StakeholderRequest
     /// <example>KEN</example>
     public string? CountryCode { get; init; }
 
+    /// <summary>
+    /// True for a stakeholder standing for several governments or organisations together (such as Member States): it
+    /// names no country. A Governments stakeholder that is not collective names its country. Absent means false.
+    /// </summary>
+    /// <example>false</example>
+    public bool? IsCollective { get; init; }
+
     /// <example>https://example.org</example>
     public string? Website { get; init; }
 
-    public StakeholderInput ToInput() => new(Name, Acronym, Group, CountryCode, Website);
+    public StakeholderInput ToInput() => new(Name, Acronym, Group, CountryCode, Website, IsCollective ?? false);
 }

@@ -18,12 +18,15 @@ public sealed record StakeholderForm
     [Display(Name = "Country code (ISO 3166-1 alpha-3)")]
     public string? CountryCode { get; init; }
 
+    [Display(Name = "Collective: stands for several governments or organisations together (such as Member States), with no country")]
+    public bool IsCollective { get; init; }
+
     [Display(Name = "Website")]
     public string? Website { get; init; }
 
     public uint Version { get; init; }
 
-    public StakeholderInput ToInput() => new(Name, Acronym, Group, CountryCode, Website);
+    public StakeholderInput ToInput() => new(Name, Acronym, Group, CountryCode, Website, IsCollective);
 
     public static StakeholderForm From(StakeholderModel s) => new()
     {
@@ -31,6 +34,7 @@ public sealed record StakeholderForm
         Acronym = s.Acronym,
         Group = s.Group,
         CountryCode = s.CountryCode,
+        IsCollective = s.IsCollective,
         Website = s.Website,
         Version = s.Version,
     };
