@@ -10,14 +10,14 @@ namespace WsisTracker.IntegrationTests.Languages;
 /// </summary>
 public static partial class PseudoLocale
 {
-    /// <summary>Visible text nodes with letters outside ⟦ ⟧, leaving out stored data (bdi, other-language elements, code, quotes).</summary>
+    /// <summary>Visible text nodes with letters outside ⟦ ⟧, the charts' SVG labels among them, leaving out stored data (bdi, other-language elements, code, quotes, chart labels marked <c>stored</c>).</summary>
     public static List<string> Untranslated(IElement body)
     {
         var found = new List<string>();
         foreach (var node in body.Descendants<IText>())
         {
             var parent = node.ParentElement;
-            if (parent is null || parent.Closest("script, style, textarea, bdi, code, time, q, blockquote, .para-label, a.cite, .para-text, .section-heading, select#f-stakeholder, select#f-resolution, select#Stakeholder, select#PartnerStakeholders, select#resolution, select#LeadStakeholders, select#stakeholder, select#Stakeholders, select#InviteStakeholders, .headline, .sub-anchor, svg") is not null
+            if (parent is null || parent.Closest("script, style, textarea, bdi, code, time, q, blockquote, .para-label, a.cite, .para-text, .section-heading, select#f-stakeholder, select#f-resolution, select#Stakeholder, select#PartnerStakeholders, select#resolution, select#LeadStakeholders, select#stakeholder, select#Stakeholders, select#InviteStakeholders, .headline, .sub-anchor, svg text.stored") is not null
                 || parent.Closest("[lang]") is { } scoped && scoped.GetAttribute("lang") != Cultures.Pseudo)
             {
                 continue;
@@ -38,7 +38,6 @@ public static partial class PseudoLocale
             }
         }
 
-        // The chart labels are SVG text: check them from the data tables instead (the same strings).
         return found;
     }
 
