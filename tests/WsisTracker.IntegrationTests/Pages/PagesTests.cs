@@ -75,7 +75,12 @@ public sealed class PagesTests(WsisTrackerFactory app)
         Assert.All(charts, chart =>
         {
             Assert.Equal("img", chart.QuerySelector("svg")?.GetAttribute("role"));
-            Assert.NotNull(chart.QuerySelector("table"));
+            // Each bar of the chart is a row of its data table, with the same value.
+            var rows = chart.QuerySelectorAll("table tbody tr");
+            var values = chart.QuerySelectorAll("svg text.chart-value").Select(t => t.TextContent).ToList();
+            Assert.Equal(rows.Select(r => r.QuerySelector("td")!.TextContent), values);
+            Assert.Equal(rows.Length, chart.QuerySelectorAll("svg text.chart-label").Length);
+            Assert.Equal(rows.Length, chart.QuerySelectorAll("svg rect.bar-fill").Length);
         });
         var lineTable = charts[1].QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("th")!.TextContent.Trim()).ToList();
         Assert.Contains(lineTable, l => l.StartsWith("C5 ", StringComparison.Ordinal));
