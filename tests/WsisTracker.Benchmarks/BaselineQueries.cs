@@ -44,6 +44,12 @@ public sealed class BaselineQueries(NpgsqlDataSource dataSource)
                 ["withdrawnAt"] = reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
                 ["updatedAt"] = reader.GetFieldValue<DateTimeOffset>(9),
                 ["isVoluntary"] = reader.GetBoolean(10),
+                ["scope"] = new Dictionary<string, object?>
+                {
+                    ["kind"] = JsonNamingPolicy.CamelCase.ConvertName(reader.GetString(13)),
+                    ["regions"] = reader.GetFieldValue<string[]>(14),
+                    ["countries"] = reader.GetFieldValue<string[]>(15),
+                },
             }), cancellationToken, parameters);
         var byId = rows.ToDictionary(r => (int)r["id"]!);
         await AttachAsync(connection, byId, "paragraphs", statements[2], parameters, cancellationToken);

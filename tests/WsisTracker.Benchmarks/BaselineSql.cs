@@ -17,7 +17,7 @@ public static class BaselineSql
 
     /// <summary>The first page of commitments.</summary>
     public const string FirstPageRows = """
-        SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at, c.is_voluntary, c.last_progress_as_of, c.created_at
+        SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at, c.is_voluntary, c.last_progress_as_of, c.created_at, c.scope_kind, c.scope_regions, c.scope_countries
         FROM commitments AS c
         WHERE NOT (c.is_voluntary) OR c.published_at IS NOT NULL
         ORDER BY c.id
@@ -81,7 +81,7 @@ public static class BaselineSql
 
     /// <summary>A page after a cursor (<c>@p_Id</c>, the last id seen) of commitments.</summary>
     public const string AfterPageRows = """
-        SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at, c.is_voluntary, c.last_progress_as_of, c.created_at
+        SELECT c.id, c.code, c.title, c.status, c.progress_percent, c.target_date, c.reporting_cadence, c.is_synthetic, c.withdrawn_at, c.updated_at, c.is_voluntary, c.last_progress_as_of, c.created_at, c.scope_kind, c.scope_regions, c.scope_countries
         FROM commitments AS c
         WHERE (NOT (c.is_voluntary) OR c.published_at IS NOT NULL) AND c.id > @p_Id
         ORDER BY c.id

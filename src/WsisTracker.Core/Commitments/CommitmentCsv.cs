@@ -33,6 +33,9 @@ public sealed record CsvImportReport(IReadOnlyList<CsvRowOutcome> Rows, IReadOnl
 /// commits only when no row has an error. A preview applies the same rules but writes nothing, in a read-only
 /// snapshot, so it holds no lock a concurrent write waits on. A row whose values equal the stored ones is not written at all, so exporting and importing without edits changes nothing. Each row carries the version
 /// it was exported at: a commitment changed since then is reported, not overwritten.
+/// The scope and the indicator link go through <see cref="GeographicScope.Validate"/> and
+/// <see cref="IndicatorLink.Validate"/> like the other columns; a file may leave either group of columns out
+/// (<see cref="OptionalColumns"/>), which keeps what is stored (decision 132).
 /// Cells are written by the one CSV writer <see cref="Csv"/>: a cell a spreadsheet would run as a formula gets a
 /// leading apostrophe, which the import removes again; such a cell without the apostrophe is refused.
 /// </summary>
@@ -53,12 +56,35 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
     public const string Status = "status";
     public const string ProgressPercent = "progress_percent";
     public const string WithdrawnAt = "withdrawn_at";
+    public const string ScopeKind = "scope_kind";
+    public const string ScopeRegions = "scope_regions";
+    public const string ScopeCountries = "scope_countries";
+    public const string IndicatorCode = "indicator_code";
+    public const string IndicatorTarget = "indicator_target";
+    public const string IndicatorTargetYear = "indicator_target_year";
 
     public const int MaxRows = 5_000;
 
-    /// <summary>Every column, in order. The last four are read-only: they are exported for reference and must not be edited.</summary>
+    /// <summary>
+    /// Every column, in order. <c>code</c>, <c>status</c>, <c>progress_percent</c> and <c>withdrawn_at</c> are
+    /// read-only: they are exported for reference and must not be edited. The scope and the indicator columns come
+    /// last (decision 132): a file exported before them has the columns up to <c>withdrawn_at</c>.
+    /// </summary>
     public static readonly IReadOnlyList<string> Columns =
-        [Id, Version, Code, Title, Description, Paragraphs, ActionLines, LeadStakeholders, PartnerStakeholders, TargetDate, TargetDateText, ReportingCadence, Status, ProgressPercent, WithdrawnAt];
+        [Id, Version, Code, Title, Description, Paragraphs, ActionLines, LeadStakeholders, PartnerStakeholders, TargetDate, TargetDateText, ReportingCadence, Status, ProgressPercent, WithdrawnAt, ScopeKind, ScopeRegions, ScopeCountries, IndicatorCode, IndicatorTarget, IndicatorTargetYear];
+
+    /// <summary>
+    /// The groups of columns a file may leave out, each as a whole (decision 132): a file without a group keeps each
+    /// commitment's scope or indicator link as it is, so a file exported before the group existed still imports.
+    /// </summary>
+    public static readonly IReadOnlyList<IReadOnlyList<string>> OptionalColumns =
+        [[ScopeKind, ScopeRegions, ScopeCountries], [IndicatorCode, IndicatorTarget, IndicatorTargetYear]];
+
+    /// <summary>
+    /// A target year cell that is not a whole number: given to <see cref="IndicatorLink.Validate"/> as a year outside
+    /// its range, so the rule's one message reports it under <c>indicator_target_year</c>.
+    /// </summary>
+    private const int NotAYear = int.MinValue;
 
     public static readonly IReadOnlyList<string> ProgressColumns =
         ["commitment_id", "commitment_code", "as_of", "status", "progress_percent", "note", "evidence_links", "author", "recorded_at"];
@@ -78,6 +104,13 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
         ["targetDate"] = TargetDate,
         ["targetDateText"] = TargetDateText,
         ["reportingCadence"] = ReportingCadence,
+        [GeographicScope.KindField] = ScopeKind,
+        [GeographicScope.RegionsField] = ScopeRegions,
+        [GeographicScope.CountriesField] = ScopeCountries,
+        ["indicator"] = IndicatorCode,
+        ["indicator.code"] = IndicatorCode,
+        ["indicator.target"] = IndicatorTarget,
+        ["indicator.targetYear"] = IndicatorTargetYear,
     };
 
     public async Task ExportCommitmentsAsync(TextWriter output, CancellationToken cancellationToken)
@@ -187,7 +220,7 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
             errors.Add(new CsvCellError(row.Number, column, $"This column is read-only (it was '{current[column]}'); status and progress change through Record progress."));
         }
 
-        var editable = Columns.Except(ReadOnlyColumns).Except([Id, Version]);
+        var editable = row.Values.Keys.Except(ReadOnlyColumns).Except([Id, Version]);
         if (editable.All(c => Normalise(c, row.Values[c]) == Normalise(c, current[c])))
         {
             return new CsvRowOutcome(row.Number, id, title, CsvRowChange.Unchanged);
@@ -201,10 +234,17 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
 
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.CommitmentId == id).OrderBy(m => m.Order)
             .Select(m => new MilestoneInput(m.Title, m.DueDate, m.CompletedDate)).ToListAsync(cancellationToken);
-        // The CSV has no columns for the indicator link: a revision keeps the one the commitment has.
-        var link = await db.Commitments.AsNoTracking().Where(c => c.Id == id && c.IndicatorCode != null)
-            .Select(c => new IndicatorLinkInput(c.IndicatorCode, c.IndicatorTarget, c.IndicatorTargetYear)).SingleOrDefaultAsync(cancellationToken);
-        var revision = ToInput(row.Values, milestones) with { Indicator = link };
+        var revision = ToInput(row.Values, milestones);
+        if (!row.Values.ContainsKey(IndicatorCode))
+        {
+            // A file without the indicator columns keeps the link the commitment has (a revision without one removes it).
+            revision = revision with
+            {
+                Indicator = await db.Commitments.AsNoTracking().Where(c => c.Id == id && c.IndicatorCode != null)
+                    .Select(c => new IndicatorLinkInput(c.IndicatorCode, c.IndicatorTarget, c.IndicatorTargetYear)).SingleOrDefaultAsync(cancellationToken),
+            };
+        }
+
         var error = write
             ? (await writes.ReviseAsync(id, revision, version, cancellationToken)).Error
             : await writes.CheckReviseAsync(id, revision, version, cancellationToken);
@@ -240,6 +280,10 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
         }
     }
 
+    /// <summary>
+    /// The row as an input. Without the scope columns the scope is null (kept as it is; global for a new commitment);
+    /// without the indicator columns the link is null (the caller keeps a stored one).
+    /// </summary>
     private static CommitmentInput ToInput(Dictionary<string, string> values, IReadOnlyList<MilestoneInput> milestones) => new(
         values[Title],
         values[Description],
@@ -250,14 +294,61 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
         DateOnly.TryParseExact(values[TargetDate], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
         values[TargetDateText],
         Enum.TryParse<ReportingCadence>(values[ReportingCadence], ignoreCase: true, out var cadence) ? cadence : null,
-        milestones);
+        milestones)
+    {
+        Scope = values.ContainsKey(ScopeKind) ? ScopeOf(values) : null,
+        Indicator = values.ContainsKey(IndicatorCode) ? IndicatorOf(values) : null,
+    };
+
+    /// <summary>
+    /// The scope of a row, for <see cref="GeographicScope.Validate"/>: the kind by its name in any case; an empty kind
+    /// with no codes is global (what a new commitment gets), while an empty or unknown kind with codes is given to
+    /// the rule as no kind, which refuses it under <c>scope_kind</c>.
+    /// </summary>
+    private static GeographicScopeInput ScopeOf(Dictionary<string, string> values)
+    {
+        var regions = List(values[ScopeRegions]);
+        var countries = List(values[ScopeCountries]);
+        var kind = KindOf(values[ScopeKind]) ?? (values[ScopeKind].Trim().Length == 0 && regions.Count == 0 && countries.Count == 0 ? GeographicScopeKind.Global : null);
+        return new GeographicScopeInput(kind, regions, countries);
+    }
+
+    private static GeographicScopeKind? KindOf(string cell) =>
+        Enum.GetValues<GeographicScopeKind>().Cast<GeographicScopeKind?>().FirstOrDefault(k => string.Equals(k.ToString(), cell.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The indicator link of a row, for <see cref="IndicatorLink.Validate"/>: all three cells empty is no link. A target
+    /// that is not a number is given to the rule as NaN and a year that is not a whole number as <see cref="NotAYear"/>,
+    /// so the rule's own messages report them.
+    /// </summary>
+    private static IndicatorLinkInput IndicatorOf(Dictionary<string, string> values)
+    {
+        var code = values[IndicatorCode].Trim();
+        var target = values[IndicatorTarget].Trim();
+        var year = values[IndicatorTargetYear].Trim();
+        return new IndicatorLinkInput(
+            code.Length > 0 ? code : null,
+            target.Length == 0 ? null : ParseTarget(target) ?? double.NaN,
+            year.Length == 0 ? null : ParseYear(year) ?? NotAYear);
+    }
+
+    private static double? ParseTarget(string cell) =>
+        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static int? ParseYear(string cell) =>
+        int.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static List<string> List(string cell) =>
         cell.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     private static string Normalise(string column, string value) => column switch
     {
-        Paragraphs or ActionLines or LeadStakeholders or PartnerStakeholders => string.Join(';', List(value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+        Paragraphs or ActionLines or LeadStakeholders or PartnerStakeholders or ScopeRegions => string.Join(';', List(value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+        ScopeCountries => string.Join(';', List(value).Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+        ScopeKind => value.Trim().Length == 0 ? nameof(GeographicScopeKind.Global) : KindOf(value)?.ToString() ?? value.Trim(),
+        IndicatorCode => value.Trim().ToUpperInvariant(),
+        IndicatorTarget => ParseTarget(value.Trim())?.ToString(CultureInfo.InvariantCulture) ?? value.Trim(),
+        IndicatorTargetYear => ParseYear(value.Trim())?.ToString(CultureInfo.InvariantCulture) ?? value.Trim(),
         _ => value.Trim(),
     };
 
@@ -278,7 +369,9 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
                 return rows;
             }
 
-            var missing = Columns.Except(header, StringComparer.Ordinal).ToList();
+            // A group of optional columns is left out as a whole or given as a whole.
+            var present = Columns.Except(OptionalColumns.Where(g => !g.Any(header.Contains)).SelectMany(g => g)).ToList();
+            var missing = present.Except(header, StringComparer.Ordinal).ToList();
             var unknown = header.Except(Columns, StringComparer.Ordinal).ToList();
             if (missing.Count > 0 || unknown.Count > 0)
             {
@@ -297,7 +390,7 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
                 }
 
                 var values = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var column in Columns)
+                foreach (var column in present)
                 {
                     // Browsers and spreadsheets turn line breaks inside cells into CRLF; the stored text uses LF.
                     var cell = (csv.GetString(column) ?? "").ReplaceLineEndings("\n");
@@ -392,6 +485,12 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
                 c.Status,
                 c.ProgressPercent,
                 c.WithdrawnAt,
+                c.ScopeKind,
+                c.ScopeRegions,
+                c.ScopeCountries,
+                c.IndicatorCode,
+                c.IndicatorTarget,
+                c.IndicatorTargetYear,
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
@@ -412,6 +511,12 @@ public sealed class CommitmentCsv(WsisTrackerDbContext db, CommitmentWrites writ
             [Status] = c.Status.ToString(),
             [ProgressPercent] = c.ProgressPercent?.ToString(CultureInfo.InvariantCulture) ?? "",
             [WithdrawnAt] = c.WithdrawnAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "",
+            [ScopeKind] = c.ScopeKind.ToString(),
+            [ScopeRegions] = string.Join(';', c.ScopeRegions),
+            [ScopeCountries] = string.Join(';', c.ScopeCountries),
+            [IndicatorCode] = c.IndicatorCode ?? "",
+            [IndicatorTarget] = c.IndicatorTarget?.ToString(CultureInfo.InvariantCulture) ?? "",
+            [IndicatorTargetYear] = c.IndicatorTargetYear?.ToString(CultureInfo.InvariantCulture) ?? "",
         }).ToList();
     }
 }

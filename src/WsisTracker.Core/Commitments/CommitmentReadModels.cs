@@ -85,6 +85,9 @@ public sealed record CommitmentSummary(
 {
     /// <summary>Proposed by a stakeholder rather than read from a resolution (decision 081).</summary>
     public bool IsVoluntary { get; init; }
+
+    /// <summary>Where it applies (decision 113); in list items and the list's CSV forms too, so readers filtering by region see why a commitment matched (decision 132).</summary>
+    public GeographicScopeModel Scope { get; init; } = GeographicScopeModel.Global;
 }
 
 public sealed record CommitmentDetail(

@@ -128,6 +128,7 @@ public sealed class CommitmentReads(WsisTrackerDbContext db, TimeProvider time, 
             {
                 IsVoluntary = c.IsVoluntary,
                 Reporting = ReportingRules.Of(c.ReportingCadence, c.Status, c.WithdrawnAt, c.LastProgressAsOf, c.CreatedAt, c.TargetDate, today),
+                Scope = new GeographicScopeModel(c.ScopeKind, c.ScopeRegions, c.ScopeCountries),
             })
             .AsSplitQuery();
 

@@ -52,7 +52,7 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
     }
 
     private static readonly string[] CommitmentColumns =
-        ["id", "code", "title", "status", "progressPercent", "targetDate", "isOverdue", "reportingCadence", "paragraphs", "actionLines", "leadStakeholders", "partnerStakeholders", "isSynthetic", "withdrawnAt", "updatedAt", "isVoluntary"];
+        ["id", "code", "title", "status", "progressPercent", "targetDate", "isOverdue", "reportingCadence", "paragraphs", "actionLines", "leadStakeholders", "partnerStakeholders", "isSynthetic", "withdrawnAt", "updatedAt", "isVoluntary", "scopeKind", "scopeRegions", "scopeCountries"];
 
     private static readonly string[] StakeholderColumns = ["id", "slug", "name", "acronym", "group", "countryCode", "website", "isSynthetic"];
 
@@ -74,6 +74,9 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
         c.WithdrawnAt?.ToString("O", CultureInfo.InvariantCulture) ?? "",
         c.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
         c.IsVoluntary ? "true" : "false",
+        Camel(c.Scope.Kind.ToString()),
+        string.Join("; ", c.Scope.Regions),
+        string.Join("; ", c.Scope.Countries),
     ];
 
     private static string[] StakeholderRow(StakeholderModel s) =>

@@ -64,7 +64,7 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
         var rows = await commitments.ExportAsync(query.ToFilter(), query.Sort, cancellationToken);
         var baseUrl = urls.BaseOf(Request);
         var csv = Csv.Write(
-            ["id", "code", "title", "status", "progress_percent", "target_date", "overdue", "paragraphs", "action_lines", "stakeholders", "synthetic", "updated_at", "url", "voluntary"],
+            ["id", "code", "title", "status", "progress_percent", "target_date", "overdue", "paragraphs", "action_lines", "stakeholders", "synthetic", "updated_at", "url", "voluntary", "scope_kind", "scope_regions", "scope_countries"],
             rows.Select(c => (IReadOnlyList<string?>)
             [
                 c.Id.ToString(CultureInfo.InvariantCulture),
@@ -81,6 +81,9 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
                 PageFormat.IsoInstant(c.UpdatedAt),
                 $"{baseUrl}/commitments/{c.Id}",
                 c.IsVoluntary ? "yes" : "no",
+                PageFormat.ScopeValue(c.Scope.Kind),
+                string.Join("; ", c.Scope.Regions),
+                string.Join("; ", c.Scope.Countries),
             ]));
         return File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "commitments.csv");
     }

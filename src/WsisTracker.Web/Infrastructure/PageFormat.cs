@@ -49,6 +49,9 @@ public static class PageFormat
 
     public static string GroupValue(StakeholderGroup group) => Camel(group.ToString());
 
+    /// <summary>A geographic scope's kind as the API spells it (camelCase: <c>global</c>, <c>regional</c>, <c>national</c>).</summary>
+    public static string ScopeValue(GeographicScopeKind kind) => Camel(kind.ToString());
+
     /// <summary>A reporting status in words, always written out (never shown by colour alone).</summary>
     public static string Reporting(ReportingStatus status) => status switch
     {

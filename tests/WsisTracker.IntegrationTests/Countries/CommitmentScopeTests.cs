@@ -203,6 +203,29 @@ public sealed partial class CommitmentScopeTests(WsisTrackerFactory app)
         Assert.Equal("national||PER", Parts(ScopeOf(api)));
     }
 
+    [Fact]
+    public async Task PublicExport_ApiCsvAndListItems_CarryTheScopeInTrailingColumns()
+    {
+        var marker = $"scopecsv{Guid.NewGuid():N}"[..24];
+        await CreateScopedAsync($"{marker} national", new GeographicScopeInput(GeographicScopeKind.National, null, ["KEN", "BTN"]));
+        await CreateScopedAsync($"{marker} regional", new GeographicScopeInput(GeographicScopeKind.Regional, ["034"], null));
+        using var anonymous = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/commitments?q={marker}&limit=10");
+        request.Headers.Accept.ParseAdd("text/csv");
+        using var api = await anonymous.SendAsync(request);
+
+        var export = WsisTracker.Core.Common.Csv.Records(new StringReader(await anonymous.GetStringAsync($"/commitments/export?q={marker}&sort=Title")));
+        var csv = WsisTracker.Core.Common.Csv.Records(new StringReader(await api.Content.ReadAsStringAsync()));
+        var list = await app.GetJsonAsync<JsonElement>($"/api/v1/commitments?q={marker}&limit=10");
+
+        Assert.Equal(["scope_kind", "scope_regions", "scope_countries"], export[0].Cells[^3..]);
+        Assert.Equal(["id", "code", "title", "status"], export[0].Cells[..4]);
+        Assert.Equal([["national", "", "BTN; KEN"], ["regional", "034", ""]], export.Skip(1).Select(r => r.Cells[^3..]));
+        Assert.Equal(["scopeKind", "scopeRegions", "scopeCountries"], csv[0].Cells[^3..]);
+        Assert.Equal(["national||BTN; KEN", "regional|034|"], csv.Skip(1).Select(r => string.Join('|', r.Cells[^3..])).Order(StringComparer.Ordinal));
+        Assert.Equal(["national||BTN,KEN", "regional|034|"], list.GetProperty("items").EnumerateArray().Select(i => Parts(ScopeOf(i))).Order(StringComparer.Ordinal));
+    }
+
     private async Task<int> CreateScopedAsync(string title, GeographicScopeInput scope)
     {
         await using var services = app.Services.CreateAsyncScope();

@@ -106,7 +106,7 @@ public sealed class CommitmentIndicatorFormTests(WsisTrackerFactory app)
     }
 
     [Fact]
-    public async Task ACsvRevision_WhichHasNoIndicatorColumns_KeepsTheLink()
+    public async Task ACsvRevision_OfAFileWithoutTheIndicatorColumns_KeepsTheLink()
     {
         var share = await app.ImportIndicatorAsync("Businesses online (% of firms)", suffix: ".ZS");
         var commitment = await app.CreateCommitmentAsync();
@@ -118,15 +118,19 @@ public sealed class CommitmentIndicatorFormTests(WsisTrackerFactory app)
             ["Indicator.Target"] = "75",
             ["Indicator.TargetYear"] = "2030",
         }, submit: "Intent=save");
-        var lines = (await client.Http.GetStringAsync("/workspace/csv/commitments.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var row = lines.Single(l => l.StartsWith($"{commitment.Id},", StringComparison.Ordinal));
+        // A file as exported before decision 132 or edited down to it: the scope columns stay, the indicator ones are left out.
+        var records = WsisTracker.Core.Common.Csv.Records(new StringReader(await client.Http.GetStringAsync("/workspace/csv/commitments.csv")));
+        var kept = Enumerable.Range(0, records[0].Cells.Length).Where(i => !records[0].Cells[i].StartsWith("indicator_", StringComparison.Ordinal)).ToList();
+        var header = WsisTracker.Core.Common.Csv.Row(kept.Select(i => records[0].Cells[i]));
+        var row = WsisTracker.Core.Common.Csv.Row(kept.Select(i => records.Single(r => r.Cells[0] == commitment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Cells[i]));
+        Assert.Equal(3, records[0].Cells.Length - kept.Count);
         var title = $"Renamed by CSV {Guid.NewGuid():N}";
 
         var csvPage = await client.GetPageAsync("/workspace/csv");
         using var content = new MultipartFormDataContent
         {
             { new StringContent(csvPage.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!), "__RequestVerificationToken" },
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(lines[0] + "\r\n" + row.Replace(commitment.Title, title, StringComparison.Ordinal) + "\r\n")), "file", "commitments.csv" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(header + row.Replace(commitment.Title, title, StringComparison.Ordinal))), "file", "commitments.csv" },
         };
         using var previewed = await client.Http.PostAsync("/workspace/csv/preview", content);
         using var applied = await client.SubmitAsync(await PageClient.ParseAsync(previewed), "/workspace/csv/import");

@@ -45,7 +45,7 @@ public sealed class CsvRoundTripTests(WsisTrackerFactory app)
         var newTitle = $"Renamed by CSV {Guid.NewGuid():N}";
         var created = $"Created by CSV {Guid.NewGuid():N}";
         var csv = lines[0] + "\r\n" + row.Replace(commitment.Title, newTitle, StringComparison.Ordinal) + "\r\n"
-            + $",,,{created},Made in a spreadsheet.,a-res-80-173:12,C3;C4,itu;unesco,,2029-12-31,,Annual,,,\r\n";
+            + $",,,{created},Made in a spreadsheet.,a-res-80-173:12,C3;C4,itu;unesco,,2029-12-31,,Annual,,,,,,,,,\r\n";
 
         var preview = await PreviewAsync(client, csv);
 
@@ -74,8 +74,8 @@ public sealed class CsvRoundTripTests(WsisTrackerFactory app)
         var formula = $"=HYPERLINK(\"http://evil.example/{Guid.NewGuid():N}\",\"click\")";
         var csv = lines[0] + "\r\n"
             + row.Replace(commitment.Title, "A valid new title", StringComparison.Ordinal) + "\r\n"
-            + $",,,{unknown},Text,a-res-70-125:999,C99,itu,,2030-02-31,,,,,\r\n"
-            + $",,,\"{formula.Replace("\"", "\"\"", StringComparison.Ordinal)}\",Text,a-res-70-125:63,C1,nobody,,,,,,,\r\n";
+            + $",,,{unknown},Text,a-res-70-125:999,C99,itu,,2030-02-31,,,,,,,,,,,\r\n"
+            + $",,,\"{formula.Replace("\"", "\"\"", StringComparison.Ordinal)}\",Text,a-res-70-125:63,C1,nobody,,,,,,,,,,,,,\r\n";
 
         var preview = await PreviewAsync(client, csv);
 
@@ -104,7 +104,7 @@ public sealed class CsvRoundTripTests(WsisTrackerFactory app)
         var header = (await client.Http.GetStringAsync("/workspace/csv/commitments.csv")).Split("\r\n")[0];
         var title = $"Never stored {Guid.NewGuid():N}";
 
-        var preview = await PreviewAsync(client, header + "\r\n" + $",,,{title},A {(char)character} in the text,a-res-70-125:63,C1,itu,,,,,,,\r\n");
+        var preview = await PreviewAsync(client, header + "\r\n" + $",,,{title},A {(char)character} in the text,a-res-70-125:63,C1,itu,,,,,,,,,,,,,\r\n");
 
         var errors = preview.QuerySelectorAll("#errors tbody tr").Select(r => string.Join('|', r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
         Assert.Contains(errors, e => e.StartsWith("2|description|", StringComparison.Ordinal) && e.Contains("control character", StringComparison.Ordinal));
@@ -175,7 +175,7 @@ public sealed class CsvRoundTripTests(WsisTrackerFactory app)
     {
         using var client = await app.CreateClientAsAsync(StaffRoles.Secretariat);
         var header = (await client.Http.GetStringAsync("/workspace/csv/commitments.csv")).Split("\r\n")[0];
-        var latin1 = Encoding.Latin1.GetBytes(header + "\r\n,,,Caf\u00e9 in Latin-1,Described,a-res-70-125:63,C1,itu,,,,,,,\r\n");
+        var latin1 = Encoding.Latin1.GetBytes(header + "\r\n,,,Caf\u00e9 in Latin-1,Described,a-res-70-125:63,C1,itu,,,,,,,,,,,,,\r\n");
 
         var page = await client.GetPageAsync("/workspace/csv");
         using var content = new MultipartFormDataContent
