@@ -37,6 +37,12 @@ public sealed record CommitmentViewModel(CommitmentDetail Commitment)
     public IReadOnlyDictionary<string, WsisTracker.Core.Countries.LocalizedNames> ScopeNames { get; init; } = new Dictionary<string, WsisTracker.Core.Countries.LocalizedNames>();
 }
 
+/// <summary>A geographic scope to show in words (<c>_ScopeText</c>), with the names of the codes it names where they are known.</summary>
+public sealed record ScopeText(GeographicScopeModel Scope, IReadOnlyDictionary<string, WsisTracker.Core.Countries.LocalizedNames> Names);
+
+/// <summary>The geographic scope fieldset of a form (<c>_ScopeFieldset</c>, the commitment's and the report's): the scope as typed and the M49 areas to choose from.</summary>
+public sealed record ScopeFieldset(WsisTracker.Web.Areas.Workspace.Controllers.ScopeForm Form, IReadOnlyList<WsisTracker.Core.Countries.RegionModel> Regions);
+
 public sealed record StakeholdersViewModel(IReadOnlyList<StakeholderListItem> Stakeholders);
 
 public sealed record StakeholderViewModel(StakeholderProfile Profile);
