@@ -146,6 +146,16 @@ public sealed class ProgressReportService(
             : Error.NotFound("Report", id);
     }
 
+    /// <summary>
+    /// The geographic scopes of the approved reports behind a commitment's progress updates, by the update's id: as
+    /// public as the updates they became (decision 131). Updates the secretariat recorded itself have none.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, GeographicScopeModel>> ApprovedScopesAsync(int commitmentId, CancellationToken cancellationToken) =>
+        await db.ProgressReports.AsNoTracking()
+            .Where(r => r.CommitmentId == commitmentId && r.State == ReportState.Approved && r.ProgressUpdateId != null)
+            .Select(r => new { UpdateId = r.ProgressUpdateId!.Value, Scope = new GeographicScopeModel(r.ScopeKind, r.ScopeRegions, r.Countries) })
+            .ToDictionaryAsync(r => r.UpdateId, r => r.Scope, cancellationToken);
+
     /// <summary>A report beside its commitment as it stands, and whether the rules would accept it now; reviewers only.</summary>
     public async Task<Result<ReportReview>> GetForReviewAsync(ReportPrincipal principal, int id, CancellationToken cancellationToken)
     {

@@ -33,8 +33,11 @@ public sealed record CommitmentViewModel(CommitmentDetail Commitment)
     /// <summary>The indicator its measurable target is read on, with the latest aggregates; none without a link.</summary>
     public WsisTracker.Core.Indicators.CommitmentIndicator? Indicator { get; init; }
 
-    /// <summary>The names of the regions or countries its geographic scope names, by code.</summary>
+    /// <summary>The names of the regions or countries its geographic scope and its reports' scopes name, by code.</summary>
     public IReadOnlyDictionary<string, WsisTracker.Core.Countries.LocalizedNames> ScopeNames { get; init; } = new Dictionary<string, WsisTracker.Core.Countries.LocalizedNames>();
+
+    /// <summary>The geographic scope of the approved report behind each progress update that came from one, by the update's id.</summary>
+    public IReadOnlyDictionary<long, GeographicScopeModel> ReportScopes { get; init; } = new Dictionary<long, GeographicScopeModel>();
 }
 
 /// <summary>A geographic scope to show in words (<c>_ScopeText</c>), with the names of the codes it names where they are known.</summary>

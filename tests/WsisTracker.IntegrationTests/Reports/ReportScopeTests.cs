@@ -186,6 +186,17 @@ public sealed partial class ReportScopeTests(WsisTrackerFactory app)
     }
 
     [Fact]
+    public async Task CommitmentPage_ShowsTheScopeOfTheApprovedReportBehindAnUpdate_InThePagesLanguage()
+    {
+        var reported = await ApprovedReportAsync(new GeographicScopeInput(GeographicScopeKind.National, null, ["PER", "KEN"]));
+
+        var english = await app.GetPageAsync($"/commitments/{reported.CommitmentId}");
+        Assert.Equal("Geographic scope of the report: National: Kenya, Peru", Squeeze(Assert.Single(english.QuerySelectorAll("ol.history p.report-scope")).TextContent));
+        var french = await app.GetPageAsync($"/fr/commitments/{reported.CommitmentId}");
+        Assert.Equal("Portée géographique du rapport : Nationale : Kenya, Pérou", Squeeze(Assert.Single(french.QuerySelectorAll("ol.history p.report-scope")).TextContent));
+    }
+
+    [Fact]
     public async Task ReviewPage_ShowsTheReportsScopeBesideTheCommitments_InThePagesLanguage()
     {
         var (slug, commitmentId) = await app.CreateLedCommitmentAsync();
