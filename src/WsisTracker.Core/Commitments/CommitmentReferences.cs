@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Common;
-using WsisTracker.Core.Countries;
 using WsisTracker.Core.Data;
 using WsisTracker.Core.Indicators;
 using WsisTracker.Core.Resolutions;
@@ -74,7 +73,7 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
             errors.Add("partnerStakeholders", $"There is no stakeholder '{slug}'.");
         }
 
-        var scope = input.Scope is { } scopeInput ? await ScopeAsync(scopeInput, errors, cancellationToken) : null;
+        var scope = input.Scope is { } scopeInput ? await GeographicScopeCheck.ValidateAsync(db, scopeInput, errors, cancellationToken) : null;
         var indicator = IndicatorLink.Validate(input.Indicator, await SeriesAsync(input.Indicator, cancellationToken), errors);
 
         if (errors.Any)
@@ -98,19 +97,6 @@ public sealed class CommitmentReferences(WsisTrackerDbContext db, TimeProvider t
             Scope = scope,
             Indicator = indicator,
         };
-    }
-
-    /// <summary>The scope's rule (<see cref="GeographicScope.Validate"/>), with the codes it names looked up in the M49 tables.</summary>
-    private async Task<GeographicScope?> ScopeAsync(GeographicScopeInput input, FieldErrors errors, CancellationToken cancellationToken)
-    {
-        var (regionCodes, countryCodes) = GeographicScope.CodesOf(input);
-        var lookUpRegions = regionCodes.Where(c => c.Length == Limits.M49Code).Take(Limits.ScopeCodes + 1).ToList();
-        var lookUpCountries = countryCodes.Where(c => c.Length == Limits.CountryCode).Take(Limits.ScopeCodes + 1).ToList();
-        var regions = lookUpRegions.Count == 0 ? [] : await db.Regions.AsNoTracking()
-            .Where(r => r.Level != RegionLevel.Global && lookUpRegions.Contains(r.Code)).Select(r => r.Code).ToListAsync(cancellationToken);
-        var countries = lookUpCountries.Count == 0 ? [] : await db.Countries.AsNoTracking()
-            .Where(c => lookUpCountries.Contains(c.Iso3)).Select(c => c.Iso3).ToListAsync(cancellationToken);
-        return GeographicScope.Validate(input, regions.Contains, countries.Contains, errors);
     }
 
     /// <summary>The imported series the link names (codes are upper case, as the World Bank writes them), or null.</summary>

@@ -27,6 +27,19 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
+    /// <summary>Moves the messages of field <paramref name="from"/> to field <paramref name="to"/>, after those it already has.</summary>
+    public void Move(string from, string to)
+    {
+        from = JsonNamingPolicy.CamelCase.ConvertName(from);
+        if (_errors.Remove(from, out var moved))
+        {
+            foreach (var message in moved)
+            {
+                Add(to, message);
+            }
+        }
+    }
+
     public Error ToError() =>
         Error.Validation(_errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal));
 }

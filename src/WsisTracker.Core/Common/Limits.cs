@@ -46,10 +46,7 @@ public static class Limits
     public const int ActionLineCode = 8;
     public const int EvidenceLinks = 10;
 
-    /// <summary>The countries a progress report may name (ISO 3166-1 alpha-3 codes): every country there is, with room.</summary>
-    public const int ReportCountries = 250;
-
-    /// <summary>The regions or countries a commitment's geographic scope may name: every country there is, with room.</summary>
+    /// <summary>The regions or countries a geographic scope (a commitment's, a report's) may name: every country there is, with room.</summary>
     public const int ScopeCodes = 250;
     public const int IdempotencyKey = 200;
 

@@ -38,8 +38,12 @@ public sealed record MembershipInput(string? Grouping, DateOnly? From, DateOnly?
 /// <summary>A commitment a country's government leads or joins, as a country's page lists it.</summary>
 public sealed record CountryCommitment(int Id, string Title, WsisTracker.Core.Commitments.CommitmentStatus Status);
 
-/// <summary>An approved progress report that names the country among those it covered.</summary>
-public sealed record CoveringReport(int CommitmentId, string CommitmentTitle, string Stakeholder, DateOnly AsOf);
+/// <summary>
+/// An approved progress report that covered the country (decision 131): a national one that names it
+/// (<see cref="Region"/> null), or a regional one that names <see cref="Region"/>, an M49 area the country is in (the
+/// narrowest of them when it names several).
+/// </summary>
+public sealed record CoveringReport(int CommitmentId, string CommitmentTitle, string Stakeholder, DateOnly AsOf, WsisTracker.Core.Commitments.GeographicScopeKind Scope, string? Region);
 
 /// <summary>A country's latest value of an indicator.</summary>
 public sealed record CountryIndicator(string Code, string Name, string Attribution, int Year, double Value);

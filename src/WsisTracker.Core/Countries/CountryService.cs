@@ -88,7 +88,11 @@ public sealed class CountryService(WsisTrackerDbContext db, TimeProvider time, C
     /// <summary>How many commitments and reports a country's page lists.</summary>
     public const int PageListed = 100;
 
-    /// <summary>A country with its government's commitments, the commitments whose national scope covers it and the approved reports that covered it (at most <see cref="PageListed"/> each).</summary>
+    /// <summary>
+    /// A country with its government's commitments, the commitments whose national scope covers it and the approved
+    /// reports that covered it: national ones naming it, regional ones naming one of its areas (at most
+    /// <see cref="PageListed"/> each).
+    /// </summary>
     public async Task<Result<CountryPage>> GetPageAsync(string iso3, DateOnly? asOf, CancellationToken cancellationToken)
     {
         var detail = await GetAsync(iso3, asOf, cancellationToken);
@@ -108,11 +112,18 @@ public sealed class CountryService(WsisTrackerDbContext db, TimeProvider time, C
             .OrderBy(c => c.Id).Take(PageListed)
             .Select(c => new CountryCommitment(c.Id, c.Title, c.Status))
             .ToListAsync(cancellationToken);
-        var reports = await db.ProgressReports.AsNoTracking()
-            .Where(r => r.State == ReportState.Approved && r.Countries.Contains(code))
+        // The country's areas, narrowest first: a regional report is listed through the narrowest one it names.
+        var areas = detail.Value.Areas.OrderByDescending(a => a.Level).Select(a => a.Code).ToList();
+        var reports = (await db.ProgressReports.AsNoTracking()
+            .Where(r => r.State == ReportState.Approved
+                && ((r.ScopeKind == GeographicScopeKind.National && r.Countries.Contains(code))
+                    || (r.ScopeKind == GeographicScopeKind.Regional && r.ScopeRegions.Any(a => areas.Contains(a)))))
             .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Take(PageListed)
-            .Select(r => new CoveringReport(r.CommitmentId, r.Commitment!.Title, r.Stakeholder!.Name, r.AsOf))
-            .ToListAsync(cancellationToken);
+            .Select(r => new { r.CommitmentId, r.Commitment!.Title, Stakeholder = r.Stakeholder!.Name, r.AsOf, r.ScopeKind, r.ScopeRegions })
+            .ToListAsync(cancellationToken))
+            .Select(r => new CoveringReport(r.CommitmentId, r.Title, r.Stakeholder, r.AsOf, r.ScopeKind,
+                r.ScopeKind == GeographicScopeKind.Regional ? areas.First(r.ScopeRegions.Contains) : null))
+            .ToList();
         var indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Code)
             .SelectMany(i => db.IndicatorValues.Where(v => v.IndicatorCode == i.Code && v.CountryIso3 == code).OrderByDescending(v => v.Year).Take(1)
                 .Select(v => new CountryIndicator(i.Code, i.Name, i.Attribution, v.Year, v.Value)))

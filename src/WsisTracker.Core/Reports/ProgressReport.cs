@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using WsisTracker.Core.Auditing;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
@@ -50,7 +49,13 @@ public sealed class ProgressReport : IVersioned
 
     public DateOnly AsOf { get; private set; }
 
-    /// <summary>ISO 3166-1 alpha-3 codes of the countries the work covered, upper case; may be empty.</summary>
+    /// <summary>The kind of the report's geographic scope: where the work it reports on was done (decision 131).</summary>
+    public GeographicScopeKind ScopeKind { get; private set; }
+
+    /// <summary>The M49 codes of the regions a regional scope covers, sorted; empty otherwise.</summary>
+    public List<string> ScopeRegions { get; private set; } = [];
+
+    /// <summary>The ISO 3166-1 alpha-3 codes of the countries a national scope covers, sorted; empty otherwise.</summary>
     public List<string> Countries { get; private set; } = [];
 
     /// <summary>The number of the current revision (1 for the first draft).</summary>
@@ -78,7 +83,7 @@ public sealed class ProgressReport : IVersioned
     /// <summary>The states in which a report is still open: an organisation has at most one open report per commitment.</summary>
     public static readonly IReadOnlyList<ReportState> OpenStates = [ReportState.Draft, ReportState.Submitted, ReportState.Returned];
 
-    /// <summary>A first draft of <paramref name="content"/>, already checked by <see cref="ReportContent.Validate"/>.</summary>
+    /// <summary>A first draft of <paramref name="content"/>, already checked (<see cref="ProgressReportService"/>).</summary>
     public static ProgressReport Draft(int commitmentId, int stakeholderId, ReportContent content, ReportActor who, DateTimeOffset now)
     {
         var report = new ProgressReport { CommitmentId = commitmentId, StakeholderId = stakeholderId, CreatedAt = now, State = ReportState.Draft };
@@ -178,7 +183,9 @@ public sealed class ProgressReport : IVersioned
         Narrative = content.Narrative;
         EvidenceLinks = [.. content.EvidenceLinks];
         AsOf = content.AsOf;
-        Countries = [.. content.Countries];
+        ScopeKind = content.Scope.Kind;
+        ScopeRegions = [.. content.Scope.Regions];
+        Countries = [.. content.Scope.Countries];
         Revision++;
         UpdatedAt = now;
         Revisions.Add(new ProgressReportRevision
@@ -189,6 +196,8 @@ public sealed class ProgressReport : IVersioned
             Narrative = Narrative,
             EvidenceLinks = [.. EvidenceLinks],
             AsOf = AsOf,
+            ScopeKind = ScopeKind,
+            ScopeRegions = [.. ScopeRegions],
             Countries = [.. Countries],
             Author = who.Name,
             CreatedAt = now,
@@ -229,6 +238,10 @@ public sealed class ProgressReportRevision
 
     public DateOnly AsOf { get; set; }
 
+    public GeographicScopeKind ScopeKind { get; set; }
+
+    public List<string> ScopeRegions { get; set; } = [];
+
     public List<string> Countries { get; set; } = [];
 
     /// <summary>Who wrote it: staff only, never public.</summary>
@@ -261,56 +274,67 @@ public sealed class ProgressReportEvent
     public DateTimeOffset OccurredAt { get; set; }
 }
 
-/// <summary>What a contributor reports. <see cref="ProgressPercent"/>, evidence and the narrative follow the commitment's rules.</summary>
+/// <summary>
+/// What a contributor reports. <see cref="ProgressPercent"/>, evidence and the narrative follow the commitment's rules.
+/// <see cref="Countries"/> is the field reports had before they carried a scope; <see cref="ReportContent.ScopeOf"/>
+/// says how it and <see cref="Scope"/> make the report's scope.
+/// </summary>
 public sealed record ReportInput(
     CommitmentStatus Status,
     int? ProgressPercent,
     string? Narrative,
     IReadOnlyList<string>? EvidenceLinks,
     DateOnly AsOf,
-    IReadOnlyList<string>? Countries);
+    IReadOnlyList<string>? Countries)
+{
+    public GeographicScopeInput? Scope { get; init; }
+}
 
-/// <summary>A report's content, cleaned: trimmed narrative, distinct links, upper-case distinct country codes.</summary>
-public sealed partial record ReportContent(
+/// <summary>A report's content, cleaned: trimmed narrative, distinct links, and its geographic scope checked by <see cref="GeographicScope.Validate"/>.</summary>
+public sealed record ReportContent(
     CommitmentStatus Status,
     int? ProgressPercent,
     string? Narrative,
     IReadOnlyList<string> EvidenceLinks,
     DateOnly AsOf,
-    IReadOnlyList<string> Countries)
+    GeographicScope Scope)
 {
+    public const string CountriesField = "countries";
+
     /// <summary>
-    /// Cleans the input and checks what is the report's own: the countries are ISO 3166-1 alpha-3 codes (three
-    /// letters; which codes exist is not checked yet), at most <see cref="Limits.ReportCountries"/>. Everything else
-    /// (status, progress, narrative, links, date) is <see cref="Commitment.RecordProgress"/>'s, which the service
-    /// applies against the commitment as it stands.
+    /// How a report's <c>countries</c> and its <c>scope</c> make one scope (decision 131): a scope alone is the
+    /// scope; countries alone are a national scope of those countries, or a global one when they name none; neither
+    /// is global. Given both, the countries must be the scope's countries (in any order or case, repeats aside): else
+    /// the problem is under <see cref="CountriesField"/> and there is no scope to check. <c>FromCountries</c> says the
+    /// scope came from the countries alone, whose problems are then theirs.
     /// </summary>
-    public static Result<ReportContent> Validate(ReportInput input)
+    public static (GeographicScopeInput Scope, bool FromCountries)? ScopeOf(ReportInput input, FieldErrors errors)
     {
-        var errors = new FieldErrors();
-        var countries = (input.Countries ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var code in countries.Where(c => !CountryCodeShape().IsMatch(c)))
+        if (input.Scope is not { } scope)
         {
-            errors.Add(nameof(input.Countries), $"'{PlainText.Cut(code, 12)}' is not an ISO 3166-1 alpha-3 country code (three letters, such as KEN).");
+            var countries = GeographicScope.CodesOf(new GeographicScopeInput(null, [], input.Countries)).Countries;
+            return countries.Count == 0
+                ? (new GeographicScopeInput(GeographicScopeKind.Global, [], []), false)
+                : (new GeographicScopeInput(GeographicScopeKind.National, [], input.Countries), true);
         }
 
-        if (countries.Count > Limits.ReportCountries)
+        if (input.Countries is { } given
+            && !GeographicScope.CodesOf(new GeographicScopeInput(null, [], given)).Countries.SequenceEqual(GeographicScope.CodesOf(scope).Countries, StringComparer.Ordinal))
         {
-            errors.Add(nameof(input.Countries), $"At most {Limits.ReportCountries} countries.");
+            errors.Add(CountriesField, "The countries and the scope's countries differ: give the countries in the scope only, or the same ones in both.");
+            return null;
         }
 
-        if (errors.Any)
-        {
-            return errors.ToError();
-        }
+        return (scope, false);
+    }
 
+    /// <summary>The content of <paramref name="input"/> with its checked scope. Everything but the scope is <see cref="Commitment.RecordProgress"/>'s to check, against the commitment as it stands.</summary>
+    public static ReportContent From(ReportInput input, GeographicScope scope)
+    {
         var narrative = string.IsNullOrWhiteSpace(input.Narrative) ? null : input.Narrative.Trim();
         var links = (input.EvidenceLinks ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        return new ReportContent(input.Status, input.ProgressPercent, narrative, links, input.AsOf, countries);
+        return new ReportContent(input.Status, input.ProgressPercent, narrative, links, input.AsOf, scope);
     }
 
     public RecordProgressInput ToProgressInput() => new(Status, ProgressPercent, Narrative, EvidenceLinks, AsOf);
-
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex CountryCodeShape();
 }

@@ -146,6 +146,16 @@ public sealed class ProgressReportService(
             : Error.NotFound("Report", id);
     }
 
+    /// <summary>
+    /// The geographic scopes of the approved reports behind a commitment's progress updates, by the update's id: as
+    /// public as the updates they became (decision 131). Updates the secretariat recorded itself have none.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, GeographicScopeModel>> ApprovedScopesAsync(int commitmentId, CancellationToken cancellationToken) =>
+        await db.ProgressReports.AsNoTracking()
+            .Where(r => r.CommitmentId == commitmentId && r.State == ReportState.Approved && r.ProgressUpdateId != null)
+            .Select(r => new { UpdateId = r.ProgressUpdateId!.Value, Scope = new GeographicScopeModel(r.ScopeKind, r.ScopeRegions, r.Countries) })
+            .ToDictionaryAsync(r => r.UpdateId, r => r.Scope, cancellationToken);
+
     /// <summary>A report beside its commitment as it stands, and whether the rules would accept it now; reviewers only.</summary>
     public async Task<Result<ReportReview>> GetForReviewAsync(ReportPrincipal principal, int id, CancellationToken cancellationToken)
     {
@@ -362,16 +372,31 @@ public sealed class ProgressReportService(
         return await GetAsync(principal, id, cancellationToken);
     }
 
-    /// <summary>Validates the input and checks it against the commitment as it stands.</summary>
+    /// <summary>
+    /// Validates the input and checks it against the commitment as it stands. The scope is checked by the rule
+    /// commitments have (<see cref="GeographicScopeCheck"/>, decision 131); one given as <c>countries</c> alone has its
+    /// problems reported under <c>countries</c>.
+    /// </summary>
     private async Task<Result<ReportContent>> CheckAsync(int commitmentId, ReportInput input, CancellationToken cancellationToken)
     {
-        var content = ReportContent.Validate(input);
-        if (!content.Succeeded)
+        var errors = new FieldErrors();
+        GeographicScope? scope = null;
+        if (ReportContent.ScopeOf(input, errors) is { } given)
         {
-            return content;
+            scope = await GeographicScopeCheck.ValidateAsync(db, given.Scope, errors, cancellationToken);
+            if (given.FromCountries)
+            {
+                errors.Move(GeographicScope.CountriesField, ReportContent.CountriesField);
+            }
         }
 
-        return await CheckAgainstCurrentAsync(commitmentId, content.Value!.ToProgressInput(), cancellationToken) is { } refused ? refused : content;
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var content = ReportContent.From(input, scope!);
+        return await CheckAgainstCurrentAsync(commitmentId, content.ToProgressInput(), cancellationToken) is { } refused ? refused : content;
     }
 
     /// <summary>What <see cref="Commitment.RecordProgress"/> says of the input now, on an untracked copy that is thrown away.</summary>
@@ -428,10 +453,11 @@ public sealed class ProgressReportService(
         await db.ProgressReports.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new ProgressReportDetail(
                 r.Id, r.CommitmentId, r.Commitment!.Code, r.Commitment.Title, r.StakeholderId, r.Stakeholder!.Slug, r.Stakeholder.Name,
-                r.State, r.Status, r.ProgressPercent, r.Narrative, r.EvidenceLinks, r.AsOf, r.Countries, r.Revision, r.ReviewComment,
+                r.State, r.Status, r.ProgressPercent, r.Narrative, r.EvidenceLinks, r.AsOf, r.Countries,
+                new GeographicScopeModel(r.ScopeKind, r.ScopeRegions, r.Countries), r.Revision, r.ReviewComment,
                 r.ProgressUpdateId, r.CreatedAt, r.UpdatedAt, r.SubmittedAt,
                 r.Revisions.OrderByDescending(v => v.Number)
-                    .Select(v => new ReportRevisionModel(v.Number, v.Status, v.ProgressPercent, v.Narrative, v.EvidenceLinks, v.AsOf, v.Countries, v.Author, v.CreatedAt)).ToList(),
+                    .Select(v => new ReportRevisionModel(v.Number, v.Status, v.ProgressPercent, v.Narrative, v.EvidenceLinks, v.AsOf, v.Countries, new GeographicScopeModel(v.ScopeKind, v.ScopeRegions, v.Countries), v.Author, v.CreatedAt)).ToList(),
                 r.Events.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
                     .Select(e => new ReportEventModel(e.From, e.To, e.Revision, e.Comment, e.Actor, e.ActorKind, e.OccurredAt)).ToList(),
                 r.Version))

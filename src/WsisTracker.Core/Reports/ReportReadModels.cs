@@ -22,11 +22,16 @@ public sealed record ProgressReportSummary(
     DateTimeOffset? SubmittedAt,
     uint Version);
 
-public sealed record ReportRevisionModel(int Number, CommitmentStatus Status, int? ProgressPercent, string? Narrative, IReadOnlyList<string> EvidenceLinks, DateOnly AsOf, IReadOnlyList<string> Countries, string Author, DateTimeOffset CreatedAt);
+/// <summary>One kept version of a report's content. <see cref="Countries"/> repeats the scope's countries, as reports named them before they carried a scope (decision 131).</summary>
+public sealed record ReportRevisionModel(int Number, CommitmentStatus Status, int? ProgressPercent, string? Narrative, IReadOnlyList<string> EvidenceLinks, DateOnly AsOf, IReadOnlyList<string> Countries, GeographicScopeModel Scope, string Author, DateTimeOffset CreatedAt);
 
 public sealed record ReportEventModel(ReportState? From, ReportState To, int Revision, string? Comment, string Actor, ActorKind ActorKind, DateTimeOffset OccurredAt);
 
-/// <summary>A report with its content, every revision (newest first) and every transition (oldest first). Staff and the reporting stakeholder's contributors only.</summary>
+/// <summary>
+/// A report with its content, every revision (newest first) and every transition (oldest first). Staff and the
+/// reporting stakeholder's contributors only. <see cref="Countries"/> repeats the countries of a national
+/// <see cref="Scope"/> (empty for the other kinds), as reports named them before they carried a scope (decision 131).
+/// </summary>
 public sealed record ProgressReportDetail(
     int Id,
     int CommitmentId,
@@ -42,6 +47,7 @@ public sealed record ProgressReportDetail(
     IReadOnlyList<string> EvidenceLinks,
     DateOnly AsOf,
     IReadOnlyList<string> Countries,
+    GeographicScopeModel Scope,
     int Revision,
     string? ReviewComment,
     long? ProgressUpdateId,

@@ -7,6 +7,7 @@ using WsisTracker.Core.ApiKeys;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Reports;
+using WsisTracker.Web.Api.Contracts;
 using WsisTracker.Web.Infrastructure;
 
 namespace WsisTracker.Web.Api;
@@ -178,11 +179,21 @@ public sealed class ReportRequest
     [Required]
     public DateOnly? AsOf { get; init; }
 
-    /// <summary>ISO 3166-1 alpha-3 codes of the countries the work covered.</summary>
+    /// <summary>
+    /// ISO 3166-1 alpha-3 codes of the countries the work covered, as reports gave them before they had a
+    /// <c>scope</c>: alone, a national scope of these countries (none: global). Sent with <c>scope</c>, it must name
+    /// the scope's countries (in any order; <c>[]</c> for a global or regional scope), else 400.
+    /// </summary>
     /// <example>["KEN", "SEN"]</example>
     public IReadOnlyList<string>? Countries { get; init; }
 
-    public ReportInput ToInput() => new(Status!.Value, ProgressPercent, Narrative, EvidenceLinks, AsOf!.Value, Countries);
+    /// <summary>
+    /// Where the work was done (decision 131), checked as a commitment's scope is; left out or null, the scope is
+    /// national of <c>countries</c>, or global without them. A PUT replaces the whole report, its scope included.
+    /// </summary>
+    public ScopeRequest? Scope { get; init; }
+
+    public ReportInput ToInput() => new(Status!.Value, ProgressPercent, Narrative, EvidenceLinks, AsOf!.Value, Countries) { Scope = Scope?.ToInput() };
 }
 
 /// <summary>A reviewer's comment on returning or rejecting a report.</summary>

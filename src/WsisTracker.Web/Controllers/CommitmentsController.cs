@@ -8,6 +8,7 @@ using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Countries;
 using WsisTracker.Core.Indicators;
+using WsisTracker.Core.Reports;
 using WsisTracker.Core.Resolutions;
 using WsisTracker.Core.Stakeholders;
 using WsisTracker.Web.Infrastructure;
@@ -89,15 +90,22 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
     }
 
     [HttpGet("/commitments/{id:int}")]
-    public async Task<IActionResult> ShowAsync(int id, [FromServices] IndicatorService indicators, [FromServices] CountryService countries, CancellationToken cancellationToken)
+    public async Task<IActionResult> ShowAsync(int id, [FromServices] IndicatorService indicators, [FromServices] CountryService countries, [FromServices] ProgressReportService reports, CancellationToken cancellationToken)
     {
         var detail = await commitments.GetAsync(id, cancellationToken);
-        return detail.Succeeded
-            ? View("Show", new CommitmentViewModel(detail.Value)
-            {
-                Indicator = await indicators.ForCommitmentAsync(id, cancellationToken),
-                ScopeNames = await countries.ScopeNamesAsync(detail.Value.Scope, cancellationToken),
-            })
-            : NotFoundPage(detail.Error);
+        if (!detail.Succeeded)
+        {
+            return NotFoundPage(detail.Error);
+        }
+
+        var reportScopes = await reports.ApprovedScopesAsync(id, cancellationToken);
+        var named = reportScopes.Values.Append(detail.Value.Scope).ToList();
+        var all = new GeographicScopeModel(detail.Value.Scope.Kind, [.. named.SelectMany(s => s.Regions).Distinct()], [.. named.SelectMany(s => s.Countries).Distinct()]);
+        return View("Show", new CommitmentViewModel(detail.Value)
+        {
+            Indicator = await indicators.ForCommitmentAsync(id, cancellationToken),
+            ScopeNames = await countries.ScopeNamesAsync(all, cancellationToken),
+            ReportScopes = reportScopes,
+        });
     }
 }

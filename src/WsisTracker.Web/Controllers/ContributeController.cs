@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.Accounts;
 using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Countries;
 using WsisTracker.Core.Reporting;
 using WsisTracker.Core.Reports;
 using WsisTracker.Web.Areas.Workspace.Controllers;
@@ -17,7 +18,7 @@ namespace WsisTracker.Web.Controllers;
 /// principal built here; a commitment outside their stakeholders' is not found.
 /// </summary>
 [Authorize(Roles = StaffRoles.Contributor)]
-public sealed class ContributeController(ProgressReportService reports, ContributorScope scope, ReportingCycles cycles, TimeProvider time, PageText text) : PageController
+public sealed class ContributeController(ProgressReportService reports, ContributorScope scope, ReportingCycles cycles, CountryService countries, TimeProvider time, PageText text) : PageController
 {
     private const string View_ = "~/Views/Contribute/Report.cshtml";
 
@@ -39,7 +40,7 @@ public sealed class ContributeController(ProgressReportService reports, Contribu
     public async Task<IActionResult> ReportAsync(int id, CancellationToken cancellationToken)
     {
         var context = await reports.GetReportingContextAsync(await PrincipalAsync(cancellationToken), id, cancellationToken);
-        return context.Succeeded ? View(View_, new ReportPage(context.Value!, ReportForm.For(context.Value!, Today()))) : Refused(context.Error!);
+        return context.Succeeded ? await PageAsync(context.Value!, ReportForm.For(context.Value!, Today()), null, cancellationToken) : Refused(context.Error!);
     }
 
     /// <summary>
@@ -68,10 +69,10 @@ public sealed class ContributeController(ProgressReportService reports, Contribu
 
         if (!ModelState.IsValid)
         {
-            return View(View_, new ReportPage(context.Value!, form));
+            return await PageAsync(context.Value!, form, null, cancellationToken);
         }
 
-        var input = new ReportInput(form.Status!.Value, form.ProgressPercent, form.Narrative, ReportForm.Lines(form.EvidenceLinks), form.AsOf!.Value, ReportForm.Codes(form.Countries));
+        var input = new ReportInput(form.Status!.Value, form.ProgressPercent, form.Narrative, ReportForm.Lines(form.EvidenceLinks), form.AsOf!.Value, null) { Scope = form.Scope.ToInput() };
         var saved = form.ReportId is { } reportId
             ? await reports.ReviseAsync(principal, reportId, input, form.Version, cancellationToken)
             : await reports.CreateDraftAsync(principal, id, form.Stakeholder, input, cancellationToken);
@@ -105,11 +106,19 @@ public sealed class ContributeController(ProgressReportService reports, Contribu
 
             Response.StatusCode = StatusCodes.Status409Conflict;
             var open = current.Value!.OpenReport;
-            return View(View_, new ReportPage(current.Value, form with { ReportId = open?.Id, Version = open?.Version ?? 0 }, Conflict: text[error.Message]));
+            return await PageAsync(current.Value, form with { ReportId = open?.Id, Version = open?.Version ?? 0 }, text[error.Message], cancellationToken);
         }
 
         ModelState.AddErrors(error, text);
-        return View(View_, new ReportPage(context.Value!, form));
+        return await PageAsync(context.Value!, form, null, cancellationToken);
+    }
+
+    /// <summary>The report page, with the M49 areas the scope fieldset offers and the names of what the open report's scope names.</summary>
+    private async Task<IActionResult> PageAsync(ReportingContext context, ReportForm form, string? conflict, CancellationToken cancellationToken)
+    {
+        var regions = (await countries.RegionsAsync(cancellationToken)).Where(r => r.Level != RegionLevel.Global).ToList();
+        var names = context.OpenReport is { } open ? await countries.ScopeNamesAsync(open.Scope, cancellationToken) : new Dictionary<string, LocalizedNames>();
+        return View(View_, new ReportPage(context, form, conflict) { Regions = regions, ScopeNames = names });
     }
 
     private Task<ReportPrincipal> PrincipalAsync(CancellationToken cancellationToken) => scope.ForAsync(User, cancellationToken);
@@ -145,8 +154,8 @@ public sealed record ReportForm
     [Display(Name = "As of")]
     public DateOnly? AsOf { get; init; }
 
-    [Display(Name = "Countries covered")]
-    public string? Countries { get; init; }
+    /// <summary>Where the work was done: the fieldset of the commitment form, checked by the same rule (decision 131).</summary>
+    public ScopeForm Scope { get; init; } = new();
 
     /// <summary>The slug of the stakeholder a first draft reports for.</summary>
     public string? Stakeholder { get; init; }
@@ -167,7 +176,7 @@ public sealed record ReportForm
             Narrative = open.Narrative,
             EvidenceLinks = string.Join('\n', open.EvidenceLinks),
             AsOf = open.AsOf,
-            Countries = string.Join(' ', open.Countries),
+            Scope = ScopeForm.From(open.Scope),
             Stakeholder = open.StakeholderSlug,
             ReportId = open.Id,
             Version = open.Version,
@@ -182,14 +191,17 @@ public sealed record ReportForm
 
     public static IReadOnlyList<string> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>Country codes as typed: separated by spaces, commas or semicolons.</summary>
-    public static IReadOnlyList<string> Codes(string? text) =>
-        (text ?? "").Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-/// <summary>The report page: the commitment, the open report if any, the form and, after a refused save, what happened meanwhile.</summary>
 /// <summary>The contributor's page: their organisations' commitments, and what the open reporting cycles expect of them.</summary>
 public sealed record ContributePage(IReadOnlyList<ContributorCommitment> Commitments, IReadOnlyList<CycleExpectation> Cycles, DateOnly Today);
 
-public sealed record ReportPage(ReportingContext Context, ReportForm Form, string? Conflict = null);
+/// <summary>The report page: the commitment, the open report if any, the form and, after a refused save, what happened meanwhile.</summary>
+public sealed record ReportPage(ReportingContext Context, ReportForm Form, string? Conflict = null)
+{
+    /// <summary>The M49 areas below the world a regional scope may name.</summary>
+    public IReadOnlyList<RegionModel> Regions { get; init; } = [];
+
+    /// <summary>The names of the areas or countries the open report's scope names, by code.</summary>
+    public IReadOnlyDictionary<string, LocalizedNames> ScopeNames { get; init; } = new Dictionary<string, LocalizedNames>();
+}

@@ -33,9 +33,18 @@ public sealed record CommitmentViewModel(CommitmentDetail Commitment)
     /// <summary>The indicator its measurable target is read on, with the latest aggregates; none without a link.</summary>
     public WsisTracker.Core.Indicators.CommitmentIndicator? Indicator { get; init; }
 
-    /// <summary>The names of the regions or countries its geographic scope names, by code.</summary>
+    /// <summary>The names of the regions or countries its geographic scope and its reports' scopes name, by code.</summary>
     public IReadOnlyDictionary<string, WsisTracker.Core.Countries.LocalizedNames> ScopeNames { get; init; } = new Dictionary<string, WsisTracker.Core.Countries.LocalizedNames>();
+
+    /// <summary>The geographic scope of the approved report behind each progress update that came from one, by the update's id.</summary>
+    public IReadOnlyDictionary<long, GeographicScopeModel> ReportScopes { get; init; } = new Dictionary<long, GeographicScopeModel>();
 }
+
+/// <summary>A geographic scope to show in words (<c>_ScopeText</c>), with the names of the codes it names where they are known.</summary>
+public sealed record ScopeText(GeographicScopeModel Scope, IReadOnlyDictionary<string, WsisTracker.Core.Countries.LocalizedNames> Names);
+
+/// <summary>The geographic scope fieldset of a form (<c>_ScopeFieldset</c>, the commitment's and the report's): the scope as typed and the M49 areas to choose from.</summary>
+public sealed record ScopeFieldset(WsisTracker.Web.Areas.Workspace.Controllers.ScopeForm Form, IReadOnlyList<WsisTracker.Core.Countries.RegionModel> Regions);
 
 public sealed record StakeholdersViewModel(IReadOnlyList<StakeholderListItem> Stakeholders);
 

@@ -14,7 +14,8 @@ public sealed class ContributorPagesTests(WsisTrackerFactory app)
         ["ProgressPercent"] = percent.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Narrative"] = narrative,
         ["EvidenceLinks"] = "https://example.org/report",
-        ["Countries"] = "KEN, BRA",
+        ["Scope.Kind"] = "National",
+        ["Scope.Countries"] = "KEN, BRA",
     };
 
     [Fact]

@@ -22,7 +22,9 @@ public sealed class ProgressReportTests(WsisTrackerFactory app)
         var contributor = await app.CreateContributorAsync(slug);
         var draft = await app.DraftReportAsync(contributor, commitmentId, WsisTrackerFactory.OnTrack(40, "Halfway through the pilots.", ["ken", "BRA"]));
         Assert.Equal(ReportState.Draft, draft.State);
-        Assert.Equal(["KEN", "BRA"], draft.Countries);
+        Assert.Equal(["BRA", "KEN"], draft.Countries);
+        Assert.Equal(GeographicScopeKind.National, draft.Scope.Kind);
+        Assert.Equal(["BRA", "KEN"], draft.Scope.Countries);
 
         var submitted = await app.ReportsAsync(r => r.SubmitAsync(contributor.Principal, draft.Id, draft.Version, None), contributor.Login.Email);
         Assert.Equal(ReportState.Submitted, submitted.Value!.State);

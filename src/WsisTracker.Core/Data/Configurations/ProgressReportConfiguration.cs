@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Reports;
 
@@ -14,10 +15,16 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Narrative).HasMaxLength(Limits.Note);
         builder.Property(r => r.ReviewComment).HasMaxLength(Limits.Note);
+
+        // A report stored before reports had a scope is national when it named countries, else global (decision 131).
+        builder.Property(r => r.ScopeKind).HasConversion<string>().HasMaxLength(16)
+            .HasDefaultValue(GeographicScopeKind.Global).HasSentinel(GeographicScopeKind.Global);
+        builder.PrimitiveCollection(r => r.ScopeRegions).HasDefaultValueSql("'{}'").ElementType().HasMaxLength(Limits.M49Code);
+        builder.PrimitiveCollection(r => r.Countries).ElementType().HasMaxLength(Limits.CountryCode);
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasOne(r => r.Commitment).WithMany().HasForeignKey(r => r.CommitmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(r => r.Stakeholder).WithMany().HasForeignKey(r => r.StakeholderId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Commitments.ProgressUpdate>().WithMany().HasForeignKey(r => r.ProgressUpdateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ProgressUpdate>().WithMany().HasForeignKey(r => r.ProgressUpdateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Revisions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
 
@@ -40,6 +47,10 @@ public sealed class ProgressReportRevisionConfiguration : IEntityTypeConfigurati
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(v => v.Narrative).HasMaxLength(Limits.Note);
         builder.Property(v => v.Author).HasMaxLength(Limits.ShortText);
+        builder.Property(v => v.ScopeKind).HasConversion<string>().HasMaxLength(16)
+            .HasDefaultValue(GeographicScopeKind.Global).HasSentinel(GeographicScopeKind.Global);
+        builder.PrimitiveCollection(v => v.ScopeRegions).HasDefaultValueSql("'{}'").ElementType().HasMaxLength(Limits.M49Code);
+        builder.PrimitiveCollection(v => v.Countries).ElementType().HasMaxLength(Limits.CountryCode);
         builder.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
     }
 }

@@ -1657,7 +1657,7 @@ namespace WsisTracker.Core.Data.Migrations
 
                     b.PrimitiveCollection<List<string>>("Countries")
                         .IsRequired()
-                        .HasColumnType("text[]")
+                        .HasColumnType("character varying(3)[]")
                         .HasColumnName("countries");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -1690,6 +1690,21 @@ namespace WsisTracker.Core.Data.Migrations
                     b.Property<int>("Revision")
                         .HasColumnType("integer")
                         .HasColumnName("revision");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Global")
+                        .HasColumnName("scope_kind");
+
+                    b.PrimitiveCollection<List<string>>("ScopeRegions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("character varying(3)[]")
+                        .HasColumnName("scope_regions")
+                        .HasDefaultValueSql("'{}'");
 
                     b.Property<int>("StakeholderId")
                         .HasColumnType("integer")
@@ -1823,7 +1838,7 @@ namespace WsisTracker.Core.Data.Migrations
 
                     b.PrimitiveCollection<List<string>>("Countries")
                         .IsRequired()
-                        .HasColumnType("text[]")
+                        .HasColumnType("character varying(3)[]")
                         .HasColumnName("countries");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -1851,6 +1866,21 @@ namespace WsisTracker.Core.Data.Migrations
                     b.Property<int>("ReportId")
                         .HasColumnType("integer")
                         .HasColumnName("report_id");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Global")
+                        .HasColumnName("scope_kind");
+
+                    b.PrimitiveCollection<List<string>>("ScopeRegions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("character varying(3)[]")
+                        .HasColumnName("scope_regions")
+                        .HasDefaultValueSql("'{}'");
 
                     b.Property<string>("Status")
                         .IsRequired()

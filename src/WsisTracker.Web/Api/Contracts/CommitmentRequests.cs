@@ -93,7 +93,7 @@ public sealed class CommitmentRequest
 }
 
 /// <summary>
-/// A commitment's geographic scope: <c>global</c> (no codes), <c>regional</c> (the M49 codes of regions, sub-regions or
+/// A commitment's or a progress report's geographic scope: <c>global</c> (no codes), <c>regional</c> (the M49 codes of regions, sub-regions or
 /// intermediate regions) or <c>national</c> (ISO 3166-1 alpha-3 codes of countries of the M49 list).
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

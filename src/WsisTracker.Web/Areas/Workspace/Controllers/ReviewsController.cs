@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.ActionLines;
+using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
+using WsisTracker.Core.Countries;
 using WsisTracker.Core.Reports;
 using WsisTracker.Core.Stakeholders;
 using WsisTracker.Web.Infrastructure;
@@ -14,7 +16,7 @@ namespace WsisTracker.Web.Areas.Workspace.Controllers;
 /// was read at. A reviewer who acts on a report another has acted on meanwhile sees it as it now is (409).
 /// </summary>
 [Area("Workspace")]
-public sealed class ReviewsController(ProgressReportService reports, ContributorScope scope, StakeholderService stakeholders, ActionLineService actionLines) : WorkspaceControllerBase
+public sealed class ReviewsController(ProgressReportService reports, ContributorScope scope, StakeholderService stakeholders, ActionLineService actionLines, CountryService countries) : WorkspaceControllerBase
 {
     [HttpGet("/workspace/reviews")]
     public async Task<IActionResult> IndexAsync(string? stakeholder, string? actionLine, CancellationToken cancellationToken)
@@ -81,7 +83,9 @@ public sealed class ReviewsController(ProgressReportService reports, Contributor
         }
 
         // The forms carry the version shown, so a decision on what the page showed is the only one accepted.
-        return View("Show", new ReviewPage(review.Value!, form with { Version = review.Value!.Report.Version }, conflict));
+        var (report, commitment) = (review.Value!.Report.Scope, review.Value.Commitment.Scope);
+        var names = await countries.ScopeNamesAsync(new GeographicScopeModel(report.Kind, [.. report.Regions.Union(commitment.Regions)], [.. report.Countries.Union(commitment.Countries)]), cancellationToken);
+        return View("Show", new ReviewPage(review.Value!, form with { Version = review.Value!.Report.Version }, conflict) { ScopeNames = names });
     }
 
     private ViewResult NotFoundPage(Error error)
@@ -103,4 +107,8 @@ public sealed record ReviewForm
 
 public sealed record ReviewQueuePage(IReadOnlyList<ProgressReportSummary> Reports, ReviewFilter Filter, IReadOnlyList<StakeholderModel> Stakeholders, IReadOnlyList<ActionLineModel> ActionLines);
 
-public sealed record ReviewPage(ReportReview Review, ReviewForm Form, string? Conflict);
+public sealed record ReviewPage(ReportReview Review, ReviewForm Form, string? Conflict)
+{
+    /// <summary>The names of the areas and countries the report's and the commitment's scopes name, by code.</summary>
+    public IReadOnlyDictionary<string, LocalizedNames> ScopeNames { get; init; } = new Dictionary<string, LocalizedNames>();
+}
