@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Accounts;
 using WsisTracker.IntegrationTests.Infrastructure;
+
+using static WsisTracker.IntegrationTests.Secretariat.WorkspaceCsv;
 
 namespace WsisTracker.IntegrationTests.Secretariat;
 
@@ -214,20 +215,4 @@ public sealed class CsvRoundTripTests(WsisTrackerFactory app)
         Assert.Contains(",Secretariat,", row, StringComparison.Ordinal);
         Assert.DoesNotContain(client.Login!.Email, exported, StringComparison.OrdinalIgnoreCase);
     }
-
-    private static async Task<IHtmlDocument> PreviewAsync(PageClient client, string csv)
-    {
-        var page = await client.GetPageAsync("/workspace/csv");
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(Token(page)), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "commitments.csv" },
-        };
-        using var response = await client.Http.PostAsync("/workspace/csv/preview", content);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await PageClient.ParseAsync(response);
-    }
-
-    private static string Token(IHtmlDocument page) =>
-        page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
 }

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WsisTracker.Core.Accounts;
@@ -10,6 +8,8 @@ using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Indicators;
 using WsisTracker.IntegrationTests.Infrastructure;
+
+using static WsisTracker.IntegrationTests.Secretariat.WorkspaceCsv;
 
 namespace WsisTracker.IntegrationTests.Secretariat;
 
@@ -200,28 +200,4 @@ public sealed class CsvScopeAndIndicatorTests(WsisTrackerFactory app)
 
         return Csv.Row(header) + Csv.Row(header.Select(c => row[c]));
     }
-
-    private static async Task<IHtmlDocument> PreviewAsync(PageClient client, string csv)
-    {
-        var page = await client.GetPageAsync("/workspace/csv");
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(Token(page)), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "commitments.csv" },
-        };
-        using var response = await client.Http.PostAsync("/workspace/csv/preview", content);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await PageClient.ParseAsync(response);
-    }
-
-    /// <summary>Posts the file to the import as the confirmation would, whether or not the preview offered it.</summary>
-    private static Task<HttpResponseMessage> ApplyAsync(PageClient client, IHtmlDocument preview, string csv) =>
-        client.Http.PostAsync("/workspace/csv/import", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = Token(preview),
-            ["text"] = csv,
-        }));
-
-    private static string Token(IHtmlDocument page) =>
-        page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
 }

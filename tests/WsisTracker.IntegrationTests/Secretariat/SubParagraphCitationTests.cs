@@ -3,10 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using WsisTracker.Core.Accounts;
 using WsisTracker.IntegrationTests.Infrastructure;
+
+using static WsisTracker.IntegrationTests.Secretariat.WorkspaceCsv;
 
 namespace WsisTracker.IntegrationTests.Secretariat;
 
@@ -159,20 +160,4 @@ public sealed class SubParagraphCitationTests(WsisTrackerFactory app)
         Assert.Contains("(ii) \nRegional integration", text, StringComparison.Ordinal);
         await app.ImportResolutionThroughThePageAsync("A-RES-99-3.txt", Encoding.UTF8.GetBytes(text));
     }
-
-    private static async Task<IHtmlDocument> PreviewAsync(PageClient client, string csv)
-    {
-        var page = await client.GetPageAsync("/workspace/csv");
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(Token(page)), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "commitments.csv" },
-        };
-        using var response = await client.Http.PostAsync("/workspace/csv/preview", content);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await PageClient.ParseAsync(response);
-    }
-
-    private static string Token(IHtmlDocument page) =>
-        page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
 }
