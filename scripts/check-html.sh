@@ -112,8 +112,10 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$key")"
   code="$(curl -s -o "$file" -w '%{http_code}' "$base/resolutions/a-res-80-3")"
   [ "$code" = 200 ] && grep -q 'id="annex-p13"' "$file" || die "GET /resolutions/a-res-80-3 answered $code, or without its annex anchors"
   files+=("$file"); echo "/resolutions/a-res-80-3" >"$file.url"
-  # The same session's e-mail outbox (no SMTP server here: the notice that messages are kept) and account page.
-  for page in "/admin/outbox" "/admin/outbox?state=Pending" "/account" "/workspace/countries" "/workspace/countries/BTN" "/admin/indicators/import"; do
+  # The same session's e-mail outbox (no SMTP server here: the notice that messages are kept), account page and the
+  # workspace forms with a geographic scope, an indicator link or the collective stakeholder box.
+  for page in "/admin/outbox" "/admin/outbox?state=Pending" "/account" "/workspace/countries" "/workspace/countries/BTN" "/admin/indicators/import" \
+    "/workspace/commitments/$commitment/edit" "/workspace/stakeholders/new" "/ar/workspace/stakeholders/new"; do
     i=$((i + 1)); file="$work/page-$i.html"
     code="$(curl -s -o "$file" -w '%{http_code}' -c "$jar" -b "$jar" "$base$page")"
     [ "$code" = 200 ] || die "GET $page answered $code with the administrator's session"
