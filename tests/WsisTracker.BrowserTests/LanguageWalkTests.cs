@@ -60,7 +60,7 @@ public sealed class LanguageWalkTests(BrowserApp app)
         var (context, page, _) = await app.NewSignedInAdministratorPageAsync();
         await using var _ = context;
 
-        foreach (var url in new[] { "/workspace", "/workspace/stakeholders", "/workspace/cycles", "/workspace/reviews", "/workspace/csv", "/workspace/countries", "/workspace/countries/BTN", "/admin/users", "/admin/audit", "/admin/outbox", "/admin/resolutions/import", "/admin/indicators/import", "/account" })
+        foreach (var url in new[] { "/workspace", "/workspace/stakeholders", "/workspace/stakeholders/new", "/workspace/cycles", "/workspace/reviews", "/workspace/csv", "/workspace/countries", "/workspace/countries/BTN", "/admin/users", "/admin/audit", "/admin/outbox", "/admin/resolutions/import", "/admin/indicators/import", "/account" })
         {
             await page.GotoAsync($"/{language}{url}");
             Assert.Equal($"/{language}{url}", new Uri(page.Url).AbsolutePath);
