@@ -131,12 +131,16 @@ public sealed class CountryService(WsisTrackerDbContext db, TimeProvider time, C
         return new CountryPage(detail.Value, commitments, reports) { Indicators = indicators, ScopedCommitments = covering };
     }
 
-    /// <summary>The names of the M49 areas and countries a commitment's geographic scope names, by code (two small queries).</summary>
-    public async Task<IReadOnlyDictionary<string, LocalizedNames>> ScopeNamesAsync(GeographicScopeModel scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// The names of the M49 areas and countries that the geographic scopes name (a commitment's, its reports'), by
+    /// code: two small queries for all of them.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, LocalizedNames>> ScopeNamesAsync(IEnumerable<GeographicScopeModel> scopes, CancellationToken cancellationToken)
     {
         var names = new Dictionary<string, LocalizedNames>(StringComparer.Ordinal);
-        var regions = scope.Regions.ToList();
-        var countries = scope.Countries.ToList();
+        var all = scopes.ToList();
+        var regions = all.SelectMany(s => s.Regions).Distinct(StringComparer.Ordinal).ToList();
+        var countries = all.SelectMany(s => s.Countries).Distinct(StringComparer.Ordinal).ToList();
         if (regions.Count > 0)
         {
             foreach (var r in await db.Regions.AsNoTracking().Where(r => regions.Contains(r.Code))

@@ -99,12 +99,10 @@ public sealed class CommitmentsController(CommitmentReads commitments) : PageCon
         }
 
         var reportScopes = await reports.ApprovedScopesAsync(id, cancellationToken);
-        var named = reportScopes.Values.Append(detail.Value.Scope).ToList();
-        var all = new GeographicScopeModel(detail.Value.Scope.Kind, [.. named.SelectMany(s => s.Regions).Distinct()], [.. named.SelectMany(s => s.Countries).Distinct()]);
         return View("Show", new CommitmentViewModel(detail.Value)
         {
             Indicator = await indicators.ForCommitmentAsync(id, cancellationToken),
-            ScopeNames = await countries.ScopeNamesAsync(all, cancellationToken),
+            ScopeNames = await countries.ScopeNamesAsync(reportScopes.Values.Append(detail.Value.Scope), cancellationToken),
             ReportScopes = reportScopes,
         });
     }

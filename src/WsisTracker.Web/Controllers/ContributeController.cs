@@ -117,7 +117,7 @@ public sealed class ContributeController(ProgressReportService reports, Contribu
     private async Task<IActionResult> PageAsync(ReportingContext context, ReportForm form, string? conflict, CancellationToken cancellationToken)
     {
         var regions = (await countries.RegionsAsync(cancellationToken)).Where(r => r.Level != RegionLevel.Global).ToList();
-        var names = context.OpenReport is { } open ? await countries.ScopeNamesAsync(open.Scope, cancellationToken) : new Dictionary<string, LocalizedNames>();
+        var names = context.OpenReport is { } open ? await countries.ScopeNamesAsync([open.Scope], cancellationToken) : new Dictionary<string, LocalizedNames>();
         return View(View_, new ReportPage(context, form, conflict) { Regions = regions, ScopeNames = names });
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using WsisTracker.Core.ActionLines;
-using WsisTracker.Core.Commitments;
 using WsisTracker.Core.Common;
 using WsisTracker.Core.Countries;
 using WsisTracker.Core.Reports;
@@ -83,8 +82,7 @@ public sealed class ReviewsController(ProgressReportService reports, Contributor
         }
 
         // The forms carry the version shown, so a decision on what the page showed is the only one accepted.
-        var (report, commitment) = (review.Value!.Report.Scope, review.Value.Commitment.Scope);
-        var names = await countries.ScopeNamesAsync(new GeographicScopeModel(report.Kind, [.. report.Regions.Union(commitment.Regions)], [.. report.Countries.Union(commitment.Countries)]), cancellationToken);
+        var names = await countries.ScopeNamesAsync([review.Value!.Report.Scope, review.Value.Commitment.Scope], cancellationToken);
         return View("Show", new ReviewPage(review.Value!, form with { Version = review.Value!.Report.Version }, conflict) { ScopeNames = names });
     }
 
