@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using WsisTracker.Core.Auditing;
@@ -52,14 +55,13 @@ public sealed class ProgressRecorder(WsisTrackerDbContext db, ActorContext actor
             update.ReportingStakeholderId = reportedBy?.Id;
             await using (var transaction = await AuditedTransaction.BeginAsync(db, cancellationToken))
             {
-                var written = await db.Database.SqlQueryRaw<WrittenProgress>(RecordProgressSql, ProgressParameters(update, expectedVersion)).ToListAsync(cancellationToken);
-                if (written is not [var row])
+                if (await WriteAsync(db, update, expectedVersion, cancellationToken) is not var (updateId, version))
                 {
                     return Error.StaleVersion(CommitmentWrites.What);
                 }
 
-                update.Id = row.Id;
-                commitment.Version = checked((uint)row.Version);
+                update.Id = updateId;
+                commitment.Version = version;
                 await transaction.CompleteAsync(
                     AuditTrail.Of(db.Model, (commitment, EntityState.Modified, before), (update, EntityState.Added, null)), author, actor.Kind, now, cancellationToken);
             }
@@ -88,6 +90,27 @@ public sealed class ProgressRecorder(WsisTrackerDbContext db, ActorContext actor
         SELECT added.id, (moved.xmin::text)::bigint AS version FROM added, moved
         """;
 
+    /// <summary>
+    /// Runs <see cref="RecordProgressSql"/> through EF Core's command layer, as <c>ExecuteSqlRaw</c> does: the command
+    /// interceptors and the command log see it, but no LINQ query is built, parameterised and looked up in the query
+    /// cache for a statement that is never composed. Answers the update's id and the commitment's new version, or
+    /// null when the commitment had moved on.
+    /// </summary>
+    private static async Task<(long UpdateId, uint Version)?> WriteAsync(WsisTrackerDbContext db, ProgressUpdate update, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(RecordProgressSql, ProgressParameters(update, expectedVersion));
+        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(
+            new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery),
+            cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        // The new xmin is read as a bigint (an xid has no unsigned reader of its own).
+        return (reader.DbDataReader.GetInt64(0), checked((uint)reader.DbDataReader.GetInt64(1)));
+    }
+
     private static NpgsqlParameter[] ProgressParameters(ProgressUpdate update, uint expectedVersion) =>
     [
         new("id", NpgsqlDbType.Integer) { Value = update.CommitmentId },
@@ -101,15 +124,6 @@ public sealed class ProgressRecorder(WsisTrackerDbContext db, ActorContext actor
         new("reporting_stakeholder_id", NpgsqlDbType.Integer) { Value = (object?)update.ReportingStakeholderId ?? DBNull.Value },
         new("now", NpgsqlDbType.TimestampTz) { Value = update.RecordedAt },
     ];
-
-    /// <summary>What <see cref="RecordProgressSql"/> reads back: the update's id and the commitment's new version.</summary>
-    private sealed class WrittenProgress
-    {
-        public long Id { get; init; }
-
-        /// <summary>The new <c>xmin</c>, read as a bigint: EF Core reads an unmapped <see cref="uint"/> column as one.</summary>
-        public long Version { get; init; }
-    }
 
     /// <summary>The commitment alone, untracked: the read of recording progress, compiled once.</summary>
     private static readonly Func<WsisTrackerDbContext, int, CancellationToken, Task<Commitment?>> UntrackedQuery =
