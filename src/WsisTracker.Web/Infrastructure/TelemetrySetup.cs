@@ -27,6 +27,26 @@ public static class TelemetrySetup
     /// <summary>Who may scrape when <c>Metrics:AllowedNetworks</c> is not set: this machine only.</summary>
     public static readonly IReadOnlyList<string> DefaultAllowedNetworks = ["127.0.0.0/8", "::1/128"];
 
+    /// <summary>Requests (durations, in flight), Kestrel's connections, unhandled exceptions and rate-limit decisions.</summary>
+    public static readonly string[] AspNetCoreMeters =
+        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting"];
+
+    /// <summary>
+    /// Instruments of those meters and of Npgsql's that record several times a request or a command and answer no
+    /// question of operations.md (decision 134): a rate-limit lease's duration and the leases held (the decisions
+    /// stay, in <c>aspnetcore.rate_limiting.requests</c>); the commands executing, the bytes written and read, and the
+    /// prepared ratio (the command durations and the pool's gauges stay).
+    /// </summary>
+    public static readonly string[] DroppedInstruments =
+    [
+        "aspnetcore.rate_limiting.request_lease.duration",
+        "aspnetcore.rate_limiting.active_request_leases",
+        "db.client.operation.npgsql.executing",
+        "db.client.operation.npgsql.bytes_written",
+        "db.client.operation.npgsql.bytes_read",
+        "db.client.operation.npgsql.prepared_ratio",
+    ];
+
     public static void AddWsisTrackerTelemetry(this WebApplicationBuilder builder)
     {
         var networks = MetricsAccess.Parse(builder.Configuration.GetSection("Metrics:AllowedNetworks").Get<string[]>() ?? [.. DefaultAllowedNetworks]);
@@ -36,12 +56,20 @@ public static class TelemetrySetup
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics =>
             {
+                // The ASP.NET Core meters operations reads (decision 134), not every one the instrumentation
+                // enables: the memory pool's, routing's and authentication's record on every request (the pool's on
+                // every buffer) and nobody reads them.
                 metrics
-                    .AddAspNetCoreInstrumentation()
+                    .AddMeter(AspNetCoreMeters)
                     .AddHttpClientInstrumentation()
                     .AddNpgsqlInstrumentation()
                     .AddMeter(WsisMetrics.MeterName)
                     .AddPrometheusExporter();
+                foreach (var instrument in DroppedInstruments)
+                {
+                    metrics.AddView(instrument, MetricStreamConfiguration.Drop);
+                }
+
                 if (otlp is not null)
                 {
                     metrics.AddOtlpExporter(options => options.Endpoint = otlp);

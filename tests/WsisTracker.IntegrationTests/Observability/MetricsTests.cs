@@ -69,9 +69,28 @@ public sealed class MetricsTests(WsisTrackerFactory app)
             "wsis_output_cache_misses_total",
             "wsis_outbox_queued_total",
             "wsis_idempotency_replays_total",
+            "aspnetcore_rate_limiting_requests_total",
+            "db_client_connection_max",
         })
         {
             Assert.True(text.Contains(name, StringComparison.Ordinal), $"/metrics has no {name}:\n{text[..Math.Min(text.Length, 4000)]}");
+        }
+
+        // Decision 134: what records on every request or command and answers no question of operations.md is not
+        // collected at all.
+        foreach (var dropped in new[]
+        {
+            "aspnetcore_memory_pool_",
+            "aspnetcore_routing_",
+            "aspnetcore_authentication_",
+            "aspnetcore_rate_limiting_request_lease_duration",
+            "aspnetcore_rate_limiting_active_request_leases",
+            "db_client_operation_npgsql_executing",
+            "db_client_operation_npgsql_bytes_",
+            "db_client_operation_npgsql_prepared_ratio",
+        })
+        {
+            Assert.False(text.Contains(dropped, StringComparison.Ordinal), $"/metrics still has {dropped}");
         }
     }
 
