@@ -28,7 +28,7 @@ public static class TelemetrySetup
     public static readonly IReadOnlyList<string> DefaultAllowedNetworks = ["127.0.0.0/8", "::1/128"];
 
     /// <summary>Requests (durations, in flight), Kestrel's connections, unhandled exceptions and rate-limit decisions.</summary>
-    public static readonly string[] AspNetCoreMeters =
+    private static readonly string[] AspNetCoreMeters =
         ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting"];
 
     /// <summary>
@@ -37,7 +37,7 @@ public static class TelemetrySetup
     /// stay, in <c>aspnetcore.rate_limiting.requests</c>); the commands executing, the bytes written and read, and the
     /// prepared ratio (the command durations and the pool's gauges stay).
     /// </summary>
-    public static readonly string[] DroppedInstruments =
+    private static readonly string[] DroppedInstruments =
     [
         "aspnetcore.rate_limiting.request_lease.duration",
         "aspnetcore.rate_limiting.active_request_leases",
